@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { errorBody, registerErrorHandler } from './errors.js';
+import { accessLogRoutes } from './modules/access-log/access-log.routes.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { registerSessionHook } from './modules/auth/auth.session.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+
+export interface BuildOptions {
+  /** Where application logs go (tests capture them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Application logs carry the method, the path without its query string, status and timing — never bodies,
+ * query strings, cookies or headers, which is where personal data would travel.
+ */
+function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+/** Builds the Fastify app (no listen): plugins, session hook, modules, error handling, web app. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
+  const app = Fastify({
+    logger: loggerOptions(deps.config.logLevel, opts.logStream),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only makes sense behind TLS; the reverse proxy in front of a deployment sets it.
+    strictTransportSecurity: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (request) => ({ statusCode: 429, ...errorBody('rate_limited', [], request.id) }) });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Knooppunt API', version: '1', description: 'Ketensamenwerking rond kwetsbare zwangeren en jonge gezinnen.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kp_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionHook(app, deps);
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, deps);
+      await api.register(accountRoutes, deps);
+      await api.register(organisationRoutes, deps);
+      await api.register(municipalityRoutes, deps);
+      await api.register(userRoutes, deps);
+      await api.register(accessLogRoutes, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = path.resolve(deps.config.webDistDir);
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the single-page web app get its index page; everything else a coded 404.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not_found', [], request.id));
+  });
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

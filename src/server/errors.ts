@@ -1,0 +1,112 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+
+/** The closed list of error codes the API can answer with, and their HTTP status. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  mfa_required: 403,
+  mfa_invalid_code: 400,
+  mfa_not_pending: 409,
+  csrf_invalid: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  email_taken: 409,
+  name_taken: 409,
+  user_in_access_log: 409,
+  cannot_change_self: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
+  rate_limited: 429,
+  internal: 500,
+  not_ready: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid; see details.',
+  bad_request: 'The request could not be understood.',
+  unauthenticated: 'Sign in first.',
+  invalid_credentials: 'Incorrect combination of e-mail address and password.',
+  mfa_required: 'Complete two-factor verification first.',
+  mfa_invalid_code: 'The verification code is not correct.',
+  mfa_not_pending: 'There is no two-factor enrolment in progress.',
+  csrf_invalid: 'Missing or invalid CSRF token.',
+  forbidden: 'You are not allowed to do this.',
+  not_found: 'Not found.',
+  conflict: 'Conflict with the current state.',
+  version_conflict: 'Someone else changed this record; reload and try again.',
+  email_taken: 'This e-mail address is already in use.',
+  name_taken: 'This name is already in use.',
+  user_in_access_log: 'This user appears in the access log and can only be deactivated.',
+  cannot_change_self: 'You cannot do this to your own account.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'Send JSON (Content-Type: application/json).',
+  too_many_attempts: 'Too many attempts; try again later.',
+  rate_limited: 'Too many requests; slow down.',
+  internal: 'Something went wrong on our side.',
+  not_ready: 'The service is not ready.',
+};
+
+export interface ErrorDetail {
+  path: string;
+  code: string;
+}
+
+/** The one error type of the server: a code from the closed list plus optional field-level details. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(DEFAULT_MESSAGE[code]);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export function errorBody(code: ErrorCode, details: ErrorDetail[], requestId: string) {
+  return { error: { code, message: DEFAULT_MESSAGE[code], details, requestId } };
+}
+
+function zodDetails(err: ZodError): ErrorDetail[] {
+  return err.issues.map((i) => ({ path: i.path.join('.'), code: i.message && /^[a-z_]+$/.test(i.message) ? i.message : i.code }));
+}
+
+/** Maps every error to a coded JSON answer; 5xx never carries internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | ZodError, request, reply) => {
+    let appErr: AppError;
+    if (err instanceof AppError) appErr = err;
+    else if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as FastifyError).validationContext ?? 'body';
+      appErr = new AppError(
+        'validation_failed',
+        err.validation.map((v) => ({
+          path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+          code: typeof v.message === 'string' && /^[a-z_]+$/.test(v.message) ? v.message : String(v.params?.issue && (v.params.issue as { code?: string }).code ? (v.params.issue as { code: string }).code : v.keyword),
+        })),
+      );
+    } else if (err instanceof ZodError) appErr = new AppError('validation_failed', zodDetails(err));
+    else {
+      const fe = err as FastifyError;
+      const status = fe.statusCode ?? 500;
+      if (status === 415) appErr = new AppError('unsupported_media_type');
+      else if (status === 413) appErr = new AppError('payload_too_large');
+      else if (status === 429) appErr = new AppError('rate_limited');
+      else if (status >= 400 && status < 500) appErr = new AppError('bad_request', [{ path: 'body', code: fe.code ?? 'invalid' }]);
+      else appErr = new AppError('internal');
+    }
+    // Error messages can carry values (e.g. a duplicate key); log only the type, code and frames.
+    if (appErr.status >= 500)
+      request.log.error({ err: { type: (err as Error).name, code: (err as FastifyError).code, frames: (err as Error).stack?.split('\n').slice(1, 8).join('\n') } }, 'request failed');
+    reply.headers(appErr.headers).status(appErr.status).send(errorBody(appErr.code, appErr.details, request.id));
+  });
+}

@@ -1,0 +1,60 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { deleteExpiredSessions } from './modules/auth/auth.repository.js';
+import { openRuntime } from './runtime.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  console.log(config.databaseUrl ? 'Knooppunt: connecting to external PostgreSQL…' : `Knooppunt: starting embedded PostgreSQL (data in ${config.dataDir})…`);
+  const runtime = await openRuntime(config);
+  const app = await buildApp(runtime.deps);
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(runtime.deps.database.db, config.session.idleMinutes).catch(() => {});
+  }, 15 * 60_000);
+  sweep.unref();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Knooppunt: ${signal} received, finishing requests and shutting down…`);
+    clearInterval(sweep);
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await runtime.close(); // closes the pool, then stops the embedded PostgreSQL cleanly
+      console.log('Knooppunt: stopped.');
+      process.exit(0);
+    } catch {
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`\nKnooppunt draait op / is running at ${url}`);
+  if (config.demoMode) {
+    console.log(`\nDEMO MODE${runtime.seeded ? ' (demo data loaded)' : ''} — demo accounts, password "${DEMO_PASSWORD}":`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(13)} ${a.email}`);
+    console.log('Demo accounts may skip two-factor authentication in demo mode only.\n');
+  }
+}
+
+main().catch((err) => {
+  console.error('Knooppunt failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

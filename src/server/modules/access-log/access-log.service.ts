@@ -1,0 +1,42 @@
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import type { Actor, RequestMeta } from '../../context.js';
+import { writeAccessLog } from '../../audit.js';
+import type { Db } from '../../db/client.js';
+import { adminRegionScope } from '../../policy.js';
+import { type AccessLogFilter, type AccessLogRow, listAccessLog } from './access-log.repository.js';
+
+const EXPORT_BATCH = 2_000;
+export const CSV_COLUMNS = [
+  'id', 'occurredAt', 'eventType', 'outcome', 'userId', 'userName', 'userRole', 'organisationName', 'onBehalfOfName',
+  'subjectPersonId', 'objectType', 'objectId', 'purpose', 'ip', 'userAgent', 'application',
+] as const;
+
+export function createAccessLogService(db: Db) {
+  return {
+    /** Reading the access log is itself logged: it names users and the people they looked up. */
+    async list(actor: Actor, filter: AccessLogFilter, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const rows = await listAccessLog(tx, adminRegionScope(actor), filter);
+        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'access_log', subjectPersonId: filter.subjectPersonId, purpose: 'toezicht op toegang (NEN 7513)' });
+        return rows;
+      });
+    },
+
+    /** Streams every matching entry as CSV in batches, so a large export never sits in memory. */
+    async exportCsv(actor: Actor, filter: Omit<AccessLogFilter, 'limit' | 'before'>, meta: RequestMeta): Promise<Readable> {
+      await writeAccessLog(db, actor, meta, { eventType: 'export', objectType: 'access_log', subjectPersonId: filter.subjectPersonId, purpose: 'toezicht op toegang (NEN 7513)' });
+      const scope = adminRegionScope(actor);
+      async function* rows(): AsyncGenerator<Record<string, unknown>> {
+        let before: number | undefined;
+        for (;;) {
+          const batch: AccessLogRow[] = await listAccessLog(db, scope, { ...filter, before, limit: EXPORT_BATCH });
+          for (const r of batch) yield { ...r, occurredAt: r.occurredAt.toISOString() };
+          if (batch.length < EXPORT_BATCH) return;
+          before = batch[batch.length - 1]!.id;
+        }
+      }
+      return Readable.from(rows()).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+    },
+  };
+}

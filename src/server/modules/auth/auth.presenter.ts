@@ -1,0 +1,47 @@
+import type { SessionLookup } from './auth.repository.js';
+import { z } from 'zod';
+import { roleSchema } from '../../../domain/roles.js';
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    organisation: z.object({ id: z.uuid(), name: z.string() }),
+    municipalities: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    language: z.string(),
+    totpEnabled: z.boolean(),
+    isDemo: z.boolean(),
+  }),
+  session: z.object({
+    mfaPending: z.enum(['verify', 'enrol']).nullable(),
+    expiresAt: z.string(),
+    idleMinutes: z.number(),
+  }),
+  csrfToken: z.string(),
+  demoMode: z.boolean(),
+});
+
+export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boolean): z.infer<typeof meSchema> {
+  return {
+    user: {
+      id: s.userId,
+      email: s.email,
+      displayName: s.displayName,
+      role: s.role,
+      organisation: { id: s.organisationId, name: s.organisationName },
+      municipalities: s.municipalities.map((m) => ({ id: m.id, name: m.name })),
+      language: s.language,
+      totpEnabled: s.totpEnabled,
+      isDemo: s.isDemo,
+    },
+    session: {
+      mfaPending: s.mfaVerified ? null : s.totpEnabled ? 'verify' : 'enrol',
+      expiresAt: s.expiresAt.toISOString(),
+      idleMinutes,
+    },
+    csrfToken: s.csrfToken,
+    demoMode,
+  };
+}

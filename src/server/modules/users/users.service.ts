@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../../domain/roles.js';
+import type { Actor, RequestMeta } from '../../context.js';
+import { writeAccessLog } from '../../audit.js';
+import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
+import { AppError } from '../../errors.js';
+import { adminRegionScope, assertInAdminScope, assertMunicipalitiesInScope, assertNotSelf } from '../../policy.js';
+import { deleteUserSessions } from '../auth/auth.repository.js';
+import { hashPassword } from '../auth/passwords.js';
+import { findMunicipalities } from '../municipalities/municipalities.repository.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
+import * as repo from './users.repository.js';
+
+const PURPOSE = 'functioneel beheer';
+
+function emailTaken(err: unknown): never {
+  if (isUniqueViolation(err)) throw new AppError('email_taken', [{ path: 'body.email', code: 'email_taken' }]);
+  throw err;
+}
+
+export interface UserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string;
+  municipalityIds: string[];
+}
+
+export function createUserService(db: Db) {
+  async function loadInScope(tx: Db | Tx, actor: Actor, id: string) {
+    const user = await repo.findUserView(tx, id);
+    assertInAdminScope(actor, user);
+    return user;
+  }
+
+  async function checkTargets(tx: Tx, actor: Actor, organisationId: string | undefined, municipalityIds: string[] | undefined) {
+    if (organisationId) {
+      const org = await findOrganisation(tx, organisationId);
+      if (!org || !actor.regionIds.includes(org.regionId)) {
+        throw new AppError('validation_failed', [{ path: 'body.organisationId', code: 'unknown_organisation' }]);
+      }
+    }
+    if (municipalityIds) assertMunicipalitiesInScope(actor, await findMunicipalities(tx, municipalityIds), municipalityIds);
+  }
+
+  return {
+    async list(actor: Actor, f: repo.UserFilter, meta: RequestMeta) {
+      const rows = await repo.listUsers(db, adminRegionScope(actor), f);
+      await writeAccessLog(db, actor, meta, { eventType: 'search', objectType: 'user', purpose: PURPOSE });
+      return rows;
+    },
+
+    async get(actor: Actor, id: string, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const user = await loadInScope(tx, actor, id);
+        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'user', objectId: id, purpose: PURPOSE });
+        return user;
+      });
+    },
+
+    async create(actor: Actor, input: UserInput & { password: string }, meta: RequestMeta) {
+      const passwordHash = await hashPassword(input.password);
+      return db
+        .transaction(async (tx) => {
+          await checkTargets(tx, actor, input.organisationId, input.municipalityIds);
+          const id = await repo.insertUser(tx, { ...input, passwordHash });
+          await repo.setUserMunicipalities(tx, id, input.municipalityIds);
+          await writeAccessLog(tx, actor, meta, { eventType: 'create', objectType: 'user', objectId: id, purpose: PURPOSE });
+          return (await repo.findUserView(tx, id))!;
+        })
+        .catch(emailTaken);
+    },
+
+    async update(actor: Actor, id: string, version: number, patch: Partial<UserInput>, meta: RequestMeta) {
+      return db
+        .transaction(async (tx) => {
+          const before = await loadInScope(tx, actor, id);
+          const roleChanges = patch.role !== undefined && patch.role !== before.role;
+          if (roleChanges || (patch.organisationId && patch.organisationId !== before.organisationId)) assertNotSelf(actor, id);
+          await checkTargets(tx, actor, patch.organisationId, patch.municipalityIds);
+          const { municipalityIds, ...fields } = patch;
+          if (!(await repo.updateUser(tx, id, version, fields))) throw new AppError('version_conflict');
+          if (municipalityIds) await repo.setUserMunicipalities(tx, id, municipalityIds);
+          // A changed role changes what the user may see: their sessions start over.
+          if (roleChanges) await deleteUserSessions(tx, id);
+          await writeAccessLog(tx, actor, meta, {
+            eventType: roleChanges ? 'role_change' : 'update',
+            objectType: 'user',
+            objectId: id,
+            purpose: roleChanges ? `${PURPOSE}: rol ${before.role} → ${patch.role}` : PURPOSE,
+          });
+          return (await repo.findUserView(tx, id))!;
+        })
+        .catch(emailTaken);
+    },
+
+    async setActive(actor: Actor, id: string, version: number, active: boolean, meta: RequestMeta) {
+      assertNotSelf(actor, id);
+      return db.transaction(async (tx) => {
+        await loadInScope(tx, actor, id);
+        if (!(await repo.updateUser(tx, id, version, { deactivatedAt: active ? null : (sql`now()` as unknown as Date) }))) {
+          throw new AppError('version_conflict');
+        }
+        if (!active) await deleteUserSessions(tx, id);
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'update',
+          objectType: 'user',
+          objectId: id,
+          purpose: `${PURPOSE}: account ${active ? 'geactiveerd' : 'gedeactiveerd'}`,
+        });
+        return (await repo.findUserView(tx, id))!;
+      });
+    },
+
+    async resetSecondFactor(actor: Actor, id: string, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        await loadInScope(tx, actor, id);
+        await repo.clearUserTotp(tx, id);
+        await deleteUserSessions(tx, id);
+        await writeAccessLog(tx, actor, meta, { eventType: 'mfa_change', objectType: 'user', objectId: id, purpose: `${PURPOSE}: tweestapsverificatie gereset` });
+        return (await repo.findUserView(tx, id))!;
+      });
+    },
+
+    /** Hard delete, only for an account that never acted: anything in the access log must stay attributable. */
+    async remove(actor: Actor, id: string, meta: RequestMeta) {
+      assertNotSelf(actor, id);
+      await db.transaction(async (tx) => {
+        await loadInScope(tx, actor, id);
+        if (await repo.appearsInAccessLog(tx, id)) throw new AppError('user_in_access_log');
+        await repo.deleteUser(tx, id);
+        await writeAccessLog(tx, actor, meta, { eventType: 'delete', objectType: 'user', objectId: id, purpose: PURPOSE });
+      });
+    },
+  };
+}
