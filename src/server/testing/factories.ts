@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { OrganisationType } from '../../domain/organisations.js';
+import type { Role } from '../../domain/roles.js';
+import { encryptSecret } from '../crypto.js';
+import type { Db } from '../db/client.js';
+import { municipalities, organisations, regions, userMunicipalities, users } from '../db/schema.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+
+/** All test data is made here, with overridable defaults. */
+const uniq = () => randomBytes(4).toString('hex');
+export const TEST_PASSWORD = 'Zeer-geheim-testwachtwoord-1';
+let cachedHash: Promise<string> | undefined;
+
+export async function buildRegion(db: Db, o: { name?: string } = {}) {
+  const [r] = await db.insert(regions).values({ name: o.name ?? `Regio ${uniq()}` }).returning();
+  return r!;
+}
+
+export async function buildMunicipality(db: Db, o: { regionId: string; name?: string }) {
+  const [m] = await db.insert(municipalities).values({ regionId: o.regionId, name: o.name ?? `Gemeente ${uniq()}` }).returning();
+  return m!;
+}
+
+export async function buildOrganisation(db: Db, o: { regionId: string; name?: string; type?: OrganisationType }) {
+  const [org] = await db
+    .insert(organisations)
+    .values({ regionId: o.regionId, name: o.name ?? `Organisatie ${uniq()}`, type: o.type ?? 'jgz' })
+    .returning();
+  return org!;
+}
+
+export async function buildUser(
+  db: Db,
+  o: {
+    organisationId: string;
+    municipalityIds: string[];
+    role?: Role;
+    email?: string;
+    password?: string;
+    isDemo?: boolean;
+    totp?: { secret: string; key: Buffer };
+    deactivated?: boolean;
+  },
+) {
+  const passwordHash = o.password ? await hashPassword(o.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const [u] = await db
+    .insert(users)
+    .values({
+      email: o.email ?? `user-${uniq()}@test.knooppunt.nl`,
+      displayName: `Test ${uniq()}`,
+      role: o.role ?? 'professional',
+      organisationId: o.organisationId,
+      passwordHash,
+      isDemo: o.isDemo ?? false,
+      totpSecretEnc: o.totp ? encryptSecret(o.totp.key, o.totp.secret) : null,
+      totpEnabledAt: o.totp ? new Date() : null,
+      deactivatedAt: o.deactivated ? new Date() : null,
+    })
+    .returning();
+  if (o.municipalityIds.length) await db.insert(userMunicipalities).values(o.municipalityIds.map((municipalityId) => ({ userId: u!.id, municipalityId })));
+  return u!;
+}
+
+/** A region with one municipality and one organisation: the usual scene of a test. */
+export async function buildScene(db: Db) {
+  const region = await buildRegion(db);
+  const municipality = await buildMunicipality(db, { regionId: region.id });
+  const organisation = await buildOrganisation(db, { regionId: region.id });
+  return { region, municipality, organisation };
+}
