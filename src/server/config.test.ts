@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('config', () => {
+  it('defaults to demo mode on the embedded database', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, demoMode: true, databaseUrl: undefined, session: { idleMinutes: 30, absoluteHours: 12 } });
+  });
+
+  it('names every bad variable and never echoes its value', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://secret-host', SESSION_IDLE_MINUTES: '0' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/PORT/);
+      expect(msg).toMatch(/DATABASE_URL/);
+      expect(msg).toMatch(/SESSION_IDLE_MINUTES/);
+      expect(msg).not.toMatch(/secret-host/);
+    }
+  });
+
+  it('requires SECRET_KEY outside demo mode', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/SECRET_KEY/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', SECRET_KEY: 'a'.repeat(64) }).demoMode).toBe(false);
+  });
+});
