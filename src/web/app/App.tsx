@@ -1,0 +1,148 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AccessLogPage } from '../features/admin/AccessLogPage';
+import { MunicipalitiesPage } from '../features/admin/MunicipalitiesPage';
+import { OrganisationsPage } from '../features/admin/OrganisationsPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { TwoFactorPage } from '../features/auth/TwoFactorPage';
+import { HomePage } from '../features/home/HomePage';
+import { api, type Me } from '../lib/api';
+import { setLanguage } from '../lib/i18n';
+import { useMe } from './session';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Shell />
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const next = i18n.language === 'en' ? 'nl' : 'en';
+  return (
+    <Button appearance="subtle-button" lang={next} aria-label={t('app.languageLabel')} onClick={() => void setLanguage(next)}>
+      {t('app.language')}
+    </Button>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const qc = useQueryClient();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  // Move focus to the main region after navigation so screen-reader and keyboard users land on the new page.
+  useEffect(() => {
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  const logout = async () => {
+    await api('POST', '/auth/logout').catch(() => {});
+    qc.setQueryData(['me'], null);
+  };
+  const user = me.data;
+  const ready = user && !user.session.mfaPending;
+  return (
+    <>
+      <a className="kp-skip" href="#main">
+        {t('app.skip')}
+      </a>
+      {user?.demoMode && (
+        <div className="kp-banner" role="note">
+          {t('app.demoBanner')}
+        </div>
+      )}
+      <div className="kp-shell">
+        <header className="kp-header">
+          <div>
+            <Paragraph>
+              <strong>{t('app.name')}</strong> — {t('app.tagline')}
+            </Paragraph>
+          </div>
+          <div className="kp-row">
+            <LanguageSwitch />
+            {user && (
+              <Button appearance="secondary-action-button" onClick={logout}>
+                {t('nav.logout')}
+              </Button>
+            )}
+          </div>
+        </header>
+        {ready && <Nav me={user} />}
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          {me.isLoading ? <Paragraph>{t('app.loading')}</Paragraph> : <AppRoutes me={user ?? null} />}
+        </main>
+      </div>
+    </>
+  );
+}
+
+function Nav({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const links: [string, string][] = [
+    ['/', t('nav.home')],
+    ['/account', t('nav.account')],
+  ];
+  if (me.user.role === 'admin') {
+    links.push(['/beheer/gebruikers', t('nav.users')], ['/beheer/organisaties', t('nav.organisations')], ['/beheer/gemeenten', t('nav.municipalities')], ['/beheer/toegangslog', t('nav.accessLog')]);
+  }
+  return (
+    <nav aria-label={t('nav.main')}>
+      <ul className="kp-nav">
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function AppRoutes({ me }: { me: Me | null }) {
+  const { t } = useTranslation();
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/inloggen" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/inloggen" replace />} />
+      </Routes>
+    );
+  }
+  if (me.session.mfaPending) {
+    return (
+      <Routes>
+        <Route path="/tweestapsverificatie" element={<TwoFactorPage mode={me.session.mfaPending} />} />
+        <Route path="*" element={<Navigate to="/tweestapsverificatie" replace />} />
+      </Routes>
+    );
+  }
+  const admin = me.user.role === 'admin';
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage me={me} />} />
+      <Route path="/account" element={<AccountPage me={me} />} />
+      <Route path="/tweestapsverificatie" element={<TwoFactorPage mode="enrol" />} />
+      {admin && <Route path="/beheer/gebruikers" element={<UsersPage me={me} />} />}
+      {admin && <Route path="/beheer/organisaties" element={<OrganisationsPage />} />}
+      {admin && <Route path="/beheer/gemeenten" element={<MunicipalitiesPage />} />}
+      {admin && <Route path="/beheer/toegangslog" element={<AccessLogPage />} />}
+      <Route path="/inloggen" element={<Navigate to="/" replace />} />
+      <Route path="*" element={<Heading1>{t('errors.not_found')}</Heading1>} />
+    </Routes>
+  );
+}

@@ -1,0 +1,19 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { ApiError } from '../lib/api';
+import { errorText } from '../lib/i18n';
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  const code = error instanceof ApiError ? error.code : 'internal';
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{errorText(code)}</Paragraph>
+    </Alert>
+  );
+}
+
+/** Field-level error codes keyed by the field name (the last part of the API's path). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(error.details.map((d) => [d.path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? d.path, d.code]));
+}

@@ -1,0 +1,89 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Heading1, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACCESS_EVENT_TYPES } from '../../../domain/access-log';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { api } from '../../lib/api';
+
+interface Entry {
+  id: number; occurredAt: string; eventType: string; outcome: string; user: { id: string; name: string | null; email: string | null } | null;
+  userRole: string | null; organisation: { name: string | null } | null; objectType: string; objectId: string | null; purpose: string; ip: string | null;
+}
+
+export function AccessLogPage() {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState({ eventType: '', from: '', to: '' });
+  const [filter, setFilter] = useState(draft);
+  const params = new URLSearchParams();
+  if (filter.eventType) params.set('eventType', filter.eventType);
+  if (filter.from) params.set('from', new Date(filter.from).toISOString());
+  if (filter.to) params.set('to', new Date(`${filter.to}T23:59:59`).toISOString());
+  const log = useInfiniteQuery({
+    queryKey: ['access-log', filter],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => api<{ items: Entry[]; nextBefore: number | null }>('GET', `/admin/access-log?${params}${pageParam ? `&before=${pageParam}` : ''}`),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFilter(draft);
+  };
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const fmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+  return (
+    <>
+      <Heading1>{t('admin.accessLogTitle')}</Heading1>
+      <form className="kp-row" onSubmit={submit} role="search">
+        <SelectField label={t('admin.event')} value={draft.eventType} onChange={(e) => setDraft({ ...draft, eventType: e.target.value })} options={[{ value: '', label: t('admin.allEvents') }, ...ACCESS_EVENT_TYPES.map((x) => ({ value: x, label: x }))]} />
+        <Field label={t('admin.from')} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        <Field label={t('admin.to')} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <Button type="submit" appearance="secondary-action-button">
+          {t('admin.filter')}
+        </Button>
+      </form>
+      <Paragraph>
+        <Link href={`/api/v1/admin/access-log.csv?${params}`} download>
+          {t('admin.export')}
+        </Link>
+      </Paragraph>
+      <ErrorAlert error={log.error} />
+      {log.isSuccess && rows.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
+      <div className="kp-table-wrap">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.when')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.event')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.user')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.object')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.purpose')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.outcome')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.ip')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{fmt.format(new Date(e.occurredAt))}</TableCell>
+                <TableCell>{e.eventType}</TableCell>
+                <TableCell>{e.user ? `${e.user.name ?? ''} (${e.userRole ? t(`roles.${e.userRole}`) : ''}${e.organisation?.name ? `, ${e.organisation.name}` : ''})` : '—'}</TableCell>
+                <TableCell>{e.objectType}</TableCell>
+                <TableCell>{e.purpose}</TableCell>
+                <TableCell>{e.outcome}</TableCell>
+                <TableCell>{e.ip ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {log.hasNextPage && (
+        <Button appearance="secondary-action-button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+          {t('admin.more')}
+        </Button>
+      )}
+    </>
+  );
+}

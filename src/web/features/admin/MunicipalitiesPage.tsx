@@ -1,0 +1,67 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading1, Heading2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { api } from '../../lib/api';
+import { useMunicipalities, useRegions } from './api';
+
+export function MunicipalitiesPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const munis = useMunicipalities();
+  const regions = useRegions();
+  const [name, setName] = useState('');
+  const [cbsCode, setCbsCode] = useState('');
+  const create = useMutation({
+    mutationFn: () => api('POST', '/admin/municipalities', { name, cbsCode: cbsCode || null, regionId: regions.data?.items[0]?.id }),
+    onSuccess: async () => {
+      setName('');
+      setCbsCode('');
+      await qc.invalidateQueries({ queryKey: ['municipalities'] });
+    },
+  });
+  const fe = fieldErrors(create.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  const regionName = (id: string) => regions.data?.items.find((r) => r.id === id)?.name ?? '';
+  return (
+    <>
+      <Heading1>{t('admin.municipalitiesTitle')}</Heading1>
+      <Heading2>{t('admin.newMunicipality')}</Heading2>
+      <form className="kp-form" onSubmit={submit} noValidate>
+        <ErrorAlert error={create.error} />
+        <Field label={t('admin.name')} value={name} onChange={(e) => setName(e.target.value)} error={fe.name} required />
+        <Field label={t('admin.cbsCode')} value={cbsCode} onChange={(e) => setCbsCode(e.target.value)} error={fe.cbsCode} />
+        <div>
+          <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+            {t('admin.create')}
+          </Button>
+        </div>
+      </form>
+      <div className="kp-table-wrap">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
+              <TableHeaderCell scope="col">CBS</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.region')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {(munis.data?.items ?? []).map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>{m.name}</TableCell>
+                <TableCell>{m.cbsCode ?? '—'}</TableCell>
+                <TableCell>{regionName(m.regionId)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </>
+  );
+}

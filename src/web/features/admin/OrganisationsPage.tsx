@@ -1,0 +1,94 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, FormField, FormLabel, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORGANISATION_TYPES } from '../../../domain/organisations';
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { api } from '../../lib/api';
+import { type Organisation, useOrganisations, useRegions } from './api';
+
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [showInactive, setShowInactive] = useState(false);
+  const orgs = useOrganisations(showInactive);
+  const regions = useRegions();
+  const [form, setForm] = useState({ name: '', type: 'jgz', phone: '', email: '', regionId: '' });
+  const create = useMutation({
+    mutationFn: () => api('POST', '/admin/organisations', { ...form, regionId: form.regionId || regions.data?.items[0]?.id }),
+    onSuccess: async () => {
+      setForm({ ...form, name: '', phone: '', email: '' });
+      await qc.invalidateQueries({ queryKey: ['organisations'] });
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (o: Organisation) => api('PATCH', `/admin/organisations/${o.id}`, { version: o.version, active: !o.active }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['organisations'] }),
+  });
+  const fe = fieldErrors(create.error);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <>
+      <Heading1>{t('admin.organisationsTitle')}</Heading1>
+      <Heading2>{t('admin.newOrganisation')}</Heading2>
+      <form className="kp-form" onSubmit={submit} noValidate>
+        <ErrorAlert error={create.error} />
+        <Field label={t('admin.name')} value={form.name} onChange={set('name')} error={fe.name} required />
+        <SelectField label={t('admin.type')} value={form.type} onChange={set('type')} options={ORGANISATION_TYPES.map((x) => ({ value: x, label: t(`orgTypes.${x}`) }))} />
+        {(regions.data?.items.length ?? 0) > 1 && (
+          <SelectField label={t('admin.region')} value={form.regionId} onChange={set('regionId')} options={(regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+        )}
+        <Field label={t('admin.phone')} type="tel" value={form.phone} onChange={set('phone')} error={fe.phone} />
+        <Field label={t('admin.email')} type="email" value={form.email} onChange={set('email')} error={fe.email} />
+        <div>
+          <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+            {t('admin.create')}
+          </Button>
+        </div>
+      </form>
+      <Heading2>{t('admin.organisationsTitle')}</Heading2>
+      <FormField type="checkbox">
+        <Checkbox id="org-inactive" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+        <FormLabel htmlFor="org-inactive" type="checkbox">
+          {t('admin.showInactive')}
+        </FormLabel>
+      </FormField>
+      <ErrorAlert error={toggle.error} />
+      {orgs.data?.items.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
+      <div className="kp-table-wrap">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.type')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.phone')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {(orgs.data?.items ?? []).map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>{o.name}</TableCell>
+                <TableCell>{t(`orgTypes.${o.type}`)}</TableCell>
+                <TableCell>{o.phone ?? '—'}</TableCell>
+                <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
+                <TableCell>
+                  <Button appearance="subtle-button" onClick={() => toggle.mutate(o)} aria-label={`${o.active ? t('admin.deactivate') : t('admin.reactivate')}: ${o.name}`}>
+                    {o.active ? t('admin.deactivate') : t('admin.reactivate')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </>
+  );
+}

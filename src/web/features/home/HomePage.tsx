@@ -1,0 +1,27 @@
+import { DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../lib/api';
+
+export function HomePage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{t('home.welcome', { name: me.user.displayName })}</Heading1>
+      <Paragraph>{t('home.intro')}</Paragraph>
+      <DataList>
+        <DataListItem>
+          <DataListKey>{t('home.role')}</DataListKey>
+          <DataListValue>{t(`roles.${me.user.role}`)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('home.organisation')}</DataListKey>
+          <DataListValue>{me.user.organisation.name}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('home.municipalities')}</DataListKey>
+          <DataListValue>{me.user.municipalities.map((m) => m.name).join(', ')}</DataListValue>
+        </DataListItem>
+      </DataList>
+    </>
+  );
+}
