@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildScene, buildUser } from './testing/factories.js';
+import { Agent, createTestApp, type TestApp } from './testing/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+});
+afterAll(() => t.close());
+
+describe('app', () => {
+  it('reports liveness and readiness (database reachable, migrations current)', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready', database: true, migrations: true });
+  });
+
+  it('serves the OpenAPI document and its docs page', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/admin/users', '/api/v1/admin/access-log']));
+    expect((await t.app.inject('/api/docs/')).statusCode).toBe(200);
+  });
+
+  it('sets security headers with a strict Content-Security-Policy', async () => {
+    const res = await t.app.inject('/healthz');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers unknown API routes with a coded 404', async () => {
+    const res = await t.app.inject('/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+
+  it('rate-limits sign-in per IP address', async () => {
+    const s = await buildScene(t.db);
+    const u = await buildUser(t.db, { organisationId: s.organisation.id, municipalityIds: [s.municipality.id] });
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) codes.push((await new Agent(t).post('/api/v1/auth/login', { email: u.email, password: `wrong-${i}-password` })).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+  });
+});
