@@ -4,8 +4,8 @@
  * 50 connections. Prints requests/s, p50, p99 and the ratio.
  */
 import autocannon from 'autocannon';
-import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo.js';
+import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -69,7 +69,11 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
     await form.getByRole('button', { name: 'Aanmaken' }).click();
     await expect.poll(() => page.getByText('fleur@e2e.test', { exact: true }).count()).toBe(1);
 
-    for (const [link, title] of [['Organisaties', 'Organisaties'], ['Gemeenten', 'Gemeenten'], ['Toegangslog', 'Toegangslog (NEN 7513)']]) {
+    for (const [link, title] of [
+      ['Organisaties', 'Organisaties'],
+      ['Gemeenten', 'Gemeenten'],
+      ['Toegangslog', 'Toegangslog (NEN 7513)'],
+    ]) {
       await page.getByRole('link', { name: link, exact: true }).click();
       await expect.poll(() => page.locator('h1').textContent()).toBe(title);
       await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
@@ -81,7 +85,12 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
 
   it('asks a user with TOTP for the code, works by keyboard and remembers the language', async () => {
     const secret = generateSecret();
-    const user = await buildUser(server.db, { organisationId: scene.organisation.id, municipalityIds: [scene.municipality.id], role: 'coordinator', totp: { secret, key: server.deps.secretKey } });
+    const user = await buildUser(server.db, {
+      organisationId: scene.organisation.id,
+      municipalityIds: [scene.municipality.id],
+      role: 'coordinator',
+      totp: { secret, key: server.deps.secretKey },
+    });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/inloggen`);

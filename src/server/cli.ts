@@ -74,7 +74,11 @@ async function main(argv: string[]) {
     if (command === 'user:disable') {
       const email = need('email');
       const done = await db.transaction(async (tx) => {
-        const [u] = await tx.update(users).set({ deactivatedAt: sql`now()`, version: sql`${users.version} + 1` }).where(sql`lower(${users.email}) = lower(${email})`).returning();
+        const [u] = await tx
+          .update(users)
+          .set({ deactivatedAt: sql`now()`, version: sql`${users.version} + 1` })
+          .where(sql`lower(${users.email}) = lower(${email})`)
+          .returning();
         if (!u) return false;
         await deleteUserSessions(tx, u.id);
         await writeAccessLog(tx, null, CLI_META, { eventType: 'update', objectType: 'user', objectId: u.id, purpose: 'operator: account gedeactiveerd' });
@@ -94,7 +98,15 @@ async function main(argv: string[]) {
       .where(/^[0-9a-f-]{36}$/i.test(orgArg) ? eq(organisations.id, orgArg) : sql`lower(${organisations.name}) = lower(${orgArg})`);
     if (!org) throw new UsageError(`no organisation "${orgArg}"`);
     const munis = values.municipality?.length
-      ? await db.select().from(municipalities).where(inArray(sql`lower(${municipalities.name})`, values.municipality.map((m) => m.toLowerCase())))
+      ? await db
+          .select()
+          .from(municipalities)
+          .where(
+            inArray(
+              sql`lower(${municipalities.name})`,
+              values.municipality.map((m) => m.toLowerCase()),
+            ),
+          )
       : await db.select().from(municipalities).where(eq(municipalities.regionId, org.regionId));
     if (!munis.length || (values.municipality && munis.length !== values.municipality.length)) throw new UsageError('unknown or missing municipality');
     const password = (await text(process.stdin)).replace(/\r?\n$/, '');
@@ -103,7 +115,11 @@ async function main(argv: string[]) {
     const passwordHash = await hashPassword(password);
     const id = await db.transaction(async (tx) => {
       const userId = await insertUser(tx, { email, displayName: values.name ?? email, role: role.data, organisationId: org.id, passwordHash });
-      await setUserMunicipalities(tx, userId, munis.map((m) => m.id));
+      await setUserMunicipalities(
+        tx,
+        userId,
+        munis.map((m) => m.id),
+      );
       await writeAccessLog(tx, null, CLI_META, { eventType: 'create', objectType: 'user', objectId: userId, purpose: 'operator: account aangemaakt' });
       return userId;
     });

@@ -91,7 +91,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         'validation_failed',
         err.validation.map((v) => ({
           path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-          code: typeof v.message === 'string' && /^[a-z_]+$/.test(v.message) ? v.message : String(v.params?.issue && (v.params.issue as { code?: string }).code ? (v.params.issue as { code: string }).code : v.keyword),
+          code:
+            typeof v.message === 'string' && /^[a-z_]+$/.test(v.message)
+              ? v.message
+              : String(v.params?.issue && (v.params.issue as { code?: string }).code ? (v.params.issue as { code: string }).code : v.keyword),
         })),
       );
     } else if (err instanceof ZodError) appErr = new AppError('validation_failed', zodDetails(err));
@@ -106,7 +109,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     // Error messages can carry values (e.g. a duplicate key); log only the type, code and frames.
     if (appErr.status >= 500)
-      request.log.error({ err: { type: (err as Error).name, code: (err as FastifyError).code, frames: (err as Error).stack?.split('\n').slice(1, 8).join('\n') } }, 'request failed');
-    reply.headers(appErr.headers).status(appErr.status).send(errorBody(appErr.code, appErr.details, request.id));
+      request.log.error(
+        { err: { type: (err as Error).name, code: (err as FastifyError).code, frames: (err as Error).stack?.split('\n').slice(1, 8).join('\n') } },
+        'request failed',
+      );
+    reply
+      .headers(appErr.headers)
+      .status(appErr.status)
+      .send(errorBody(appErr.code, appErr.details, request.id));
   });
 }

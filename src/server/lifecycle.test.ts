@@ -34,7 +34,9 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     const again = await startAppProcess({ DATA_DIR });
     expect(again.output()).not.toContain('demo data loaded');
     const s2 = await signInOverHttp(again.url, admin.email, DEMO_PASSWORD);
-    const names = ((await (await fetch(`${again.url}/api/v1/admin/organisations`, { headers: s2.headers })).json()) as { items: { name: string }[] }).items.map((o) => o.name);
+    const names = ((await (await fetch(`${again.url}/api/v1/admin/organisations`, { headers: s2.headers })).json()) as { items: { name: string }[] }).items.map(
+      (o) => o.name,
+    );
     expect(names.filter((n) => n.startsWith('Graceful')).length).toBe(10);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
@@ -50,7 +52,11 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     const writer = async (w: number) => {
       for (let i = 0; !stop; i++) {
         try {
-          const res = await fetch(`${app.url}/api/v1/admin/organisations`, { method: 'POST', headers: s.headers, body: JSON.stringify({ regionId: region, name: `Crash ${w}-${i}`, type: 'ggz' }) });
+          const res = await fetch(`${app.url}/api/v1/admin/organisations`, {
+            method: 'POST',
+            headers: s.headers,
+            body: JSON.stringify({ regionId: region, name: `Crash ${w}-${i}`, type: 'ggz' }),
+          });
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
         } catch {
           return; // the server died mid-request: that write was never acknowledged
@@ -67,7 +73,9 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
 
     const again = await startAppProcess({ DATA_DIR });
     const s2 = await signInOverHttp(again.url, admin.email, DEMO_PASSWORD);
-    const ids = new Set(((await (await fetch(`${again.url}/api/v1/admin/organisations`, { headers: s2.headers })).json()) as { items: { id: string }[] }).items.map((o) => o.id));
+    const ids = new Set(
+      ((await (await fetch(`${again.url}/api/v1/admin/organisations`, { headers: s2.headers })).json()) as { items: { id: string }[] }).items.map((o) => o.id),
+    );
     const missing = acknowledged.filter((id) => !ids.has(id));
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
     expect(missing).toEqual([]);
@@ -79,7 +87,12 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     const DATA_DIR = await tempDataDir();
     const seed = runScript('cli.ts', ['seed:demo'], { DATA_DIR });
     expect(await seed.exited).toBe(0);
-    const weak = runScript('cli.ts', ['user:create', '--email', 'ops@test.nl', '--role', 'admin', '--organisation', 'Gemeente Kerkrade (demo)'], { DATA_DIR }, 'welkom123\n');
+    const weak = runScript(
+      'cli.ts',
+      ['user:create', '--email', 'ops@test.nl', '--role', 'admin', '--organisation', 'Gemeente Kerkrade (demo)'],
+      { DATA_DIR },
+      'welkom123\n',
+    );
     expect(await weak.exited).toBe(2);
     expect(weak.output()).toContain('password refused');
     const create = runScript(

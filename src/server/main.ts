@@ -5,7 +5,7 @@ import { openRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
 
 async function main() {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './context.js';
-import { AppError } from './errors.js';
+import type { AppError } from './errors.js';
 import { assertInAdminScope, assertNotSelf, mustUseSecondFactor, requireActor, requireAdmin, requireSession } from './policy.js';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
-  userId: 'u1', kind: 'staff', role: 'admin', organisationId: 'o1', municipalityIds: ['m1'], regionIds: ['r1'], isDemo: false, mfaSatisfied: true, ...o,
+  userId: 'u1',
+  kind: 'staff',
+  role: 'admin',
+  organisationId: 'o1',
+  municipalityIds: ['m1'],
+  regionIds: ['r1'],
+  isDemo: false,
+  mfaSatisfied: true,
+  ...o,
 });
 const code = (f: () => unknown) => {
   try {

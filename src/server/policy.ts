@@ -53,5 +53,9 @@ export function assertNotSelf(actor: Actor, targetUserId: string): void {
 export function assertMunicipalitiesInScope(actor: Actor, municipalities: { id: string; regionId: string }[], requested: string[]): void {
   const ok = new Set(municipalities.filter((m) => actor.regionIds.includes(m.regionId)).map((m) => m.id));
   const bad = requested.map((id, i) => ({ id, i })).filter(({ id }) => !ok.has(id));
-  if (bad.length) throw new AppError('validation_failed', bad.map(({ i }) => ({ path: `body.municipalityIds.${i}`, code: 'unknown_municipality' })));
+  if (bad.length)
+    throw new AppError(
+      'validation_failed',
+      bad.map(({ i }) => ({ path: `body.municipalityIds.${i}`, code: 'unknown_municipality' })),
+    );
 }

@@ -1,19 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  inet,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  check,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, inet, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ACCESS_EVENT_TYPES, ACCESS_OUTCOMES } from '../../domain/access-log.js';
 import { ORGANISATION_TYPES } from '../../domain/organisations.js';
 import { ACCOUNT_KINDS, ROLES } from '../../domain/roles.js';
@@ -67,10 +53,7 @@ export const organisations = pgTable(
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex('organisations_region_name_uq').on(t.regionId, sql`lower(${t.name})`),
-    index('organisations_region_idx').on(t.regionId),
-  ],
+  (t) => [uniqueIndex('organisations_region_name_uq').on(t.regionId, sql`lower(${t.name})`), index('organisations_region_idx').on(t.regionId)],
 );
 
 /**

@@ -31,9 +31,27 @@ const ORGANISATIONS: { name: string; type: OrganisationType; phone: string }[] =
 ];
 
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; organisation: string; municipalities: string[] }[] = [
-  { email: 'beheer@demo.knooppunt.nl', displayName: 'Bram Beheer', role: 'admin', organisation: 'Knooppunt Kansrijke Start Parkstad', municipalities: ['Kerkrade', 'Landgraaf', 'Vaals'] },
-  { email: 'coordinator@demo.knooppunt.nl', displayName: 'Carla Coördinator', role: 'coordinator', organisation: 'Knooppunt Kansrijke Start Parkstad', municipalities: ['Kerkrade', 'Landgraaf', 'Vaals'] },
-  { email: 'verloskundige@demo.knooppunt.nl', displayName: 'Vera Verloskundige', role: 'professional', organisation: 'Verloskundigenpraktijk De Wieg', municipalities: ['Kerkrade', 'Landgraaf'] },
+  {
+    email: 'beheer@demo.knooppunt.nl',
+    displayName: 'Bram Beheer',
+    role: 'admin',
+    organisation: 'Knooppunt Kansrijke Start Parkstad',
+    municipalities: ['Kerkrade', 'Landgraaf', 'Vaals'],
+  },
+  {
+    email: 'coordinator@demo.knooppunt.nl',
+    displayName: 'Carla Coördinator',
+    role: 'coordinator',
+    organisation: 'Knooppunt Kansrijke Start Parkstad',
+    municipalities: ['Kerkrade', 'Landgraaf', 'Vaals'],
+  },
+  {
+    email: 'verloskundige@demo.knooppunt.nl',
+    displayName: 'Vera Verloskundige',
+    role: 'professional',
+    organisation: 'Verloskundigenpraktijk De Wieg',
+    municipalities: ['Kerkrade', 'Landgraaf'],
+  },
   { email: 'beleid@demo.knooppunt.nl', displayName: 'Paul Beleid', role: 'policy', organisation: 'Gemeente Kerkrade (demo)', municipalities: ['Kerkrade'] },
 ];
 
@@ -46,8 +64,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const existing = await tx.select({ id: regions.id }).from(regions).where(sql`${regions.name} = 'Zuid-Limburg'`);
     if (existing.length) return false;
     const [region] = await tx.insert(regions).values({ name: 'Zuid-Limburg' }).returning();
-    const munis = await tx.insert(municipalities).values(MUNICIPALITIES.map((m) => ({ ...m, regionId: region!.id }))).returning();
-    const orgs = await tx.insert(organisations).values(ORGANISATIONS.map((o) => ({ ...o, regionId: region!.id }))).returning();
+    const munis = await tx
+      .insert(municipalities)
+      .values(MUNICIPALITIES.map((m) => ({ ...m, regionId: region!.id })))
+      .returning();
+    const orgs = await tx
+      .insert(organisations)
+      .values(ORGANISATIONS.map((o) => ({ ...o, regionId: region!.id })))
+      .returning();
     for (const a of DEMO_ACCOUNTS) {
       const [u] = await tx
         .insert(users)

@@ -10,14 +10,24 @@ import { hashPassword } from '../modules/auth/passwords.js';
 const uniq = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'Zeer-geheim-testwachtwoord-1';
 let cachedHash: Promise<string> | undefined;
+const testPasswordHash = () => {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  return cachedHash;
+};
 
 export async function buildRegion(db: Db, o: { name?: string } = {}) {
-  const [r] = await db.insert(regions).values({ name: o.name ?? `Regio ${uniq()}` }).returning();
+  const [r] = await db
+    .insert(regions)
+    .values({ name: o.name ?? `Regio ${uniq()}` })
+    .returning();
   return r!;
 }
 
 export async function buildMunicipality(db: Db, o: { regionId: string; name?: string }) {
-  const [m] = await db.insert(municipalities).values({ regionId: o.regionId, name: o.name ?? `Gemeente ${uniq()}` }).returning();
+  const [m] = await db
+    .insert(municipalities)
+    .values({ regionId: o.regionId, name: o.name ?? `Gemeente ${uniq()}` })
+    .returning();
   return m!;
 }
 
@@ -42,7 +52,7 @@ export async function buildUser(
     deactivated?: boolean;
   },
 ) {
-  const passwordHash = o.password ? await hashPassword(o.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const passwordHash = o.password ? await hashPassword(o.password) : await testPasswordHash();
   const [u] = await db
     .insert(users)
     .values({

@@ -11,7 +11,14 @@ import { createTestDatabase } from './test-db.js';
 /** A real app on its own cloned database, driven through `inject()`; application logs are captured. */
 export async function createTestApp(env: Record<string, string> = {}) {
   const url = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: url, SECRET_KEY: randomBytes(32).toString('hex'), DEMO_MODE: 'false', LOG_LEVEL: 'info', WEB_DIST_DIR: './nonexistent', ...env });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    SECRET_KEY: randomBytes(32).toString('hex'),
+    DEMO_MODE: 'false',
+    LOG_LEVEL: 'info',
+    WEB_DIST_DIR: './nonexistent',
+    ...env,
+  });
   const database = openDatabase(url, 5);
   const deps: AppDeps = { config, database, secretKey: config.secretKey! };
   const logs: string[] = [];

@@ -44,9 +44,10 @@ function Shell() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   // Move focus to the main region after navigation so screen-reader and keyboard users land on the new page.
+  const path = location.pathname;
   useEffect(() => {
-    mainRef.current?.focus();
-  }, [location.pathname]);
+    if (path) mainRef.current?.focus();
+  }, [path]);
 
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => {});
@@ -96,7 +97,12 @@ function Nav({ me }: { me: Me }) {
     ['/account', t('nav.account')],
   ];
   if (me.user.role === 'admin') {
-    links.push(['/beheer/gebruikers', t('nav.users')], ['/beheer/organisaties', t('nav.organisations')], ['/beheer/gemeenten', t('nav.municipalities')], ['/beheer/toegangslog', t('nav.accessLog')]);
+    links.push(
+      ['/beheer/gebruikers', t('nav.users')],
+      ['/beheer/organisaties', t('nav.organisations')],
+      ['/beheer/gemeenten', t('nav.municipalities')],
+      ['/beheer/toegangslog', t('nav.accessLog')],
+    );
   }
   return (
     <nav aria-label={t('nav.main')}>

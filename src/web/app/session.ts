@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, type Me, setCsrfToken } from '../lib/api';
+import { ApiError, api, type Me, setCsrfToken } from '../lib/api';
 
 export function useMe() {
   return useQuery({

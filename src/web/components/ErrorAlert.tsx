@@ -15,5 +15,13 @@ export function ErrorAlert({ error }: { error: unknown }) {
 /** Field-level error codes keyed by the field name (the last part of the API's path). */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(error.details.map((d) => [d.path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? d.path, d.code]));
+  return Object.fromEntries(
+    error.details.map((d) => [
+      d.path
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .pop() ?? d.path,
+      d.code,
+    ]),
+  );
 }

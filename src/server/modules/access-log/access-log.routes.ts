@@ -72,11 +72,15 @@ export async function accessLogRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  r.get('/admin/access-log.csv', { schema: { tags: ['admin'], summary: 'Export the (filtered) access log as CSV', querystring: filter } }, async (request, reply) => {
-    const actor = requireAdmin(request.actor);
-    const stream = await svc.exportCsv(actor, request.query, request.meta);
-    const stamp = new Date().toISOString().slice(0, 10);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="toegangslog-${stamp}.csv"`);
-    return reply.send(stream);
-  });
+  r.get(
+    '/admin/access-log.csv',
+    { schema: { tags: ['admin'], summary: 'Export the (filtered) access log as CSV', querystring: filter } },
+    async (request, reply) => {
+      const actor = requireAdmin(request.actor);
+      const stream = await svc.exportCsv(actor, request.query, request.meta);
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="toegangslog-${stamp}.csv"`);
+      return reply.send(stream);
+    },
+  );
 }

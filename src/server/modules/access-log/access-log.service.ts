@@ -1,15 +1,29 @@
-import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
-import type { Actor, RequestMeta } from '../../context.js';
+import { stringify } from 'csv-stringify';
 import { writeAccessLog } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { adminRegionScope } from '../../policy.js';
 import { type AccessLogFilter, type AccessLogRow, listAccessLog } from './access-log.repository.js';
 
 const EXPORT_BATCH = 2_000;
 export const CSV_COLUMNS = [
-  'id', 'occurredAt', 'eventType', 'outcome', 'userId', 'userName', 'userRole', 'organisationName', 'onBehalfOfName',
-  'subjectPersonId', 'objectType', 'objectId', 'purpose', 'ip', 'userAgent', 'application',
+  'id',
+  'occurredAt',
+  'eventType',
+  'outcome',
+  'userId',
+  'userName',
+  'userRole',
+  'organisationName',
+  'onBehalfOfName',
+  'subjectPersonId',
+  'objectType',
+  'objectId',
+  'purpose',
+  'ip',
+  'userAgent',
+  'application',
 ] as const;
 
 export function createAccessLogService(db: Db) {
@@ -18,14 +32,24 @@ export function createAccessLogService(db: Db) {
     async list(actor: Actor, filter: AccessLogFilter, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const rows = await listAccessLog(tx, adminRegionScope(actor), filter);
-        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'access_log', subjectPersonId: filter.subjectPersonId, purpose: 'toezicht op toegang (NEN 7513)' });
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'read',
+          objectType: 'access_log',
+          subjectPersonId: filter.subjectPersonId,
+          purpose: 'toezicht op toegang (NEN 7513)',
+        });
         return rows;
       });
     },
 
     /** Streams every matching entry as CSV in batches, so a large export never sits in memory. */
     async exportCsv(actor: Actor, filter: Omit<AccessLogFilter, 'limit' | 'before'>, meta: RequestMeta): Promise<Readable> {
-      await writeAccessLog(db, actor, meta, { eventType: 'export', objectType: 'access_log', subjectPersonId: filter.subjectPersonId, purpose: 'toezicht op toegang (NEN 7513)' });
+      await writeAccessLog(db, actor, meta, {
+        eventType: 'export',
+        objectType: 'access_log',
+        subjectPersonId: filter.subjectPersonId,
+        purpose: 'toezicht op toegang (NEN 7513)',
+      });
       const scope = adminRegionScope(actor);
       async function* rows(): AsyncGenerator<Record<string, unknown>> {
         let before: number | undefined;

@@ -1,5 +1,5 @@
-import { generateSecret } from 'otplib';
 import { sql } from 'drizzle-orm';
+import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../db/schema.js';
 import { buildScene, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
@@ -12,7 +12,12 @@ beforeAll(async () => {
   t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   scene = await buildScene(t.db);
   const secret = generateSecret();
-  const u = await buildUser(t.db, { organisationId: scene.organisation.id, municipalityIds: [scene.municipality.id], role: 'admin', totp: { secret, key: t.deps.secretKey } });
+  const u = await buildUser(t.db, {
+    organisationId: scene.organisation.id,
+    municipalityIds: [scene.municipality.id],
+    role: 'admin',
+    totp: { secret, key: t.deps.secretKey },
+  });
   admin = new Agent(t);
   await admin.signIn(u.email, TEST_PASSWORD, secret);
 });
@@ -44,7 +49,13 @@ describe('access log (NEN 7513)', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ eventType: 'login_failed', outcome: 'failure', user: { id: u.id }, userRole: 'policy', organisation: { id: scene.organisation.id } });
+    expect(items[0]).toMatchObject({
+      eventType: 'login_failed',
+      outcome: 'failure',
+      user: { id: u.id },
+      userRole: 'policy',
+      organisation: { id: scene.organisation.id },
+    });
     const period = await admin.get(`/api/v1/admin/access-log?userId=${u.id}&to=2000-01-01T00:00:00Z`);
     expect(period.json().items).toHaveLength(0);
     const csv = await admin.get(`/api/v1/admin/access-log.csv?userId=${u.id}`);
@@ -62,8 +73,12 @@ describe('access log (NEN 7513)', () => {
     t.logs.length = 0;
     const bsn = '111222333';
     await admin.post('/api/v1/admin/users?naam=Jansen', {
-      email: 'marieke.jansen@voorbeeld.nl', displayName: `Marieke Jansen ${bsn}`, role: 'professional',
-      organisationId: scene.organisation.id, municipalityIds: [scene.municipality.id], password: 'Een-sterk-startwachtwoord',
+      email: 'marieke.jansen@voorbeeld.nl',
+      displayName: `Marieke Jansen ${bsn}`,
+      role: 'professional',
+      organisationId: scene.organisation.id,
+      municipalityIds: [scene.municipality.id],
+      password: 'Een-sterk-startwachtwoord',
     });
     await admin.post('/api/v1/auth/login', { email: 'marieke.jansen@voorbeeld.nl', password: bsn });
     const text = t.logs.join('');

@@ -45,7 +45,14 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.put(
     '/account/language',
-    { schema: { tags: ['account'], summary: 'Remember the interface language', body: z.object({ language: z.enum(['nl', 'en']) }), response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Remember the interface language',
+        body: z.object({ language: z.enum(['nl', 'en']) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request.actor);
       await account.setLanguage(actor, request.body.language);

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Actor, RequestMeta } from '../../context.js';
 import { writeAccessLog } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
 import { users } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -45,7 +45,14 @@ export function createAccountService(deps: AppDeps) {
     await db.transaction(async (tx) => {
       await tx
         .update(users)
-        .set({ totpSecretEnc: null, totpEnabledAt: null, totpPendingSecretEnc: null, totpLastStep: null, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+        .set({
+          totpSecretEnc: null,
+          totpEnabledAt: null,
+          totpPendingSecretEnc: null,
+          totpLastStep: null,
+          version: sql`${users.version} + 1`,
+          updatedAt: sql`now()`,
+        })
         .where(eq(users.id, actor.userId));
       await deleteUserSessions(tx, actor.userId, sessionHash);
       await setSessionMfaVerified(tx, sessionHash, !mustEnrol);

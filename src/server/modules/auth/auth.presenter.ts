@@ -1,6 +1,6 @@
-import type { SessionLookup } from './auth.repository.js';
 import { z } from 'zod';
 import { roleSchema } from '../../../domain/roles.js';
+import type { SessionLookup } from './auth.repository.js';
 
 export const meSchema = z.object({
   user: z.object({

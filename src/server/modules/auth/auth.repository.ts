@@ -81,15 +81,11 @@ export async function setSessionMfaVerified(db: DbOrTx, idHash: string, verified
 
 /** Ends every session of a user except (optionally) one: after a password change, deactivation or 2FA reset. */
 export async function deleteUserSessions(db: DbOrTx, userId: string, exceptIdHash?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(exceptIdHash ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${exceptIdHash}`) : eq(sessions.userId, userId));
+  await db.delete(sessions).where(exceptIdHash ? and(eq(sessions.userId, userId), sql`${sessions.idHash} <> ${exceptIdHash}`) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, idleMinutes: number): Promise<number> {
-  const res = await db
-    .delete(sessions)
-    .where(sql`${sessions.expiresAt} <= now() OR ${sessions.lastSeenAt} <= now() - make_interval(mins => ${idleMinutes})`);
+  const res = await db.delete(sessions).where(sql`${sessions.expiresAt} <= now() OR ${sessions.lastSeenAt} <= now() - make_interval(mins => ${idleMinutes})`);
   return res.rowCount ?? 0;
 }
 

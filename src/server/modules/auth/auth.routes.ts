@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireSession } from '../../policy.js';
-import { deleteSession } from './auth.repository.js';
 import { meSchema, presentMe } from './auth.presenter.js';
+import { deleteSession } from './auth.repository.js';
 import { createAuthService } from './auth.service.js';
 import { clearSessionCookie, setSessionCookie } from './auth.session.js';
 
@@ -51,7 +51,10 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/auth/2fa/verify',
-    { schema: { tags: ['auth'], summary: 'Second sign-in step: TOTP code', body: codeBody, response: { 200: ok } }, config: { rateLimit: { max: config.login.rateLimitPerMinute, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['auth'], summary: 'Second sign-in step: TOTP code', body: codeBody, response: { 200: ok } },
+      config: { rateLimit: { max: config.login.rateLimitPerMinute, timeWindow: '1 minute' } },
+    },
     async (request) => {
       const actor = requireSession(request.actor);
       if (actor.mfaSatisfied) return { ok: true as const };
@@ -79,7 +82,10 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/auth/2fa/enable',
-    { schema: { tags: ['auth'], summary: 'Confirm TOTP enrolment with a first code', body: codeBody, response: { 200: ok } }, config: { rateLimit: { max: config.login.rateLimitPerMinute, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['auth'], summary: 'Confirm TOTP enrolment with a first code', body: codeBody, response: { 200: ok } },
+      config: { rateLimit: { max: config.login.rateLimitPerMinute, timeWindow: '1 minute' } },
+    },
     async (request) => {
       const actor = requireSession(request.actor);
       await auth.confirmEnrolment(actor.userId, request.session!.idHash, request.body.code, request.meta);

@@ -1,11 +1,11 @@
+import { eq, sql } from 'drizzle-orm';
+import { writeAccessLog } from '../../audit.js';
 import type { RequestMeta } from '../../context.js';
 import { decryptSecret, encryptSecret, randomToken, sha256 } from '../../crypto.js';
-import { writeAccessLog } from '../../audit.js';
+import { users } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { mustUseSecondFactor } from '../../policy.js';
-import { users } from '../../db/schema.js';
-import { eq, sql } from 'drizzle-orm';
 import * as repo from './auth.repository.js';
 import { verifyPassword } from './passwords.js';
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.js';
@@ -31,7 +31,10 @@ export function createAuthService(deps: AppDeps) {
     if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
       const user = await repo.findUserByEmail(db, email);
       await writeAccessLog(db, user ? { userId: user.id, role: user.role, organisationId: user.organisationId } : null, meta, {
-        eventType: 'login_failed', objectType: 'session', purpose: 'inloggen', outcome: 'denied',
+        eventType: 'login_failed',
+        objectType: 'session',
+        purpose: 'inloggen',
+        outcome: 'denied',
       });
       throw lockedError(throttle.lockedUntil);
     }
@@ -42,7 +45,10 @@ export function createAuthService(deps: AppDeps) {
       await db.transaction(async (tx) => {
         await repo.recordFailure(tx, key, config.login.maxFailures, config.login.lockoutMinutes);
         await writeAccessLog(tx, user ? { userId: user.id, role: user.role, organisationId: user.organisationId } : null, meta, {
-          eventType: 'login_failed', objectType: 'session', purpose: 'inloggen', outcome: 'failure',
+          eventType: 'login_failed',
+          objectType: 'session',
+          purpose: 'inloggen',
+          outcome: 'failure',
         });
       });
       throw new AppError('invalid_credentials');
@@ -53,12 +59,19 @@ export function createAuthService(deps: AppDeps) {
     const session = await db.transaction(async (tx) => {
       await repo.clearFailures(tx, key);
       const s = await repo.insertSession(tx, {
-        idHash: sha256(token), userId: user.id, csrfToken, mfaVerified: mfa === null,
-        absoluteHours: config.session.absoluteHours, ip: meta.ip, userAgent: meta.userAgent,
+        idHash: sha256(token),
+        userId: user.id,
+        csrfToken,
+        mfaVerified: mfa === null,
+        absoluteHours: config.session.absoluteHours,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
       });
       await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
       await writeAccessLog(tx, { userId: user.id, role: user.role, organisationId: user.organisationId }, meta, {
-        eventType: 'login', objectType: 'session', purpose: mfa ? 'inloggen (wachtwoord; tweede factor volgt)' : 'inloggen',
+        eventType: 'login',
+        objectType: 'session',
+        purpose: mfa ? 'inloggen (wachtwoord; tweede factor volgt)' : 'inloggen',
       });
       return s;
     });
@@ -78,7 +91,10 @@ export function createAuthService(deps: AppDeps) {
     await db.transaction(async (tx) => {
       await repo.recordFailure(tx, key, config.login.maxFailures, config.login.lockoutMinutes);
       await writeAccessLog(tx, { userId: user.id, role: user.role, organisationId: user.organisationId }, meta, {
-        eventType: 'login_failed', objectType: 'session', purpose: 'tweede factor', outcome: 'failure',
+        eventType: 'login_failed',
+        objectType: 'session',
+        purpose: 'tweede factor',
+        outcome: 'failure',
       });
     });
     throw new AppError('mfa_invalid_code', [{ path: 'body.code', code: 'mfa_invalid_code' }]);
@@ -95,7 +111,9 @@ export function createAuthService(deps: AppDeps) {
       await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
       await repo.setSessionMfaVerified(tx, sessionHash, true);
       await writeAccessLog(tx, { userId: user.id, role: user.role, organisationId: user.organisationId }, meta, {
-        eventType: 'login', objectType: 'session', purpose: 'tweede factor geverifieerd',
+        eventType: 'login',
+        objectType: 'session',
+        purpose: 'tweede factor geverifieerd',
       });
     });
   }
@@ -106,7 +124,10 @@ export function createAuthService(deps: AppDeps) {
     if (!user) throw new AppError('unauthenticated');
     if (user.totpEnabledAt) throw new AppError('conflict', [{ path: 'totp', code: 'already_enabled' }]);
     const secret = newTotpSecret();
-    await db.update(users).set({ totpPendingSecretEnc: encryptSecret(deps.secretKey, secret) }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({ totpPendingSecretEnc: encryptSecret(deps.secretKey, secret) })
+      .where(eq(users.id, userId));
     return totpEnrolment(secret, user.email);
   }
 
@@ -121,13 +142,20 @@ export function createAuthService(deps: AppDeps) {
       await tx
         .update(users)
         .set({
-          totpSecretEnc: user.totpPendingSecretEnc, totpPendingSecretEnc: null, totpEnabledAt: sql`now()`, totpLastStep: step,
-          version: sql`${users.version} + 1`, updatedAt: sql`now()`,
+          totpSecretEnc: user.totpPendingSecretEnc,
+          totpPendingSecretEnc: null,
+          totpEnabledAt: sql`now()`,
+          totpLastStep: step,
+          version: sql`${users.version} + 1`,
+          updatedAt: sql`now()`,
         })
         .where(eq(users.id, user.id));
       await repo.setSessionMfaVerified(tx, sessionHash, true);
       await writeAccessLog(tx, { userId: user.id, role: user.role, organisationId: user.organisationId }, meta, {
-        eventType: 'mfa_change', objectType: 'user', objectId: user.id, purpose: 'tweestapsverificatie ingeschakeld',
+        eventType: 'mfa_change',
+        objectType: 'user',
+        objectId: user.id,
+        purpose: 'tweestapsverificatie ingeschakeld',
       });
     });
   }

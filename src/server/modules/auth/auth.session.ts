@@ -3,7 +3,7 @@ import type { Actor, RequestMeta } from '../../context.js';
 import { safeEqual, sha256 } from '../../crypto.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { type SessionLookup, findLiveSession, touchSession } from './auth.repository.js';
+import { findLiveSession, type SessionLookup, touchSession } from './auth.repository.js';
 
 export const SESSION_COOKIE = 'kp_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -90,7 +90,10 @@ describe('sign-in', () => {
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf_invalid');
     const crossSite = await t.app.inject({
-      method: 'POST', url: '/api/v1/auth/login', headers: { origin: 'https://evil.example', host: 'localhost' }, payload: { email: u.email, password: TEST_PASSWORD },
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example', host: 'localhost' },
+      payload: { email: u.email, password: TEST_PASSWORD },
     });
     expect(crossSite.statusCode).toBe(403);
     expect((await a.post('/api/v1/auth/logout')).statusCode).toBe(200);
@@ -123,7 +126,9 @@ describe('two-factor authentication', () => {
     const a = new Agent(t);
     expect((await a.signIn(u.email, TEST_PASSWORD)).json().mfa).toBe('enrol');
     expect((await a.get('/api/v1/me')).json().session.mfaPending).toBe('enrol');
-    expect((await a.post('/api/v1/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'Een-heel-nieuw-wachtwoord' })).json().error.code).toBe('mfa_required');
+    expect((await a.post('/api/v1/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'Een-heel-nieuw-wachtwoord' })).json().error.code).toBe(
+      'mfa_required',
+    );
 
     const setup = (await a.post('/api/v1/auth/2fa/setup')).json();
     expect(setup.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Knooppunt:/);

@@ -25,8 +25,8 @@ export async function totpEnrolment(secret: string, label: string) {
 export async function checkTotp(secret: string, code: string, lastStep: number | null): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
-  const result = await verify({ secret, token, epochTolerance: 30, ...(lastStep != null ? { afterTimeStep: lastStep } : {}) }).catch(
-    () => ({ valid: false as const }),
-  );
+  const result = await verify({ secret, token, epochTolerance: 30, ...(lastStep != null ? { afterTimeStep: lastStep } : {}) }).catch(() => ({
+    valid: false as const,
+  }));
   return result.valid && 'timeStep' in result ? result.timeStep : null;
 }

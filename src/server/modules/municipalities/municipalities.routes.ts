@@ -47,7 +47,13 @@ export async function municipalityRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/admin/municipalities',
-    { schema: { tags: ['admin'], body: z.object({ regionId: z.uuid(), name: z.string().trim().min(2).max(120), cbsCode }), response: { 201: municipalitySchema } } },
+    {
+      schema: {
+        tags: ['admin'],
+        body: z.object({ regionId: z.uuid(), name: z.string().trim().min(2).max(120), cbsCode }),
+        response: { 201: municipalitySchema },
+      },
+    },
     async (request, reply) => {
       const actor = requireAdmin(request.actor);
       const m = await svc.create(actor, { ...request.body, cbsCode: request.body.cbsCode ?? null }, request.meta);

@@ -1,5 +1,5 @@
-import type { Actor, RequestMeta } from '../../context.js';
 import { writeAccessLog } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import { AppError } from '../../errors.js';

@@ -7,13 +7,28 @@ import { requireAdmin } from '../../policy.js';
 import { organisationSchema, presentOrganisation } from './organisations.presenter.js';
 import { createOrganisationService } from './organisations.service.js';
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
 const fields = {
   name: z.string().trim().min(2).max(200),
   type: organisationTypeSchema,
   phone: optionalText(40),
-  email: z.union([z.literal(''), z.email().max(320)]).nullable().optional().transform((v) => (v === '' ? null : v)),
-  website: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]).nullable().optional().transform((v) => (v === '' ? null : v)),
+  email: z
+    .union([z.literal(''), z.email().max(320)])
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
+  website: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v)),
 };
 const idParams = z.object({ id: z.uuid() });
 
@@ -61,7 +76,12 @@ export async function organisationRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         summary: 'Edit or (de)activate an organisation; `version` must be the one you read',
         params: idParams,
-        body: z.object({ version: z.number().int().min(1), regionId: z.uuid().optional(), active: z.boolean().optional(), ...z.object(fields).partial().shape }),
+        body: z.object({
+          version: z.number().int().min(1),
+          regionId: z.uuid().optional(),
+          active: z.boolean().optional(),
+          ...z.object(fields).partial().shape,
+        }),
         response: { 200: organisationSchema },
       },
     },

@@ -78,7 +78,10 @@ export interface NewUser {
 }
 
 export async function insertUser(db: DbOrTx, u: NewUser): Promise<string> {
-  const [row] = await db.insert(users).values({ ...u, kind: 'staff' }).returning({ id: users.id });
+  const [row] = await db
+    .insert(users)
+    .values({ ...u, kind: 'staff' })
+    .returning({ id: users.id });
   return row!.id;
 }
 
@@ -103,7 +106,14 @@ export async function updateUser(
 export async function clearUserTotp(db: DbOrTx, id: string): Promise<void> {
   await db
     .update(users)
-    .set({ totpSecretEnc: null, totpEnabledAt: null, totpPendingSecretEnc: null, totpLastStep: null, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      totpSecretEnc: null,
+      totpEnabledAt: null,
+      totpPendingSecretEnc: null,
+      totpLastStep: null,
+      version: sql`${users.version} + 1`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(users.id, id));
 }
 

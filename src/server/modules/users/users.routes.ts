@@ -10,7 +10,10 @@ import { createUserService } from './users.service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const fields = {
-  email: z.email({ message: 'invalid_email' }).max(320).transform((e) => e.toLowerCase()),
+  email: z
+    .email({ message: 'invalid_email' })
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   displayName: z.string().trim().min(2).max(120),
   role: roleSchema,
   organisationId: z.uuid(),
@@ -69,15 +72,23 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  r.post('/admin/users/:id/deactivate', { schema: { tags: ['admin'], params: idParams, body: versionBody, response: { 200: userSchema } } }, async (request) => {
-    const actor = requireAdmin(request.actor);
-    return presentUser(await svc.setActive(actor, request.params.id, request.body.version, false, request.meta));
-  });
+  r.post(
+    '/admin/users/:id/deactivate',
+    { schema: { tags: ['admin'], params: idParams, body: versionBody, response: { 200: userSchema } } },
+    async (request) => {
+      const actor = requireAdmin(request.actor);
+      return presentUser(await svc.setActive(actor, request.params.id, request.body.version, false, request.meta));
+    },
+  );
 
-  r.post('/admin/users/:id/reactivate', { schema: { tags: ['admin'], params: idParams, body: versionBody, response: { 200: userSchema } } }, async (request) => {
-    const actor = requireAdmin(request.actor);
-    return presentUser(await svc.setActive(actor, request.params.id, request.body.version, true, request.meta));
-  });
+  r.post(
+    '/admin/users/:id/reactivate',
+    { schema: { tags: ['admin'], params: idParams, body: versionBody, response: { 200: userSchema } } },
+    async (request) => {
+      const actor = requireAdmin(request.actor);
+      return presentUser(await svc.setActive(actor, request.params.id, request.body.version, true, request.meta));
+    },
+  );
 
   r.post('/admin/users/:id/reset-2fa', { schema: { tags: ['admin'], params: idParams, response: { 200: userSchema } } }, async (request) => {
     const actor = requireAdmin(request.actor);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles.js';
-import type { Actor, RequestMeta } from '../../context.js';
 import { writeAccessLog } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import { AppError } from '../../errors.js';
@@ -118,7 +118,12 @@ export function createUserService(db: Db) {
         await loadInScope(tx, actor, id);
         await repo.clearUserTotp(tx, id);
         await deleteUserSessions(tx, id);
-        await writeAccessLog(tx, actor, meta, { eventType: 'mfa_change', objectType: 'user', objectId: id, purpose: `${PURPOSE}: tweestapsverificatie gereset` });
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'mfa_change',
+          objectType: 'user',
+          objectId: id,
+          purpose: `${PURPOSE}: tweestapsverificatie gereset`,
+        });
         return (await repo.findUserView(tx, id))!;
       });
     },

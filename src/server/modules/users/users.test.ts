@@ -1,5 +1,5 @@
-import { generateSecret } from 'otplib';
 import { sql } from 'drizzle-orm';
+import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../db/schema.js';
 import { buildMunicipality, buildOrganisation, buildScene, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
@@ -95,7 +95,11 @@ describe('admin: users', () => {
 
   it('deactivates (ending sessions), never hard-deletes a user in the access log, deletes an unused one', async () => {
     const secret = generateSecret();
-    const u = await buildUser(t.db, { organisationId: scene.organisation.id, municipalityIds: [scene.municipality.id], totp: { secret, key: t.deps.secretKey } });
+    const u = await buildUser(t.db, {
+      organisationId: scene.organisation.id,
+      municipalityIds: [scene.municipality.id],
+      totp: { secret, key: t.deps.secretKey },
+    });
     const them = new Agent(t);
     await them.signIn(u.email, TEST_PASSWORD, secret);
     const off = await admin.post(`/api/v1/admin/users/${u.id}/deactivate`, { version: u.version });

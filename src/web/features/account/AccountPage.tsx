@@ -46,10 +46,29 @@ export function AccountPage({ me }: { me: Me }) {
       </Paragraph>
       <Heading2>{t('account.passwordTitle')}</Heading2>
       <form className="kp-form" onSubmit={onChange} noValidate>
-        {change.isSuccess && <Alert type="ok" role="status"><Paragraph>{t('account.changed')}</Paragraph></Alert>}
+        {change.isSuccess && (
+          <Alert type="ok" role="status">
+            <Paragraph>{t('account.changed')}</Paragraph>
+          </Alert>
+        )}
         {change.error && !Object.keys(fe).length ? <ErrorAlert error={change.error} /> : null}
-        <Field label={t('account.current')} type="password" autoComplete="current-password" value={current} error={fe.currentPassword} onChange={(e) => setCurrent(e.target.value)} />
-        <Field label={t('account.new')} hint={t('account.newHint')} type="password" autoComplete="new-password" value={next} error={fe.newPassword} onChange={(e) => setNext(e.target.value)} />
+        <Field
+          label={t('account.current')}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          error={fe.currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+        <Field
+          label={t('account.new')}
+          hint={t('account.newHint')}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          error={fe.newPassword}
+          onChange={(e) => setNext(e.target.value)}
+        />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={change.isPending}>
             {t('account.change')}
@@ -61,7 +80,14 @@ export function AccountPage({ me }: { me: Me }) {
       {me.user.totpEnabled ? (
         <form className="kp-form" onSubmit={onReset} noValidate>
           <Paragraph>{t('account.mfaResetHint')}</Paragraph>
-          <Field label={t('login.password')} type="password" autoComplete="current-password" value={resetPassword} error={re.password} onChange={(e) => setResetPassword(e.target.value)} />
+          <Field
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            value={resetPassword}
+            error={re.password}
+            onChange={(e) => setResetPassword(e.target.value)}
+          />
           <div>
             <Button type="submit" appearance="secondary-action-button" disabled={reset.isPending}>
               {t('account.mfaReset')}

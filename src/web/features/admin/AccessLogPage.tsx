@@ -9,8 +9,17 @@ import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
 
 interface Entry {
-  id: number; occurredAt: string; eventType: string; outcome: string; user: { id: string; name: string | null; email: string | null } | null;
-  userRole: string | null; organisation: { name: string | null } | null; objectType: string; objectId: string | null; purpose: string; ip: string | null;
+  id: number;
+  occurredAt: string;
+  eventType: string;
+  outcome: string;
+  user: { id: string; name: string | null; email: string | null } | null;
+  userRole: string | null;
+  organisation: { name: string | null } | null;
+  objectType: string;
+  objectId: string | null;
+  purpose: string;
+  ip: string | null;
 }
 
 export function AccessLogPage() {
@@ -24,7 +33,8 @@ export function AccessLogPage() {
   const log = useInfiniteQuery({
     queryKey: ['access-log', filter],
     initialPageParam: 0,
-    queryFn: ({ pageParam }) => api<{ items: Entry[]; nextBefore: number | null }>('GET', `/admin/access-log?${params}${pageParam ? `&before=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      api<{ items: Entry[]; nextBefore: number | null }>('GET', `/admin/access-log?${params}${pageParam ? `&before=${pageParam}` : ''}`),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const submit = (e: FormEvent) => {
@@ -36,14 +46,21 @@ export function AccessLogPage() {
   return (
     <>
       <Heading1>{t('admin.accessLogTitle')}</Heading1>
-      <form className="kp-row" onSubmit={submit} role="search">
-        <SelectField label={t('admin.event')} value={draft.eventType} onChange={(e) => setDraft({ ...draft, eventType: e.target.value })} options={[{ value: '', label: t('admin.allEvents') }, ...ACCESS_EVENT_TYPES.map((x) => ({ value: x, label: x }))]} />
-        <Field label={t('admin.from')} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <Field label={t('admin.to')} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        <Button type="submit" appearance="secondary-action-button">
-          {t('admin.filter')}
-        </Button>
-      </form>
+      <search>
+        <form className="kp-row" onSubmit={submit}>
+          <SelectField
+            label={t('admin.event')}
+            value={draft.eventType}
+            onChange={(e) => setDraft({ ...draft, eventType: e.target.value })}
+            options={[{ value: '', label: t('admin.allEvents') }, ...ACCESS_EVENT_TYPES.map((x) => ({ value: x, label: x }))]}
+          />
+          <Field label={t('admin.from')} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <Field label={t('admin.to')} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <Button type="submit" appearance="secondary-action-button">
+            {t('admin.filter')}
+          </Button>
+        </form>
+      </search>
       <Paragraph>
         <Link href={`/api/v1/admin/access-log.csv?${params}`} download>
           {t('admin.export')}
@@ -69,7 +86,11 @@ export function AccessLogPage() {
               <TableRow key={e.id}>
                 <TableCell>{fmt.format(new Date(e.occurredAt))}</TableCell>
                 <TableCell>{e.eventType}</TableCell>
-                <TableCell>{e.user ? `${e.user.name ?? ''} (${e.userRole ? t(`roles.${e.userRole}`) : ''}${e.organisation?.name ? `, ${e.organisation.name}` : ''})` : '—'}</TableCell>
+                <TableCell>
+                  {e.user
+                    ? `${e.user.name ?? ''} (${e.userRole ? t(`roles.${e.userRole}`) : ''}${e.organisation?.name ? `, ${e.organisation.name}` : ''})`
+                    : '—'}
+                </TableCell>
                 <TableCell>{e.objectType}</TableCell>
                 <TableCell>{e.purpose}</TableCell>
                 <TableCell>{e.outcome}</TableCell>

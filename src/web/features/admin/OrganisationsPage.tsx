@@ -1,5 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, FormField, FormLabel, Heading1, Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Checkbox,
+  FormField,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
@@ -40,9 +54,19 @@ export function OrganisationsPage() {
       <form className="kp-form" onSubmit={submit} noValidate>
         <ErrorAlert error={create.error} />
         <Field label={t('admin.name')} value={form.name} onChange={set('name')} error={fe.name} required />
-        <SelectField label={t('admin.type')} value={form.type} onChange={set('type')} options={ORGANISATION_TYPES.map((x) => ({ value: x, label: t(`orgTypes.${x}`) }))} />
+        <SelectField
+          label={t('admin.type')}
+          value={form.type}
+          onChange={set('type')}
+          options={ORGANISATION_TYPES.map((x) => ({ value: x, label: t(`orgTypes.${x}`) }))}
+        />
         {(regions.data?.items.length ?? 0) > 1 && (
-          <SelectField label={t('admin.region')} value={form.regionId} onChange={set('regionId')} options={(regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+          <SelectField
+            label={t('admin.region')}
+            value={form.regionId}
+            onChange={set('regionId')}
+            options={(regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          />
         )}
         <Field label={t('admin.phone')} type="tel" value={form.phone} onChange={set('phone')} error={fe.phone} />
         <Field label={t('admin.email')} type="email" value={form.email} onChange={set('email')} error={fe.email} />
@@ -80,7 +104,11 @@ export function OrganisationsPage() {
                 <TableCell>{o.phone ?? '—'}</TableCell>
                 <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
                 <TableCell>
-                  <Button appearance="subtle-button" onClick={() => toggle.mutate(o)} aria-label={`${o.active ? t('admin.deactivate') : t('admin.reactivate')}: ${o.name}`}>
+                  <Button
+                    appearance="subtle-button"
+                    onClick={() => toggle.mutate(o)}
+                    aria-label={`${o.active ? t('admin.deactivate') : t('admin.reactivate')}: ${o.name}`}
+                  >
                     {o.active ? t('admin.deactivate') : t('admin.reactivate')}
                   </Button>
                 </TableCell>

@@ -1,7 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Button, Checkbox, Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph,
-  Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +65,13 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
       <ErrorAlert error={save.error} />
       <Field label={t('admin.name')} value={form.displayName} onChange={set('displayName')} error={fe.displayName} required />
       <Field label={t('admin.email')} type="email" value={form.email} onChange={set('email')} error={fe.email} required />
-      <SelectField label={t('admin.role')} value={form.role} onChange={set('role')} error={fe.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      <SelectField
+        label={t('admin.role')}
+        value={form.role}
+        onChange={set('role')}
+        error={fe.role}
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
       <SelectField
         label={t('admin.organisation')}
         value={form.organisationId}
@@ -71,7 +92,16 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
         ))}
       </Fieldset>
       {!user && (
-        <Field label={t('admin.initialPassword')} hint={t('account.newHint')} type="password" autoComplete="new-password" value={form.password} onChange={set('password')} error={fe.password} required />
+        <Field
+          label={t('admin.initialPassword')}
+          hint={t('account.newHint')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          error={fe.password}
+          required
+        />
       )}
       <div className="kp-row">
         <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
@@ -120,7 +150,7 @@ export function UsersPage({ me }: { me: Me }) {
           </Button>
         </div>
       )}
-      <div className="kp-row" role="search">
+      <search className="kp-row">
         <Field label={t('admin.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         <FormField type="checkbox">
           <Checkbox id="show-inactive" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
@@ -128,9 +158,13 @@ export function UsersPage({ me }: { me: Me }) {
             {t('admin.showInactive')}
           </FormLabel>
         </FormField>
-      </div>
+      </search>
       {action.error ? <ErrorAlert error={action.error} /> : null}
-      {action.isSuccess && <Alert type="ok" role="status"><Paragraph>{t('app.saved')}</Paragraph></Alert>}
+      {action.isSuccess && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('app.saved')}</Paragraph>
+        </Alert>
+      )}
       {users.data?.items.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
       {users.data && users.data.items.length > 0 && (
         <div className="kp-table-wrap">
@@ -163,7 +197,11 @@ export function UsersPage({ me }: { me: Me }) {
                         <Button appearance="subtle-button" onClick={() => setEditing(u)} aria-label={`${t('admin.edit')}: ${u.displayName}`}>
                           {t('admin.edit')}
                         </Button>
-                        <Button appearance="subtle-button" onClick={() => run(u, u.active ? 'deactivate' : 'reactivate')} aria-label={`${u.active ? t('admin.deactivate') : t('admin.reactivate')}: ${u.displayName}`}>
+                        <Button
+                          appearance="subtle-button"
+                          onClick={() => run(u, u.active ? 'deactivate' : 'reactivate')}
+                          aria-label={`${u.active ? t('admin.deactivate') : t('admin.reactivate')}: ${u.displayName}`}
+                        >
                           {u.active ? t('admin.deactivate') : t('admin.reactivate')}
                         </Button>
                         <Button appearance="subtle-button" onClick={() => run(u, 'delete')} aria-label={`${t('admin.delete')}: ${u.displayName}`}>

@@ -25,7 +25,15 @@ export function LoginPage() {
       <form className="kp-form" onSubmit={submit} noValidate>
         <ErrorAlert error={login.error} />
         <Field label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <Field label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field
+          label={t('login.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={login.isPending}>
             {t('login.submit')}

@@ -34,7 +34,17 @@ export function TwoFactorPage({ mode }: { mode: 'verify' | 'enrol' }) {
   const codeForm = (
     <form className="kp-form" onSubmit={submit} noValidate>
       <ErrorAlert error={confirm.error} />
-      <Field label={t('mfa.code')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
+      <Field
+        label={t('mfa.code')}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]*"
+        maxLength={6}
+        required
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <div>
         <Button type="submit" appearance="primary-action-button" disabled={confirm.isPending}>
           {mode === 'verify' ? t('mfa.verify') : t('mfa.enable')}
