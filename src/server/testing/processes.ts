@@ -79,14 +79,25 @@ export async function waitForPostgresGone(dataDir: string) {
   throw new Error('PostgreSQL did not die');
 }
 
-/** One request on its own connection (no keep-alive reuse), so it is in flight from the moment it is sent. */
-export function freshRequest(url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { ...headers, 'content-type': 'application/json' }, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+/**
+ * A request whose body is sent in two halves: after `start` it is certainly in flight on the server (headers read,
+ * body awaited); `finish()` sends the rest. Lets a test deliver a signal while requests are provably in progress.
+ */
+export function splitRequest(url: string, method: string, headers: Record<string, string>, body: unknown) {
+  const payload = Buffer.from(JSON.stringify(body));
+  const half = Math.floor(payload.length / 2);
+  let req!: http.ClientRequest;
+  const status = new Promise<number>((resolve, reject) => {
+    req = http.request(
+      url,
+      { method, agent: false, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
+    req.write(payload.subarray(0, half));
   });
+  return { status, finish: () => req.end(payload.subarray(half)) };
 }

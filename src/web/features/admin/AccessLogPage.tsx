@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, Heading1, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { api } from '../../lib/api';
+import type { User } from './api';
 
 interface Entry {
   id: number;
@@ -24,10 +25,13 @@ interface Entry {
 
 export function AccessLogPage() {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState({ eventType: '', from: '', to: '' });
+  const [draft, setDraft] = useState({ eventType: '', from: '', to: '', userId: '', subjectPersonId: '' });
+  const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => api<{ items: User[] }>('GET', '/admin/users?includeDeactivated=true') });
   const [filter, setFilter] = useState(draft);
   const params = new URLSearchParams();
   if (filter.eventType) params.set('eventType', filter.eventType);
+  if (filter.userId) params.set('userId', filter.userId);
+  if (filter.subjectPersonId.trim()) params.set('subjectPersonId', filter.subjectPersonId.trim());
   if (filter.from) params.set('from', new Date(filter.from).toISOString());
   if (filter.to) params.set('to', new Date(`${filter.to}T23:59:59`).toISOString());
   const log = useInfiniteQuery({
@@ -54,6 +58,16 @@ export function AccessLogPage() {
             onChange={(e) => setDraft({ ...draft, eventType: e.target.value })}
             options={[{ value: '', label: t('admin.allEvents') }, ...ACCESS_EVENT_TYPES.map((x) => ({ value: x, label: x }))]}
           />
+          <SelectField
+            label={t('admin.user')}
+            value={draft.userId}
+            onChange={(e) => setDraft({ ...draft, userId: e.target.value })}
+            options={[
+              { value: '', label: t('admin.allUsers') },
+              ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` })),
+            ]}
+          />
+          <Field label={t('admin.subject')} value={draft.subjectPersonId} onChange={(e) => setDraft({ ...draft, subjectPersonId: e.target.value })} />
           <Field label={t('admin.from')} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
           <Field label={t('admin.to')} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
           <Button type="submit" appearance="secondary-action-button">
