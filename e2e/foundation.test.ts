@@ -69,6 +69,13 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
     await form.getByRole('button', { name: 'Aanmaken' }).click();
     await expect.poll(() => page.getByText('fleur@e2e.test', { exact: true }).count()).toBe(1);
 
+    // Edit an organisation through its form.
+    await page.getByRole('link', { name: 'Organisaties', exact: true }).click();
+    await page.getByRole('button', { name: `Bewerken: ${scene.organisation.name}` }).click();
+    await page.getByLabel('Naam').fill('Kraamzorg Hernoemd');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Kraamzorg Hernoemd', exact: true }).count()).toBe(1);
+
     for (const [link, title] of [
       ['Organisaties', 'Organisaties'],
       ['Gemeenten', 'Gemeenten'],
@@ -80,6 +87,13 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
       await expectAccessible(page);
     }
     await expect.poll(() => page.getByRole('cell', { name: 'mfa_change' }).count()).toBeGreaterThan(0);
+    // Filter the access log on this admin and one event type.
+    await page.getByLabel('Gebruiker').selectOption({ label: `${admin.displayName} (${admin.email})` });
+    await page.getByLabel('Gebeurtenis').selectOption('create');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'mfa_change' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'create', exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
     await context.close();
   });
 

@@ -27,11 +27,16 @@ export function App() {
   );
 }
 
-function LanguageSwitch() {
+function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'nl' : 'en';
+  const choose = () => {
+    void setLanguage(next);
+    // Also remembered on the account, for mail and other devices.
+    if (signedIn) void api('PUT', '/account/language', { language: next }).catch(() => {});
+  };
   return (
-    <Button appearance="subtle-button" lang={next} aria-label={t('app.languageLabel')} onClick={() => void setLanguage(next)}>
+    <Button appearance="subtle-button" lang={next} aria-label={t('app.languageLabel')} onClick={choose}>
       {t('app.language')}
     </Button>
   );
@@ -73,7 +78,7 @@ function Shell() {
             </Paragraph>
           </div>
           <div className="kp-row">
-            <LanguageSwitch />
+            <LanguageSwitch signedIn={Boolean(user && !user.session.mfaPending)} />
             {user && (
               <Button appearance="secondary-action-button" onClick={logout}>
                 {t('nav.logout')}

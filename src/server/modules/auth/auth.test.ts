@@ -194,6 +194,17 @@ describe('two-factor authentication', () => {
   });
 });
 
+describe('language preference', () => {
+  it('remembers the language on the account and validates it', async () => {
+    const u = await mkUser({ role: 'policy' });
+    const a = new Agent(t);
+    await a.signIn(u.email, TEST_PASSWORD);
+    expect((await a.request({ method: 'PUT', url: '/api/v1/account/language', payload: { language: 'en' } })).statusCode).toBe(200);
+    expect((await a.get('/api/v1/me')).json().user.language).toBe('en');
+    expect((await a.request({ method: 'PUT', url: '/api/v1/account/language', payload: { language: 'de' } })).statusCode).toBe(400);
+  });
+});
+
 describe('password change', () => {
   it('enforces the password rules and ends other sessions', async () => {
     const u = await mkUser({ role: 'policy' });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { api } from '../../lib/api';
-import { useMunicipalities, useRegions } from './api';
+import { type Municipality, useMunicipalities, useRegions } from './api';
 
 export function MunicipalitiesPage() {
   const { t } = useTranslation();
@@ -14,9 +14,19 @@ export function MunicipalitiesPage() {
   const regions = useRegions();
   const [name, setName] = useState('');
   const [cbsCode, setCbsCode] = useState('');
+  const [editing, setEditing] = useState<Municipality | null>(null);
+  const startEdit = (m: Municipality) => {
+    setEditing(m);
+    setName(m.name);
+    setCbsCode(m.cbsCode ?? '');
+  };
   const create = useMutation({
-    mutationFn: () => api('POST', '/admin/municipalities', { name, cbsCode: cbsCode || null, regionId: regions.data?.items[0]?.id }),
+    mutationFn: () =>
+      editing
+        ? api('PATCH', `/admin/municipalities/${editing.id}`, { name, cbsCode: cbsCode || null, version: editing.version })
+        : api('POST', '/admin/municipalities', { name, cbsCode: cbsCode || null, regionId: regions.data?.items[0]?.id }),
     onSuccess: async () => {
+      setEditing(null);
       setName('');
       setCbsCode('');
       await qc.invalidateQueries({ queryKey: ['municipalities'] });
@@ -31,14 +41,14 @@ export function MunicipalitiesPage() {
   return (
     <>
       <Heading1>{t('admin.municipalitiesTitle')}</Heading1>
-      <Heading2>{t('admin.newMunicipality')}</Heading2>
+      <Heading2>{editing ? `${t('admin.edit')}: ${editing.name}` : t('admin.newMunicipality')}</Heading2>
       <form className="kp-form" onSubmit={submit} noValidate>
         <ErrorAlert error={create.error} />
         <Field label={t('admin.name')} value={name} onChange={(e) => setName(e.target.value)} error={fe.name} required />
         <Field label={t('admin.cbsCode')} value={cbsCode} onChange={(e) => setCbsCode(e.target.value)} error={fe.cbsCode} />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
-            {t('admin.create')}
+            {editing ? t('app.save') : t('admin.create')}
           </Button>
         </div>
       </form>
@@ -49,6 +59,7 @@ export function MunicipalitiesPage() {
               <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
               <TableHeaderCell scope="col">CBS</TableHeaderCell>
               <TableHeaderCell scope="col">{t('admin.region')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -57,6 +68,11 @@ export function MunicipalitiesPage() {
                 <TableCell>{m.name}</TableCell>
                 <TableCell>{m.cbsCode ?? '—'}</TableCell>
                 <TableCell>{regionName(m.regionId)}</TableCell>
+                <TableCell>
+                  <Button appearance="subtle-button" onClick={() => startEdit(m)} aria-label={`${t('admin.edit')}: ${m.name}`}>
+                    {t('admin.edit')}
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

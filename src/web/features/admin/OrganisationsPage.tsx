@@ -29,11 +29,21 @@ export function OrganisationsPage() {
   const [showInactive, setShowInactive] = useState(false);
   const orgs = useOrganisations(showInactive);
   const regions = useRegions();
-  const [form, setForm] = useState({ name: '', type: 'jgz', phone: '', email: '', regionId: '' });
+  const empty = { name: '', type: 'jgz', phone: '', email: '', regionId: '' };
+  const [form, setForm] = useState(empty);
+  const [editing, setEditing] = useState<Organisation | null>(null);
+  const startEdit = (o: Organisation) => {
+    setEditing(o);
+    setForm({ name: o.name, type: o.type, phone: o.phone ?? '', email: o.email ?? '', regionId: o.regionId });
+  };
   const create = useMutation({
-    mutationFn: () => api('POST', '/admin/organisations', { ...form, regionId: form.regionId || regions.data?.items[0]?.id }),
+    mutationFn: () =>
+      editing
+        ? api('PATCH', `/admin/organisations/${editing.id}`, { ...form, version: editing.version })
+        : api('POST', '/admin/organisations', { ...form, regionId: form.regionId || regions.data?.items[0]?.id }),
     onSuccess: async () => {
-      setForm({ ...form, name: '', phone: '', email: '' });
+      setEditing(null);
+      setForm(empty);
       await qc.invalidateQueries({ queryKey: ['organisations'] });
     },
   });
@@ -50,7 +60,7 @@ export function OrganisationsPage() {
   return (
     <>
       <Heading1>{t('admin.organisationsTitle')}</Heading1>
-      <Heading2>{t('admin.newOrganisation')}</Heading2>
+      <Heading2>{editing ? `${t('admin.edit')}: ${editing.name}` : t('admin.newOrganisation')}</Heading2>
       <form className="kp-form" onSubmit={submit} noValidate>
         <ErrorAlert error={create.error} />
         <Field label={t('admin.name')} value={form.name} onChange={set('name')} error={fe.name} required />
@@ -70,10 +80,22 @@ export function OrganisationsPage() {
         )}
         <Field label={t('admin.phone')} type="tel" value={form.phone} onChange={set('phone')} error={fe.phone} />
         <Field label={t('admin.email')} type="email" value={form.email} onChange={set('email')} error={fe.email} />
-        <div>
+        <div className="kp-row">
           <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
-            {t('admin.create')}
+            {editing ? t('app.save') : t('admin.create')}
           </Button>
+          {editing && (
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              onClick={() => {
+                setEditing(null);
+                setForm(empty);
+              }}
+            >
+              {t('app.cancel')}
+            </Button>
+          )}
         </div>
       </form>
       <Heading2>{t('admin.organisationsTitle')}</Heading2>
@@ -104,6 +126,9 @@ export function OrganisationsPage() {
                 <TableCell>{o.phone ?? '—'}</TableCell>
                 <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
                 <TableCell>
+                  <Button appearance="subtle-button" onClick={() => startEdit(o)} aria-label={`${t('admin.edit')}: ${o.name}`}>
+                    {t('admin.edit')}
+                  </Button>
                   <Button
                     appearance="subtle-button"
                     onClick={() => toggle.mutate(o)}
