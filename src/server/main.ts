@@ -36,11 +36,17 @@ async function main() {
       await app.close(); // stops accepting, waits for in-flight requests
       await runtime.close(); // closes the pool, then stops the embedded PostgreSQL cleanly
       console.log('Knooppunt: stopped.');
-      process.exit(0);
+      process.exit(process.exitCode ?? 0);
     } catch {
       process.exit(1);
     }
   };
+  // A crash must not leave the embedded PostgreSQL running without its app; no message text (it may hold data).
+  process.on('uncaughtException', (err) => {
+    console.error(`Knooppunt: uncaught ${err.name}; shutting down.`);
+    process.exitCode = 1;
+    void shutdown('uncaughtException');
+  });
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

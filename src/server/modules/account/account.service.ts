@@ -7,6 +7,7 @@ import { AppError } from '../../errors.js';
 import { mustUseSecondFactor } from '../../policy.js';
 import { deleteUserSessions, findUserById, setSessionMfaVerified } from '../auth/auth.repository.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { clearUserTotp } from '../users/users.repository.js';
 
 export function createAccountService(deps: AppDeps) {
   const { db } = deps.database;
@@ -43,17 +44,7 @@ export function createAccountService(deps: AppDeps) {
     if (!user.totpEnabledAt) throw new AppError('conflict', [{ path: 'totp', code: 'not_enabled' }]);
     const mustEnrol = mustUseSecondFactor(user, deps.config.demoMode);
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          totpSecretEnc: null,
-          totpEnabledAt: null,
-          totpPendingSecretEnc: null,
-          totpLastStep: null,
-          version: sql`${users.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(users.id, actor.userId));
+      await clearUserTotp(tx, actor.userId);
       await deleteUserSessions(tx, actor.userId, sessionHash);
       await setSessionMfaVerified(tx, sessionHash, !mustEnrol);
       await writeAccessLog(tx, actor, meta, { eventType: 'mfa_change', objectType: 'user', objectId: actor.userId, purpose: 'tweestapsverificatie gereset' });

@@ -1,15 +1,12 @@
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
+import { rethrowUnique } from '../../db/pg-errors.js';
 import { AppError } from '../../errors.js';
 import { adminRegionScope, assertInAdminScope } from '../../policy.js';
 import * as repo from './municipalities.repository.js';
 
-function nameTaken(err: unknown): never {
-  if (isUniqueViolation(err)) throw new AppError('name_taken', [{ path: 'body.name', code: 'name_taken' }]);
-  throw err;
-}
+const nameTaken = rethrowUnique('name_taken', 'name');
 
 export function createMunicipalityService(db: Db) {
   return {

@@ -3,7 +3,7 @@ import type { Role } from '../../../domain/roles.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { Db, Tx } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
+import { rethrowUnique } from '../../db/pg-errors.js';
 import { AppError } from '../../errors.js';
 import { adminRegionScope, assertInAdminScope, assertMunicipalitiesInScope, assertNotSelf } from '../../policy.js';
 import { deleteUserSessions } from '../auth/auth.repository.js';
@@ -14,10 +14,7 @@ import * as repo from './users.repository.js';
 
 const PURPOSE = 'functioneel beheer';
 
-function emailTaken(err: unknown): never {
-  if (isUniqueViolation(err)) throw new AppError('email_taken', [{ path: 'body.email', code: 'email_taken' }]);
-  throw err;
-}
+const emailTaken = rethrowUnique('email_taken', 'email');
 
 export interface UserInput {
   email: string;
