@@ -34,7 +34,7 @@ describe('policy', () => {
 
   it('admits only admins to the admin area', () => {
     expect(code(() => requireAdmin(actor()))).toBe('allowed');
-    for (const role of ['coordinator', 'professional', 'policy'] as const) expect(code(() => requireAdmin(actor({ role })))).toBe('forbidden');
+    for (const role of ['coordinator', 'professional', 'policy'] as const) expect(code(() => requireAdmin(actor({ role })))).toBe('not_found');
     expect(code(() => requireAdmin(actor({ mfaSatisfied: false })))).toBe('mfa_required');
   });
 

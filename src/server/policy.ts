@@ -29,8 +29,8 @@ export function requireSession(actor: Actor | null): Actor {
 /** Functional administration (organisations, municipalities, users, access log) is for admins only. */
 export function requireAdmin(actor: Actor | null): Actor {
   const a = requireActor(actor);
-  // Not 404: the admin area's existence is no secret, but its content is.
-  if (a.role !== 'admin') throw new AppError('forbidden');
+  // 404 like everything a caller may not see: non-admins learn nothing about the admin area's content or routes.
+  if (a.role !== 'admin') throw new AppError('not_found');
   return a;
 }
 

@@ -51,7 +51,8 @@ function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    // request.host honours X-Forwarded-Host when TRUST_PROXY is on, so this holds behind a reverse proxy too.
+    return new URL(origin).host === request.host;
   } catch {
     return false;
   }

@@ -43,9 +43,11 @@ export function createUserService(db: Db) {
 
   return {
     async list(actor: Actor, f: repo.UserFilter, meta: RequestMeta) {
-      const rows = await repo.listUsers(db, adminRegionScope(actor), f);
-      await writeAccessLog(db, actor, meta, { eventType: 'search', objectType: 'user', purpose: PURPOSE });
-      return rows;
+      return db.transaction(async (tx) => {
+        const rows = await repo.listUsers(tx, adminRegionScope(actor), f);
+        await writeAccessLog(tx, actor, meta, { eventType: 'search', objectType: 'user', purpose: PURPOSE });
+        return rows;
+      });
     },
 
     async get(actor: Actor, id: string, meta: RequestMeta) {

@@ -69,9 +69,10 @@ describe('admin: users', () => {
   it('refuses non-admins and hides users of other regions (404)', async () => {
     for (const role of ['coordinator', 'professional', 'policy'] as const) {
       const { agent } = await agentFor(role);
-      expect((await agent.get('/api/v1/admin/users')).statusCode).toBe(403);
-      expect((await agent.post('/api/v1/admin/users', newUser())).statusCode).toBe(403);
-      expect((await agent.get('/api/v1/admin/access-log')).statusCode).toBe(403);
+      expect((await agent.get('/api/v1/admin/users')).statusCode).toBe(404);
+      expect((await agent.post('/api/v1/admin/users', newUser())).statusCode).toBe(404);
+      expect((await agent.get('/api/v1/admin/access-log')).statusCode).toBe(404);
+      expect((await agent.get('/api/v1/admin/organisations')).statusCode).toBe(404);
     }
     const stranger = await buildUser(t.db, { organisationId: other.organisation.id, municipalityIds: [other.municipality.id] });
     expect((await admin.get(`/api/v1/admin/users/${stranger.id}`)).statusCode).toBe(404);
