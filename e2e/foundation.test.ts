@@ -23,6 +23,10 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
     const admin = await buildUser(server.db, { organisationId: scene.organisation.id, municipalityIds: [scene.municipality.id], role: 'admin' });
     const context = await browser.newContext();
     const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+    });
     page.on('dialog', (d) => void d.accept());
     await page.goto(server.baseUrl);
     await page.waitForURL('**/inloggen');
@@ -94,6 +98,8 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
     await expect.poll(() => page.getByRole('cell', { name: 'mfa_change' }).count()).toBe(0);
     await expect.poll(() => page.getByRole('cell', { name: 'create', exact: true }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
+    // The built web app runs under the strict CSP without a single violation.
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScene, buildUser } from './testing/factories.js';
+import { buildScene, buildUser, TEST_PASSWORD } from './testing/factories.js';
 import { Agent, createTestApp, type TestApp } from './testing/harness.js';
 
 let t: TestApp;
@@ -35,6 +35,24 @@ describe('app', () => {
     const res = await t.app.inject('/api/v1/nothing-here');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
+  });
+
+  it('marks the session cookie Secure when served over https (behind a trusted proxy)', async () => {
+    const proxied = await createTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const s = await buildScene(proxied.db);
+      const u = await buildUser(proxied.db, { organisationId: s.organisation.id, municipalityIds: [s.municipality.id], role: 'policy' });
+      const res = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: u.email, password: TEST_PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('rate-limits sign-in per IP address', async () => {
