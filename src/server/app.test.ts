@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
 import { buildScene, buildUser, TEST_PASSWORD } from './testing/factories.js';
 import { Agent, createTestApp, type TestApp } from './testing/harness.js';
+import { createTestDatabase } from './testing/test-db.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,6 +16,21 @@ describe('app', () => {
   it('reports liveness and readiness (database reachable, migrations current)', async () => {
     expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready', database: true, migrations: true });
+  });
+
+  it('is not ready on a database whose migrations are not applied', async () => {
+    const url = await createTestDatabase({ migrated: false });
+    const config = loadConfig({ DATABASE_URL: url, SECRET_KEY: 'b'.repeat(64), LOG_LEVEL: 'silent' });
+    const database = openDatabase(url, 2);
+    const app = await buildApp({ config, database, secretKey: config.secretKey! });
+    try {
+      const res = await app.inject('/readyz');
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({ status: 'not_ready', database: true, migrations: false });
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 
   it('serves the OpenAPI document and its docs page', async () => {

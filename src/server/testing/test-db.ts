@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 
-/** Clones a fresh database from the migrated template (~tens of ms), so test files never share state. */
-export async function createTestDatabase(): Promise<string> {
+/**
+ * Clones a fresh database from the migrated template (~tens of ms), so test files never share state.
+ * With `{ migrated: false }` the database is empty, as on a deployment before its first start.
+ */
+export async function createTestDatabase(opts: { migrated?: boolean } = {}): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const pid = template.split('_')[2];
@@ -11,7 +14,7 @@ export async function createTestDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.query(`CREATE DATABASE ${name}${opts.migrated === false ? '' : ` TEMPLATE ${template}`}`);
   } finally {
     await admin.end();
   }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, sessions } from '../../db/schema.js';
 import { buildScene, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
 import { Agent, createTestApp, type TestApp } from '../../testing/harness.js';
+import { deleteExpiredSessions } from './auth.repository.js';
 
 let t: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
@@ -109,6 +110,22 @@ describe('sign-in', () => {
     await a.signIn(u.email, TEST_PASSWORD);
     await t.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(sql`${sessions.userId} = ${u.id}`);
     expect((await a.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('sweeps idle and expired sessions from the table', async () => {
+    const u = await mkUser({ role: 'policy' });
+    const a = new Agent(t);
+    await a.signIn(u.email, TEST_PASSWORD);
+    const b = new Agent(t);
+    await b.signIn(u.email, TEST_PASSWORD);
+    await t.db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '2 hours'` })
+      .where(sql`${sessions.idHash} = encode(sha256(${a.cookie!}::bytea), 'hex')`);
+    expect(await deleteExpiredSessions(t.db, 30)).toBeGreaterThanOrEqual(1);
+    const left = await t.db.select().from(sessions).where(sql`${sessions.userId} = ${u.id}`);
+    expect(left).toHaveLength(1);
+    expect((await b.get('/api/v1/me')).statusCode).toBe(200);
   });
 
   it('rejects malformed input with field paths, never a 500', async () => {
