@@ -1,8 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Heading1, Link, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading1, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCESS_EVENT_TYPES } from '../../../domain/access-log';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -81,39 +82,25 @@ export function AccessLogPage() {
         </Link>
       </Paragraph>
       <ErrorAlert error={log.error} />
-      {log.isSuccess && rows.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
-      <div className="kp-table-wrap">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('admin.when')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.event')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.user')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.object')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.purpose')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.outcome')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.ip')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell>{fmt.format(new Date(e.occurredAt))}</TableCell>
-                <TableCell>{e.eventType}</TableCell>
-                <TableCell>
-                  {e.user
-                    ? `${e.user.name ?? ''} (${e.userRole ? t(`roles.${e.userRole}`) : ''}${e.organisation?.name ? `, ${e.organisation.name}` : ''})`
-                    : '—'}
-                </TableCell>
-                <TableCell>{e.objectType}</TableCell>
-                <TableCell>{e.purpose}</TableCell>
-                <TableCell>{e.outcome}</TableCell>
-                <TableCell>{e.ip ?? '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        headers={[t('admin.when'), t('admin.event'), t('admin.user'), t('admin.object'), t('admin.purpose'), t('admin.outcome'), t('admin.ip')]}
+        items={log.isSuccess ? rows : undefined}
+        rowKey={(e) => e.id}
+        empty={t('admin.empty')}
+        row={(e) => (
+          <>
+            <TableCell>{fmt.format(new Date(e.occurredAt))}</TableCell>
+            <TableCell>{e.eventType}</TableCell>
+            <TableCell>
+              {e.user ? `${e.user.name ?? ''} (${e.userRole ? t(`roles.${e.userRole}`) : ''}${e.organisation?.name ? `, ${e.organisation.name}` : ''})` : '—'}
+            </TableCell>
+            <TableCell>{e.objectType}</TableCell>
+            <TableCell>{e.purpose}</TableCell>
+            <TableCell>{e.outcome}</TableCell>
+            <TableCell>{e.ip ?? '—'}</TableCell>
+          </>
+        )}
+      />
       {log.hasNextPage && (
         <Button appearance="secondary-action-button" onClick={() => void log.fetchNextPage()} disabled={log.isFetchingNextPage}>
           {t('admin.more')}

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading1, Heading2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { api } from '../../lib/api';
@@ -52,32 +53,24 @@ export function MunicipalitiesPage() {
           </Button>
         </div>
       </form>
-      <div className="kp-table-wrap">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-              <TableHeaderCell scope="col">CBS</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.region')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {(munis.data?.items ?? []).map((m) => (
-              <TableRow key={m.id}>
-                <TableCell>{m.name}</TableCell>
-                <TableCell>{m.cbsCode ?? '—'}</TableCell>
-                <TableCell>{regionName(m.regionId)}</TableCell>
-                <TableCell>
-                  <Button appearance="subtle-button" onClick={() => startEdit(m)} aria-label={`${t('admin.edit')}: ${m.name}`}>
-                    {t('admin.edit')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        headers={[t('admin.name'), 'CBS', t('admin.region'), t('admin.actions')]}
+        items={munis.data?.items}
+        rowKey={(m) => m.id}
+        empty={t('admin.empty')}
+        row={(m) => (
+          <>
+            <TableCell>{m.name}</TableCell>
+            <TableCell>{m.cbsCode ?? '—'}</TableCell>
+            <TableCell>{regionName(m.regionId)}</TableCell>
+            <TableCell>
+              <Button appearance="subtle-button" onClick={() => startEdit(m)} aria-label={`${t('admin.edit')}: ${m.name}`}>
+                {t('admin.edit')}
+              </Button>
+            </TableCell>
+          </>
+        )}
+      />
     </>
   );
 }

@@ -1,22 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Checkbox,
-  FormField,
-  FormLabel,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, FormField, FormLabel, Heading1, Heading2, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -106,42 +93,32 @@ export function OrganisationsPage() {
         </FormLabel>
       </FormField>
       <ErrorAlert error={toggle.error} />
-      {orgs.data?.items.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
-      <div className="kp-table-wrap">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.type')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.phone')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {(orgs.data?.items ?? []).map((o) => (
-              <TableRow key={o.id}>
-                <TableCell>{o.name}</TableCell>
-                <TableCell>{t(`orgTypes.${o.type}`)}</TableCell>
-                <TableCell>{o.phone ?? '—'}</TableCell>
-                <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
-                <TableCell>
-                  <Button appearance="subtle-button" onClick={() => startEdit(o)} aria-label={`${t('admin.edit')}: ${o.name}`}>
-                    {t('admin.edit')}
-                  </Button>
-                  <Button
-                    appearance="subtle-button"
-                    onClick={() => toggle.mutate(o)}
-                    aria-label={`${o.active ? t('admin.deactivate') : t('admin.reactivate')}: ${o.name}`}
-                  >
-                    {o.active ? t('admin.deactivate') : t('admin.reactivate')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        headers={[t('admin.name'), t('admin.type'), t('admin.phone'), t('admin.status'), t('admin.actions')]}
+        items={orgs.data?.items}
+        rowKey={(o) => o.id}
+        empty={t('admin.empty')}
+        row={(o) => (
+          <>
+            <TableCell>{o.name}</TableCell>
+            <TableCell>{t(`orgTypes.${o.type}`)}</TableCell>
+            <TableCell>{o.phone ?? '—'}</TableCell>
+            <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
+            <TableCell>
+              <Button appearance="subtle-button" onClick={() => startEdit(o)} aria-label={`${t('admin.edit')}: ${o.name}`}>
+                {t('admin.edit')}
+              </Button>
+              <Button
+                appearance="subtle-button"
+                onClick={() => toggle.mutate(o)}
+                aria-label={`${o.active ? t('admin.deactivate') : t('admin.reactivate')}: ${o.name}`}
+              >
+                {o.active ? t('admin.deactivate') : t('admin.reactivate')}
+              </Button>
+            </TableCell>
+          </>
+        )}
+      />
     </>
   );
 }

@@ -11,15 +11,11 @@ import {
   Heading1,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -165,57 +161,44 @@ export function UsersPage({ me }: { me: Me }) {
           <Paragraph>{t('app.saved')}</Paragraph>
         </Alert>
       )}
-      {users.data?.items.length === 0 && <Paragraph>{t('admin.empty')}</Paragraph>}
-      {users.data && users.data.items.length > 0 && (
-        <div className="kp-table-wrap">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.organisation')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.mfa')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {users.data.items.map((u) => (
-                <TableRow key={u.id}>
-                  <TableCell>
-                    {u.displayName}
-                    <br />
-                    <span className="kp-muted">{u.email}</span>
-                  </TableCell>
-                  <TableCell>{t(`roles.${u.role}`)}</TableCell>
-                  <TableCell>{u.organisation.name}</TableCell>
-                  <TableCell>{u.totpEnabled ? t('app.yes') : t('app.no')}</TableCell>
-                  <TableCell>{u.active ? t('admin.active') : t('admin.inactive')}</TableCell>
-                  <TableCell>
-                    {u.id !== me.user.id && (
-                      <div className="kp-row">
-                        <Button appearance="subtle-button" onClick={() => setEditing(u)} aria-label={`${t('admin.edit')}: ${u.displayName}`}>
-                          {t('admin.edit')}
-                        </Button>
-                        <Button
-                          appearance="subtle-button"
-                          onClick={() => run(u, u.active ? 'deactivate' : 'reactivate')}
-                          aria-label={`${u.active ? t('admin.deactivate') : t('admin.reactivate')}: ${u.displayName}`}
-                        >
-                          {u.active ? t('admin.deactivate') : t('admin.reactivate')}
-                        </Button>
-                        <Button appearance="subtle-button" onClick={() => run(u, 'delete')} aria-label={`${t('admin.delete')}: ${u.displayName}`}>
-                          {t('admin.delete')}
-                        </Button>
-                      </div>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
+      <DataTable
+        headers={[t('admin.name'), t('admin.role'), t('admin.organisation'), t('admin.mfa'), t('admin.status'), t('admin.actions')]}
+        items={users.data?.items}
+        rowKey={(u) => u.id}
+        empty={t('admin.empty')}
+        row={(u) => (
+          <>
+            <TableCell>
+              {u.displayName}
+              <br />
+              <span className="kp-muted">{u.email}</span>
+            </TableCell>
+            <TableCell>{t(`roles.${u.role}`)}</TableCell>
+            <TableCell>{u.organisation.name}</TableCell>
+            <TableCell>{u.totpEnabled ? t('app.yes') : t('app.no')}</TableCell>
+            <TableCell>{u.active ? t('admin.active') : t('admin.inactive')}</TableCell>
+            <TableCell>
+              {u.id !== me.user.id && (
+                <div className="kp-row">
+                  <Button appearance="subtle-button" onClick={() => setEditing(u)} aria-label={`${t('admin.edit')}: ${u.displayName}`}>
+                    {t('admin.edit')}
+                  </Button>
+                  <Button
+                    appearance="subtle-button"
+                    onClick={() => run(u, u.active ? 'deactivate' : 'reactivate')}
+                    aria-label={`${u.active ? t('admin.deactivate') : t('admin.reactivate')}: ${u.displayName}`}
+                  >
+                    {u.active ? t('admin.deactivate') : t('admin.reactivate')}
+                  </Button>
+                  <Button appearance="subtle-button" onClick={() => run(u, 'delete')} aria-label={`${t('admin.delete')}: ${u.displayName}`}>
+                    {t('admin.delete')}
+                  </Button>
+                </div>
+              )}
+            </TableCell>
+          </>
+        )}
+      />
     </>
   );
 }
