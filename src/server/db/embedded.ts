@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -12,6 +12,21 @@ export interface EmbeddedServer {
   adminUrl: string;
   port: number;
   stop(): Promise<void>;
+}
+
+/** True while a PostgreSQL server runs on this data directory (its postmaster.pid names a live process). */
+export function clusterInUse(dataDir: string): boolean {
+  const pidFile = path.join(path.resolve(dataDir), 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // After a reboot the stale pid may belong to another program: only a live postgres process counts.
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes('postgres');
 }
 
 /** Asks the kernel for a free loopback port. */
@@ -40,6 +55,7 @@ export async function startEmbeddedPostgres(opts: {
   const clusterDir = path.join(dataDir, 'pg');
   const passwordFile = path.join(dataDir, 'pg.password');
   await mkdir(dataDir, { recursive: true });
+  if (clusterInUse(dataDir)) throw new Error(`The data directory ${dataDir} is in use by another Knooppunt (or PostgreSQL); stop it first.`);
   const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
   let password: string;
   if (fresh || !existsSync(passwordFile)) {

@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as tar from 'tar';
-
-/** True while a PostgreSQL server runs on this data directory (its postmaster.pid names a live process). */
-export function clusterInUse(dataDir: string): boolean {
-  const pidFile = path.join(path.resolve(dataDir), 'pg', 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { clusterInUse } from '../../db/embedded.js';
 
 /**
  * Cold backup of the embedded database: the whole data directory (cluster, its password, the secret key) in one
