@@ -1,7 +1,7 @@
-import { generate, generateSecret } from 'otplib';
+import { generate } from 'otplib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildScene, buildUser, TEST_PASSWORD } from '../src/server/testing/factories.js';
+import { buildScene, buildUser, buildUserWithTotp, TEST_PASSWORD } from '../src/server/testing/factories.js';
 import { expectAccessible, hasChromium, launch, startServer } from './support.js';
 
 describe.skipIf(!hasChromium)('foundation in a real browser', () => {
@@ -104,12 +104,10 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
   });
 
   it('asks a user with TOTP for the code, works by keyboard and remembers the language', async () => {
-    const secret = generateSecret();
-    const user = await buildUser(server.db, {
+    const { user, secret } = await buildUserWithTotp(server.db, server.deps.secretKey, {
       organisationId: scene.organisation.id,
       municipalityIds: [scene.municipality.id],
       role: 'coordinator',
-      totp: { secret, key: server.deps.secretKey },
     });
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { generateSecret } from 'otplib';
 import type { OrganisationType } from '../../domain/organisations.js';
 import type { Role } from '../../domain/roles.js';
 import { encryptSecret } from '../crypto.js';
@@ -69,6 +70,12 @@ export async function buildUser(
     .returning();
   if (o.municipalityIds.length) await db.insert(userMunicipalities).values(o.municipalityIds.map((municipalityId) => ({ userId: u!.id, municipalityId })));
   return u!;
+}
+
+/** A user with TOTP enabled; returns the secret too, so the test can produce codes. */
+export async function buildUserWithTotp(db: Db, key: Buffer, o: Omit<Parameters<typeof buildUser>[1], 'totp'>) {
+  const secret = generateSecret();
+  return { user: await buildUser(db, { ...o, totp: { secret, key } }), secret };
 }
 
 /** A region with one municipality and one organisation: the usual scene of a test. */

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
+import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import type { AppDeps } from '../deps.js';
+import { type buildScene, buildUserWithTotp, TEST_PASSWORD } from './factories.js';
 import { createTestDatabase } from './test-db.js';
 
 /** A real app on its own cloned database, driven through `inject()`; application logs are captured. */
@@ -71,4 +73,16 @@ export class Agent {
     }
     return res;
   }
+}
+
+/** A user of the scene's organisation with TOTP, signed in through both factors. */
+export async function signedInAs(t: TestApp, scene: Awaited<ReturnType<typeof buildScene>>, role: Role) {
+  const { user, secret } = await buildUserWithTotp(t.db, t.deps.secretKey, {
+    organisationId: scene.organisation.id,
+    municipalityIds: [scene.municipality.id],
+    role,
+  });
+  const agent = new Agent(t);
+  await agent.signIn(user.email, TEST_PASSWORD, secret);
+  return { agent, user };
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../db/schema.js';
 import { buildScene, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
-import { Agent, createTestApp, type TestApp } from '../../testing/harness.js';
+import { Agent, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -11,15 +10,7 @@ let scene: Awaited<ReturnType<typeof buildScene>>;
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   scene = await buildScene(t.db);
-  const secret = generateSecret();
-  const u = await buildUser(t.db, {
-    organisationId: scene.organisation.id,
-    municipalityIds: [scene.municipality.id],
-    role: 'admin',
-    totp: { secret, key: t.deps.secretKey },
-  });
-  admin = new Agent(t);
-  await admin.signIn(u.email, TEST_PASSWORD, secret);
+  admin = (await signedInAs(t, scene, 'admin')).agent;
 });
 afterAll(() => t.close());
 

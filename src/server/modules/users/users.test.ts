@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../db/schema.js';
-import { buildMunicipality, buildOrganisation, buildScene, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
-import { Agent, createTestApp, type TestApp } from '../../testing/harness.js';
+import { buildMunicipality, buildOrganisation, buildScene, buildUser, buildUserWithTotp, TEST_PASSWORD } from '../../testing/factories.js';
+import { Agent, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
 let t: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
@@ -11,19 +10,11 @@ let other: Awaited<ReturnType<typeof buildScene>>;
 let admin: Agent;
 let adminId: string;
 
-async function agentFor(role: 'admin' | 'coordinator' | 'professional' | 'policy', s = scene) {
-  const secret = generateSecret();
-  const u = await buildUser(t.db, { organisationId: s.organisation.id, municipalityIds: [s.municipality.id], role, totp: { secret, key: t.deps.secretKey } });
-  const a = new Agent(t);
-  await a.signIn(u.email, TEST_PASSWORD, secret);
-  return { agent: a, user: u };
-}
-
 beforeAll(async () => {
   t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   scene = await buildScene(t.db);
   other = await buildScene(t.db);
-  const a = await agentFor('admin');
+  const a = await signedInAs(t, scene, 'admin');
   admin = a.agent;
   adminId = a.user.id;
 });
@@ -68,7 +59,7 @@ describe('admin: users', () => {
 
   it('refuses non-admins and hides users of other regions (404)', async () => {
     for (const role of ['coordinator', 'professional', 'policy'] as const) {
-      const { agent } = await agentFor(role);
+      const { agent } = await signedInAs(t, scene, role);
       expect((await agent.get('/api/v1/admin/users')).statusCode).toBe(404);
       expect((await agent.post('/api/v1/admin/users', newUser())).statusCode).toBe(404);
       expect((await agent.get('/api/v1/admin/access-log')).statusCode).toBe(404);
@@ -95,11 +86,9 @@ describe('admin: users', () => {
   });
 
   it('deactivates (ending sessions), never hard-deletes a user in the access log, deletes an unused one', async () => {
-    const secret = generateSecret();
-    const u = await buildUser(t.db, {
+    const { user: u, secret } = await buildUserWithTotp(t.db, t.deps.secretKey, {
       organisationId: scene.organisation.id,
       municipalityIds: [scene.municipality.id],
-      totp: { secret, key: t.deps.secretKey },
     });
     const them = new Agent(t);
     await them.signIn(u.email, TEST_PASSWORD, secret);
