@@ -14,7 +14,9 @@ import { accessLogRoutes } from './modules/access-log/access-log.routes.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerSessionHook } from './modules/auth/auth.session.js';
+import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { mailRoutes } from './modules/mail/mail.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -96,6 +98,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(municipalityRoutes, deps);
       await api.register(userRoutes, deps);
       await api.register(accessLogRoutes, deps);
+      await api.register(mailRoutes, deps);
+      await api.register(directoryRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -12,6 +12,7 @@ import { backupDataDir, restoreDataDir } from './modules/operations/backup.js';
 import { insertUser, setUserMunicipalities } from './modules/users/users.repository.js';
 import { openRuntime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
+import { seedDemoDirectory } from './seed/demo-directory.js';
 
 const HELP = `Knooppunt operator CLI — npm run cli -- <command> [options]
 
@@ -70,7 +71,11 @@ async function main(argv: string[]) {
   const { db } = runtime.deps.database;
   try {
     if (command === 'db:migrate') return 'Migrations are up to date.';
-    if (command === 'seed:demo') return (await seedDemo(db)) ? 'Demo data loaded.' : 'Demo data was already there.';
+    if (command === 'seed:demo') {
+      const loaded = await seedDemo(db);
+      const directory = await seedDemoDirectory(db);
+      return loaded || directory ? 'Demo data loaded.' : 'Demo data was already there.';
+    }
     if (command === 'user:disable') {
       const email = need('email');
       const done = await db.transaction(async (tx) => {

@@ -26,6 +26,14 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Knooppunt <noreply@knooppunt.invalid>'),
+  DIRECTORY_STALE_MONTHS: int(1, 60).default(6),
+  DIRECTORY_REMINDER_DAYS: int(1, 365).default(14),
 });
 
 export interface Config {
@@ -45,6 +53,13 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string;
+  /** Base URL of the web app as users reach it, for links in e-mail; defaults to http://HOST:PORT. */
+  publicUrl: string;
+  /** SMTP server for outgoing mail; without it mail stays in the outbox for admins to read. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Directory records not confirmed for this many months are stale; maintainers are reminded every reminderDays. */
+  directory: { staleMonths: number; reminderDays: number };
 }
 
 export class ConfigError extends Error {
@@ -80,5 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    directory: { staleMonths: e.DIRECTORY_STALE_MONTHS, reminderDays: e.DIRECTORY_REMINDER_DAYS },
   });
 }

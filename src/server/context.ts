@@ -10,6 +10,8 @@ export interface Actor {
   /** Regions of the user's organisation and municipalities: the scope of what they may administer. */
   regionIds: string[];
   isDemo: boolean;
+  /** The per-organisation editor right for the sociale kaart and smoelenboek of their own organisation. */
+  directoryEditor: boolean;
   /** True once the session passed the second factor, or when 2FA does not apply to this user. */
   mfaSatisfied: boolean;
 }

@@ -11,6 +11,7 @@ const actor = (o: Partial<Actor> = {}): Actor => ({
   municipalityIds: ['m1'],
   regionIds: ['r1'],
   isDemo: false,
+  directoryEditor: false,
   mfaSatisfied: true,
   ...o,
 });

@@ -8,6 +8,7 @@ import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
 import type { AppDeps } from './deps.js';
 import { seedDemo } from './seed/demo.js';
+import { seedDemoDirectory } from './seed/demo-directory.js';
 
 export interface Runtime {
   deps: AppDeps;
@@ -38,6 +39,7 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean; see
     database = openDatabase(config.databaseUrl ?? embedded!.url, config.dbPoolSize);
     if (opts.migrate !== false) await migrateDatabase(database.pool);
     const seeded = opts.seed !== false && config.demoMode ? await seedDemo(database.db) : false;
+    if (opts.seed !== false && config.demoMode) await seedDemoDirectory(database.db);
     const secretKey = await resolveSecretKey(config);
     const db = database;
     return {

@@ -1,6 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, inet, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ACCESS_EVENT_TYPES, ACCESS_OUTCOMES } from '../../domain/access-log.js';
+import { ACCESS_TYPES, COST_TYPES, type OpeningHours } from '../../domain/directory.js';
 import { ORGANISATION_TYPES } from '../../domain/organisations.js';
 import { ACCOUNT_KINDS, ROLES } from '../../domain/roles.js';
 
@@ -9,11 +27,23 @@ export const accountKindEnum = pgEnum('account_kind', ACCOUNT_KINDS);
 export const organisationTypeEnum = pgEnum('organisation_type', ORGANISATION_TYPES);
 export const accessEventTypeEnum = pgEnum('access_event_type', ACCESS_EVENT_TYPES);
 export const accessOutcomeEnum = pgEnum('access_outcome', ACCESS_OUTCOMES);
+export const costTypeEnum = pgEnum('cost_type', COST_TYPES);
+export const accessTypeEnum = pgEnum('access_type', ACCESS_TYPES);
+
+/** Maintained by triggers (migration 0004) from the record and its organisation/programme names; never written by the app. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
+
+/** "Last confirmed on … by …": every directory record carries it; an edit confirms too. */
+const freshness = () => ({
+  lastConfirmedAt: timestamp('last_confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  lastConfirmedById: uuid('last_confirmed_by_id'),
+});
 
 export const regions = pgTable('regions', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -49,8 +79,13 @@ export const organisations = pgTable(
     phone: text('phone'),
     email: text('email'),
     website: text('website'),
+    description: text('description'),
+    /** Chamber of Commerce number (KvK, 8 digits) and AGB code (Vektis, 8 digits) — carried in HSDS organization_identifiers. */
+    kvkNumber: text('kvk_number'),
+    agbCode: text('agb_code'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
+    ...freshness(),
     ...timestamps,
   },
   (t) => [uniqueIndex('organisations_region_name_uq').on(t.regionId, sql`lower(${t.name})`), index('organisations_region_idx').on(t.regionId)],
@@ -78,6 +113,8 @@ export const users = pgTable(
     /** Last accepted TOTP time step: a code is never accepted twice. */
     totpLastStep: integer('totp_last_step'),
     isDemo: boolean('is_demo').notNull().default(false),
+    /** The per-organisation editor right: may maintain their own organisation's directory entries and people cards. */
+    directoryEditor: boolean('directory_editor').notNull().default(false),
     language: text('language').notNull().default('nl'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -163,4 +200,252 @@ export const accessLog = pgTable(
     index('access_log_subject_idx').on(t.subjectPersonId, t.occurredAt),
     index('access_log_org_idx').on(t.organisationId, t.occurredAt),
   ],
+);
+
+/** Programmes such as VoorZorg or Stevig Ouderschap, delivered by several organisations through their services. */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    website: text('website'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('programmes_name_uq').on(sql`lower(${t.name})`)],
+);
+
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    programmeId: uuid('programme_id').references(() => programmes.id),
+    name: text('name').notNull(),
+    /** The one-line description shown in search results. */
+    summary: text('summary').notNull().default(''),
+    description: text('description').notNull().default(''),
+    eligibility: text('eligibility'),
+    pregnancyFromWeek: integer('pregnancy_from_week'),
+    minAgeMonths: integer('min_age_months'),
+    maxAgeMonths: integer('max_age_months'),
+    targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
+    phases: text('phases').array().notNull().default(sql`'{}'::text[]`),
+    lifeDomains: text('life_domains').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{nl}'::text[]`),
+    costType: costTypeEnum('cost_type').notNull().default('free'),
+    costNote: text('cost_note'),
+    accessType: accessTypeEnum('access_type').notNull().default('free_access'),
+    howToRefer: text('how_to_refer'),
+    referralInclude: text('referral_include'),
+    waitingWeeks: integer('waiting_weeks'),
+    waitingStatedOn: date('waiting_stated_on', { mode: 'string' }),
+    /** Within how many working days the service answers a question or referral (used by referrals). */
+    responseNormWorkingDays: integer('response_norm_working_days'),
+    acceptsNewClients: boolean('accepts_new_clients').notNull().default(true),
+    accessibility: text('accessibility'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    /** Shown on the public sociale kaart and in the anonymous HSDS API. */
+    isPublic: boolean('is_public').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    searchVector: tsvector('search_vector'),
+    searchText: text('search_text'),
+    version: integer('version').notNull().default(1),
+    ...freshness(),
+    ...timestamps,
+  },
+  (t) => [
+    index('services_organisation_idx').on(t.organisationId),
+    index('services_programme_idx').on(t.programmeId),
+    index('services_search_idx').using('gin', t.searchVector),
+    index('services_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('services_target_groups_idx').using('gin', t.targetGroups),
+    index('services_phases_idx').using('gin', t.phases),
+    index('services_updated_idx').on(t.updatedAt),
+    check('services_age_order', sql`${t.minAgeMonths} IS NULL OR ${t.maxAgeMonths} IS NULL OR ${t.minAgeMonths} <= ${t.maxAgeMonths}`),
+    check('services_waiting_nonneg', sql`${t.waitingWeeks} IS NULL OR ${t.waitingWeeks} >= 0`),
+  ],
+);
+
+/** Municipalities a service serves (HSDS service_area). */
+export const serviceMunicipalities = pgTable(
+  'service_municipalities',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.municipalityId] }), index('service_municipalities_municipality_idx').on(t.municipalityId, t.serviceId)],
+);
+
+export const locations = pgTable(
+  'locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    postcode: text('postcode').notNull(),
+    city: text('city').notNull(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    openingHours: jsonb('opening_hours').$type<OpeningHours[]>().notNull().default([]),
+    accessibility: text('accessibility'),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    ...freshness(),
+    ...timestamps,
+  },
+  (t) => [index('locations_organisation_idx').on(t.organisationId)],
+);
+
+/** A service delivered at a location (HSDS service_at_location, with its own id). */
+export const serviceLocations = pgTable(
+  'service_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('service_locations_uq').on(t.serviceId, t.locationId), index('service_locations_location_idx').on(t.locationId)],
+);
+
+/** Smoelenboek cards. A card may be linked to the professional's own account, who then maintains it. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    jobTitle: text('job_title').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    reachability: text('reachability'),
+    expertise: text('expertise').array().notNull().default(sql`'{}'::text[]`),
+    meetingTables: text('meeting_tables').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{nl}'::text[]`),
+    photoUpdatedAt: timestamp('photo_updated_at', { withTimezone: true }),
+    active: boolean('active').notNull().default(true),
+    searchVector: tsvector('search_vector'),
+    searchText: text('search_text'),
+    version: integer('version').notNull().default(1),
+    ...freshness(),
+    ...timestamps,
+  },
+  (t) => [
+    index('people_organisation_idx').on(t.organisationId),
+    uniqueIndex('people_user_uq').on(t.userId),
+    index('people_search_idx').using('gin', t.searchVector),
+    index('people_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('people_expertise_idx').using('gin', t.expertise),
+  ],
+);
+
+export const personMunicipalities = pgTable(
+  'person_municipalities',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.municipalityId] }), index('person_municipalities_municipality_idx').on(t.municipalityId)],
+);
+
+/** Re-encoded JPEG of a card's photo, kept apart so card queries never drag image bytes along. */
+export const personPhotos = pgTable('person_photos', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  image: bytea('image').notNull(),
+  mimeType: text('mime_type').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The people to contact for a service. */
+export const serviceContacts = pgTable(
+  'service_contacts',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.personId] }), index('service_contacts_person_idx').on(t.personId)],
+);
+
+/** Field-level history of directory records: who changed which field when, from what to what. */
+export const recordChanges = pgTable(
+  'record_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    /** 'create', 'update', 'confirm' or 'import'; a confirm has no field. */
+    kind: text('kind').notNull(),
+    field: text('field'),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    changedById: uuid('changed_by_id').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('record_changes_record_idx').on(t.recordType, t.recordId, t.changedAt)],
+);
+
+/** One-click "still correct" links sent with freshness reminders; only the SHA-256 of the token is stored. */
+export const confirmationTokens = pgTable(
+  'confirmation_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('confirmation_tokens_record_idx').on(t.recordType, t.recordId, t.createdAt)],
+);
+
+/**
+ * Every e-mail Knooppunt sends is written here first, in the transaction that caused it; a sender delivers it
+ * over SMTP when configured. Without SMTP it stays here for admins to read ("outbox").
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)],
 );

@@ -4,7 +4,7 @@ import type { OrganisationType } from '../../domain/organisations.js';
 import type { Role } from '../../domain/roles.js';
 import { encryptSecret } from '../crypto.js';
 import type { Db } from '../db/client.js';
-import { municipalities, organisations, regions, userMunicipalities, users } from '../db/schema.js';
+import { municipalities, organisations, people, programmes, regions, serviceMunicipalities, services, userMunicipalities, users } from '../db/schema.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 
 /** All test data is made here, with overridable defaults. */
@@ -51,6 +51,7 @@ export async function buildUser(
     isDemo?: boolean;
     totp?: { secret: string; key: Buffer };
     deactivated?: boolean;
+    directoryEditor?: boolean;
   },
 ) {
   const passwordHash = o.password ? await hashPassword(o.password) : await testPasswordHash();
@@ -66,6 +67,7 @@ export async function buildUser(
       totpSecretEnc: o.totp ? encryptSecret(o.totp.key, o.totp.secret) : null,
       totpEnabledAt: o.totp ? new Date() : null,
       deactivatedAt: o.deactivated ? new Date() : null,
+      directoryEditor: o.directoryEditor ?? false,
     })
     .returning();
   if (o.municipalityIds.length) await db.insert(userMunicipalities).values(o.municipalityIds.map((municipalityId) => ({ userId: u!.id, municipalityId })));
@@ -84,4 +86,31 @@ export async function buildScene(db: Db) {
   const municipality = await buildMunicipality(db, { regionId: region.id });
   const organisation = await buildOrganisation(db, { regionId: region.id });
   return { region, municipality, organisation };
+}
+
+export async function buildProgramme(db: Db, o: { name?: string } = {}) {
+  const [p] = await db
+    .insert(programmes)
+    .values({ name: o.name ?? `Programma ${uniq()}` })
+    .returning();
+  return p!;
+}
+
+/** A service of an organisation, serving the given municipalities; any column can be overridden. */
+export async function buildService(db: Db, o: Partial<typeof services.$inferInsert> & { organisationId: string; municipalityIds?: string[] }) {
+  const { municipalityIds = [], ...columns } = o;
+  const [s] = await db
+    .insert(services)
+    .values({ name: `Aanbod ${uniq()}`, ...columns })
+    .returning();
+  if (municipalityIds.length) await db.insert(serviceMunicipalities).values(municipalityIds.map((municipalityId) => ({ serviceId: s!.id, municipalityId })));
+  return s!;
+}
+
+export async function buildPerson(db: Db, o: Partial<typeof people.$inferInsert> & { organisationId: string }) {
+  const [p] = await db
+    .insert(people)
+    .values({ name: `Persoon ${uniq()}`, jobTitle: 'Jeugdverpleegkundige', ...o })
+    .returning();
+  return p!;
 }

@@ -61,6 +61,7 @@ export class Agent {
   get = (url: string) => this.request({ method: 'GET', url });
   post = (url: string, payload?: unknown) => this.request({ method: 'POST', url, payload: (payload ?? {}) as object });
   patch = (url: string, payload: unknown) => this.request({ method: 'PATCH', url, payload: payload as object });
+  put = (url: string, payload: unknown) => this.request({ method: 'PUT', url, payload: payload as object });
   delete = (url: string) => this.request({ method: 'DELETE', url });
 
   /** Signs in; with a TOTP secret it also passes the second factor. */
@@ -76,11 +77,12 @@ export class Agent {
 }
 
 /** A user of the scene's organisation with TOTP, signed in through both factors. */
-export async function signedInAs(t: TestApp, scene: Awaited<ReturnType<typeof buildScene>>, role: Role) {
+export async function signedInAs(t: TestApp, scene: Awaited<ReturnType<typeof buildScene>>, role: Role, o: { directoryEditor?: boolean } = {}) {
   const { user, secret } = await buildUserWithTotp(t.db, t.deps.secretKey, {
     organisationId: scene.organisation.id,
     municipalityIds: [scene.municipality.id],
     role,
+    directoryEditor: o.directoryEditor,
   });
   const agent = new Agent(t);
   await agent.signIn(user.email, TEST_PASSWORD, secret);

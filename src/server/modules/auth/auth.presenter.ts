@@ -13,6 +13,7 @@ export const meSchema = z.object({
     language: z.string(),
     totpEnabled: z.boolean(),
     isDemo: z.boolean(),
+    directoryEditor: z.boolean(),
   }),
   session: z.object({
     mfaPending: z.enum(['verify', 'enrol']).nullable(),
@@ -35,6 +36,7 @@ export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boole
       language: s.language,
       totpEnabled: s.totpEnabled,
       isDemo: s.isDemo,
+      directoryEditor: s.directoryEditor,
     },
     session: {
       mfaPending: s.mfaVerified ? null : s.totpEnabled ? 'verify' : 'enrol',

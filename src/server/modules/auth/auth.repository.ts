@@ -21,6 +21,7 @@ export interface SessionLookup {
   organisationRegionId: string;
   language: string;
   isDemo: boolean;
+  directoryEditor: boolean;
   totpEnabled: boolean;
   municipalities: { id: string; name: string; regionId: string }[];
 }
@@ -33,7 +34,7 @@ const LOOKUP = {
             s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
             u.id AS "userId", u.kind, u.email, u.display_name AS "displayName", u.role,
             u.organisation_id AS "organisationId", o.name AS "organisationName", o.region_id AS "organisationRegionId",
-            u.language, u.is_demo AS "isDemo", (u.totp_enabled_at IS NOT NULL) AS "totpEnabled",
+            u.language, u.is_demo AS "isDemo", u.directory_editor AS "directoryEditor", (u.totp_enabled_at IS NOT NULL) AS "totpEnabled",
             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'regionId', m.region_id) ORDER BY m.name)
                         FROM user_municipalities um JOIN municipalities m ON m.id = um.municipality_id
                        WHERE um.user_id = u.id), '[]'::json) AS municipalities

@@ -29,6 +29,7 @@ export function actorFromSession(s: SessionLookup): Actor {
     municipalityIds: s.municipalities.map((m) => m.id),
     regionIds,
     isDemo: s.isDemo,
+    directoryEditor: s.directoryEditor,
     mfaSatisfied: s.mfaVerified,
   };
 }
@@ -65,7 +66,8 @@ export function registerSessionHook(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('meta', null as unknown as RequestMeta);
   app.addHook('onRequest', async (request) => {
     request.meta = { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, requestId: request.id };
-    if (!request.url.startsWith('/api/')) return;
+    // The HSDS read API serves more to signed-in users, so it resolves sessions too.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/hsds/')) return;
     const unsafe = !SAFE_METHODS.has(request.method);
     // Cross-site writes are refused even before sign-in (login CSRF).
     if (unsafe && !sameOrigin(request)) throw new AppError('csrf_invalid');

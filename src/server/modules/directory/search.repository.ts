@@ -1,0 +1,204 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AccessType, CarePhase, CostType, Language, LifeDomain, TargetGroup } from '../../../domain/directory.js';
+import type { OrganisationType } from '../../../domain/organisations.js';
+import type { DbOrTx } from '../../db/client.js';
+
+/** Longest search text we look at; anything longer is cut, never refused. */
+export const MAX_QUERY_CHARS = 200;
+const MAX_TERMS = 8;
+
+/**
+ * Turns free text into a safe prefix tsquery string: only letters and digits survive, so quotes, `&`, `:`,
+ * backslashes or SQL never reach the query parser. "zwanger" becomes `zwanger:*`, which after Dutch stemming
+ * also matches "zwangerschap" and "zwangeren".
+ */
+export function toPrefixQuery(q: string): string | null {
+  const terms = q
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TERMS);
+  return terms.length ? terms.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+/** The query text for trigram matching: letters, digits and single spaces only. */
+export function toFuzzyText(q: string): string | null {
+  const t = q
+    .slice(0, MAX_QUERY_CHARS)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return t.length >= 3 ? t : null;
+}
+
+export interface ServiceFilters {
+  q?: string;
+  municipalityIds?: string[];
+  targetGroups?: TargetGroup[];
+  phases?: CarePhase[];
+  lifeDomains?: LifeDomain[];
+  organisationTypes?: OrganisationType[];
+  languages?: Language[];
+  costTypes?: CostType[];
+  accessType?: AccessType;
+  acceptsNewClients?: boolean;
+  programmeId?: string;
+  organisationId?: string;
+  /** Only services an organisation marked public (the public page and the anonymous HSDS API). */
+  publicOnly?: boolean;
+}
+
+export interface ServiceHit {
+  id: string;
+  name: string;
+  summary: string;
+  organisationId: string;
+  organisationName: string;
+  organisationType: OrganisationType;
+  programmeName: string | null;
+  waitingWeeks: number | null;
+  waitingStatedOn: string | null;
+  accessType: AccessType;
+  howToRefer: string | null;
+  phone: string | null;
+  email: string | null;
+  acceptsNewClients: boolean;
+  lastConfirmedAt: Date;
+  stale: boolean;
+  total: number;
+}
+
+const arr = (v: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    v.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
+
+function serviceWhere(f: ServiceFilters, tsq: string | null, fuzzy: string | null): SQL {
+  const parts: SQL[] = [sql`s.active AND o.active`];
+  if (tsq || fuzzy) {
+    const text: SQL[] = [];
+    if (tsq) text.push(sql`s.search_vector @@ to_tsquery('kp_dutch', ${tsq})`);
+    if (fuzzy) text.push(sql`kp_fold(${fuzzy}) <% s.search_text`);
+    parts.push(sql`(${sql.join(text, sql` OR `)})`);
+  }
+  if (f.municipalityIds?.length)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM service_municipalities sm WHERE sm.service_id = s.id AND sm.municipality_id IN (${sql.join(
+        f.municipalityIds.map((m) => sql`${m}::uuid`),
+        sql`, `,
+      )}))`,
+    );
+  if (f.targetGroups?.length) parts.push(sql`s.target_groups && ${arr(f.targetGroups)}`);
+  if (f.phases?.length) parts.push(sql`s.phases && ${arr(f.phases)}`);
+  if (f.lifeDomains?.length) parts.push(sql`s.life_domains && ${arr(f.lifeDomains)}`);
+  if (f.languages?.length) parts.push(sql`s.languages && ${arr(f.languages)}`);
+  if (f.organisationTypes?.length) parts.push(sql`o.type::text = ANY(${arr(f.organisationTypes)})`);
+  if (f.costTypes?.length) parts.push(sql`s.cost_type::text = ANY(${arr(f.costTypes)})`);
+  if (f.accessType) parts.push(sql`s.access_type = ${f.accessType}`);
+  if (f.acceptsNewClients) parts.push(sql`s.accepts_new_clients`);
+  if (f.programmeId) parts.push(sql`s.programme_id = ${f.programmeId}::uuid`);
+  if (f.organisationId) parts.push(sql`s.organisation_id = ${f.organisationId}::uuid`);
+  if (f.publicOnly) parts.push(sql`s.is_public`);
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * Ranked search over services. Rank: an exact (accent- and case-folded) name match first, then a name that
+ * starts with the query, then full-text rank (name weighs most, description least) plus trigram similarity.
+ */
+export async function searchServices(db: DbOrTx, f: ServiceFilters, page: { limit: number; offset: number }, staleBefore: Date) {
+  const tsq = f.q ? toPrefixQuery(f.q) : null;
+  const fuzzy = f.q ? toFuzzyText(f.q) : null;
+  const folded = f.q ? f.q.slice(0, MAX_QUERY_CHARS).trim() : '';
+  const rank =
+    tsq || fuzzy
+      ? sql`(CASE WHEN kp_fold(s.name) = kp_fold(${folded}) THEN 100 WHEN kp_fold(s.name) LIKE kp_fold(${folded}) || '%' THEN 10 ELSE 0 END)
+          + ${tsq ? sql`ts_rank(s.search_vector, to_tsquery('kp_dutch', ${tsq}))` : sql`0`} * 10
+          + ${fuzzy ? sql`word_similarity(kp_fold(${fuzzy}), s.search_text)` : sql`0`}`
+      : null;
+  const rows = await db.execute<Omit<ServiceHit, 'total' | 'lastConfirmedAt'> & { total: string; lastConfirmedAt: string | Date }>(sql`
+    SELECT s.id, s.name, s.summary, s.organisation_id AS "organisationId", o.name AS "organisationName", o.type AS "organisationType",
+           p.name AS "programmeName", s.waiting_weeks AS "waitingWeeks", s.waiting_stated_on::text AS "waitingStatedOn",
+           s.access_type AS "accessType", s.how_to_refer AS "howToRefer",
+           coalesce(s.phone, o.phone) AS phone, coalesce(s.email, o.email) AS email,
+           s.accepts_new_clients AS "acceptsNewClients", s.last_confirmed_at AS "lastConfirmedAt",
+           (s.last_confirmed_at < ${staleBefore.toISOString()}::timestamptz) AS stale,
+           count(*) OVER () AS total
+      FROM services s
+      JOIN organisations o ON o.id = s.organisation_id
+      LEFT JOIN programmes p ON p.id = s.programme_id
+     WHERE ${serviceWhere(f, tsq, fuzzy)}
+     ORDER BY ${rank ? sql`${rank} DESC,` : sql``} s.name ASC, s.id ASC
+     LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return rows.rows.map((r) => ({ ...r, total: Number(r.total), lastConfirmedAt: new Date(r.lastConfirmedAt) }));
+}
+
+export interface PeopleFilters {
+  q?: string;
+  municipalityIds?: string[];
+  organisationTypes?: OrganisationType[];
+  organisationId?: string;
+  expertise?: string[];
+  languages?: Language[];
+}
+
+function peopleWhere(f: PeopleFilters, tsq: string | null, fuzzy: string | null): SQL {
+  const parts: SQL[] = [sql`pe.active AND o.active`];
+  if (tsq || fuzzy) {
+    const text: SQL[] = [];
+    if (tsq) text.push(sql`pe.search_vector @@ to_tsquery('kp_dutch', ${tsq})`);
+    if (fuzzy) text.push(sql`kp_fold(${fuzzy}) <% pe.search_text`);
+    parts.push(sql`(${sql.join(text, sql` OR `)})`);
+  }
+  if (f.municipalityIds?.length)
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM person_municipalities pm WHERE pm.person_id = pe.id AND pm.municipality_id IN (${sql.join(
+        f.municipalityIds.map((m) => sql`${m}::uuid`),
+        sql`, `,
+      )}))`,
+    );
+  if (f.organisationTypes?.length) parts.push(sql`o.type::text = ANY(${arr(f.organisationTypes)})`);
+  if (f.organisationId) parts.push(sql`pe.organisation_id = ${f.organisationId}::uuid`);
+  if (f.expertise?.length) parts.push(sql`pe.expertise && ${arr(f.expertise)}`);
+  if (f.languages?.length) parts.push(sql`pe.languages && ${arr(f.languages)}`);
+  return sql.join(parts, sql` AND `);
+}
+
+export interface PersonHit {
+  id: string;
+  name: string;
+  jobTitle: string;
+  organisationId: string;
+  organisationName: string;
+  phone: string | null;
+  email: string | null;
+  reachability: string | null;
+  expertise: string[];
+  hasPhoto: boolean;
+  lastConfirmedAt: Date;
+  stale: boolean;
+  total: number;
+}
+
+export async function searchPeople(db: DbOrTx, f: PeopleFilters, page: { limit: number; offset: number }, staleBefore: Date) {
+  const tsq = f.q ? toPrefixQuery(f.q) : null;
+  const fuzzy = f.q ? toFuzzyText(f.q) : null;
+  const folded = f.q ? f.q.slice(0, MAX_QUERY_CHARS).trim() : '';
+  const rank =
+    tsq || fuzzy
+      ? sql`(CASE WHEN kp_fold(pe.name) = kp_fold(${folded}) THEN 100 ELSE 0 END)
+          + ${tsq ? sql`ts_rank(pe.search_vector, to_tsquery('kp_dutch', ${tsq}))` : sql`0`} * 10
+          + ${fuzzy ? sql`word_similarity(kp_fold(${fuzzy}), pe.search_text)` : sql`0`}`
+      : null;
+  const rows = await db.execute<Omit<PersonHit, 'total' | 'lastConfirmedAt'> & { total: string; lastConfirmedAt: string | Date }>(sql`
+    SELECT pe.id, pe.name, pe.job_title AS "jobTitle", pe.organisation_id AS "organisationId", o.name AS "organisationName",
+           pe.phone, pe.email, pe.reachability, pe.expertise, (pe.photo_updated_at IS NOT NULL) AS "hasPhoto",
+           pe.last_confirmed_at AS "lastConfirmedAt", (pe.last_confirmed_at < ${staleBefore.toISOString()}::timestamptz) AS stale,
+           count(*) OVER () AS total
+      FROM people pe
+      JOIN organisations o ON o.id = pe.organisation_id
+     WHERE ${peopleWhere(f, tsq, fuzzy)}
+     ORDER BY ${rank ? sql`${rank} DESC,` : sql``} pe.name ASC, pe.id ASC
+     LIMIT ${page.limit} OFFSET ${page.offset}`);
+  return rows.rows.map((r) => ({ ...r, total: Number(r.total), lastConfirmedAt: new Date(r.lastConfirmedAt) }));
+}

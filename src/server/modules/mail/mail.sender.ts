@@ -1,0 +1,34 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../../db/client.js';
+import * as repo from './mail.repository.js';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Delivers queued mail over SMTP. Without SMTP_URL there is no sender and mail stays in the outbox, where
+ * admins read it. Returns a function that sends one batch and reports how many went out.
+ */
+export function createMailSender(db: Db, smtpUrl: string | undefined, from: string) {
+  if (!smtpUrl) return null;
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async flush(batch = 20): Promise<number> {
+      let sent = 0;
+      await db.transaction(async (tx) => {
+        for (const m of await repo.claimQueued(tx, batch, MAX_ATTEMPTS)) {
+          try {
+            await transport.sendMail({ from, to: m.toAddress, subject: m.subject, text: m.textBody });
+            await repo.markSent(tx, m.id);
+            sent++;
+          } catch (err) {
+            // The SMTP error text names the server's complaint, not the message content.
+            await repo.markFailed(tx, m.id, (err as Error).message, m.attempts + 1 >= MAX_ATTEMPTS);
+          }
+        }
+      });
+      return sent;
+    },
+    close: () => transport.close(),
+  };
+}
+export type MailSender = NonNullable<ReturnType<typeof createMailSender>>;
