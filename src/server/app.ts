@@ -16,6 +16,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerSessionHook } from './modules/auth/auth.session.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
+import { hsdsImportRoutes } from './modules/hsds/hsds-import.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -100,9 +102,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(accessLogRoutes, deps);
       await api.register(mailRoutes, deps);
       await api.register(directoryRoutes, deps);
+      await api.register(hsdsImportRoutes, deps);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(hsdsRoutes, { ...deps, prefix: '/hsds' });
 
   const webRoot = path.resolve(deps.config.webDistDir);
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

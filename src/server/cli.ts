@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -5,9 +6,12 @@ import { newPasswordSchema } from '../domain/password.js';
 import { roleSchema } from '../domain/roles.js';
 import { writeAccessLog } from './audit.js';
 import { ConfigError, loadConfig } from './config.js';
-import { municipalities, organisations, users } from './db/schema.js';
+import { municipalities, organisations, regions, users } from './db/schema.js';
+import { AppError } from './errors.js';
 import { deleteUserSessions } from './modules/auth/auth.repository.js';
 import { hashPassword } from './modules/auth/passwords.js';
+import { sendFreshnessReminders } from './modules/directory/freshness.js';
+import { importHsds } from './modules/hsds/hsds.import.js';
 import { backupDataDir, restoreDataDir } from './modules/operations/backup.js';
 import { insertUser, setUserMunicipalities } from './modules/users/users.repository.js';
 import { openRuntime } from './runtime.js';
@@ -25,14 +29,20 @@ const HELP = `Knooppunt operator CLI — npm run cli -- <command> [options]
   seed:demo                   Load the demo region (once).
   backup --file F             Cold backup of the embedded database (stop Knooppunt first).
   restore --file F            Restore a backup into an empty DATA_DIR.
+  import:hsds FILE [--region R]
+                 Import an HSDS 3.0 JSON package (validated first; nothing is written when
+                 anything is wrong; importing twice changes nothing). R is a region name or id;
+                 it may be left out when there is one region.
+  reminders:send              Queue the freshness reminders that are due now.
 `;
 
 const CLI_META = { ip: null, userAgent: 'knooppunt-cli', requestId: 'cli' };
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       email: { type: 'string' },
       role: { type: 'string' },
@@ -40,6 +50,7 @@ async function main(argv: string[]) {
       name: { type: 'string' },
       municipality: { type: 'string', multiple: true },
       file: { type: 'string' },
+      region: { type: 'string' },
     },
   });
   const config = loadConfig();
@@ -59,6 +70,8 @@ async function main(argv: string[]) {
       await restoreDataDir(config.dataDir, need('file'));
       return `Restored ${values.file} into ${config.dataDir}`;
     case 'db:migrate':
+    case 'import:hsds':
+    case 'reminders:send':
     case 'seed:demo':
     case 'user:create':
     case 'user:disable':
@@ -71,6 +84,40 @@ async function main(argv: string[]) {
   const { db } = runtime.deps.database;
   try {
     if (command === 'db:migrate') return 'Migrations are up to date.';
+    if (command === 'reminders:send') {
+      const r = await sendFreshnessReminders(db, config);
+      return `Queued ${r.mails} reminder mail(s) about ${r.records} record(s).`;
+    }
+    if (command === 'import:hsds') {
+      const file = positionals[0] ?? values.file;
+      if (!file) throw new UsageError('give the HSDS JSON file: npm run import:hsds -- file.json');
+      let data: unknown;
+      try {
+        data = JSON.parse(await readFile(file, 'utf8'));
+      } catch (err) {
+        throw new UsageError(`cannot read ${file} as JSON: ${(err as Error).message}`);
+      }
+      const all = await db.select().from(regions);
+      const region = values.region
+        ? all.find((r) => r.id === values.region || r.name.toLowerCase() === values.region!.toLowerCase())
+        : all.length === 1
+          ? all[0]
+          : undefined;
+      if (!region)
+        throw new UsageError(values.region ? `no region "${values.region}"` : `--region is required (regions: ${all.map((r) => r.name).join(', ')})`);
+      try {
+        const report = await importHsds(db, data, { regionId: region.id, actor: null, meta: CLI_META });
+        return Object.entries(report)
+          .map(([k, c]) => `${k.padEnd(14)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`)
+          .join('\n');
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'invalid_import')
+          throw new UsageError(
+            `the file is not valid; nothing was imported:\n${err.details.map((d) => `  ${d.path || '(package)'}: ${d.message ?? d.code}`).join('\n')}`,
+          );
+        throw err;
+      }
+    }
     if (command === 'seed:demo') {
       const loaded = await seedDemo(db);
       const directory = await seedDemoDirectory(db);

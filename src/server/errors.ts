@@ -63,6 +63,8 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
 export interface ErrorDetail {
   path: string;
   code: string;
+  /** Optional English explanation, for details that have no message in the locale files (e.g. schema errors). */
+  message?: string;
 }
 
 /** The one error type of the server: a code from the closed list plus optional field-level details. */

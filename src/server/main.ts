@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
+import { startBackgroundWork } from './background.js';
 import { ConfigError, loadConfig } from './config.js';
-import { deleteExpiredSessions } from './modules/auth/auth.repository.js';
 import { openRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
 
@@ -19,17 +19,14 @@ async function main() {
   console.log(config.databaseUrl ? 'Knooppunt: connecting to external PostgreSQL…' : `Knooppunt: starting embedded PostgreSQL (data in ${config.dataDir})…`);
   const runtime = await openRuntime(config);
   const app = await buildApp(runtime.deps);
-  const sweep = setInterval(() => {
-    deleteExpiredSessions(runtime.deps.database.db, config.session.idleMinutes).catch(() => {});
-  }, 15 * 60_000);
-  sweep.unref();
+  const background = startBackgroundWork(runtime.deps, (msg) => app.log.info(msg));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Knooppunt: ${signal} received, finishing requests and shutting down…`);
-    clearInterval(sweep);
+    background.stop();
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     try {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { toE164 } from '../../domain/directory.js';
 import type { OrganisationType } from '../../domain/organisations.js';
 import type { Role } from '../../domain/roles.js';
 import type { Db } from '../db/client.js';
@@ -70,7 +71,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .returning();
     const orgs = await tx
       .insert(organisations)
-      .values(ORGANISATIONS.map((o) => ({ ...o, regionId: region!.id })))
+      .values(ORGANISATIONS.map((o) => ({ ...o, phone: toE164(o.phone), regionId: region!.id })))
       .returning();
     for (const a of DEMO_ACCOUNTS) {
       const [u] = await tx

@@ -1,0 +1,95 @@
+/**
+ * The 342 Dutch municipalities of 1 January 2025 with their CBS codes, by province. Used by the benchmark
+ * generator (a national-scale directory) and available for loading a real deployment's municipalities.
+ */
+// biome-ignore format: one compact table per province reads better than 342 three-line entries
+export const NL_MUNICIPALITIES: Record<string, [code: string, name: string][]> = {
+  Groningen: [
+    ['GM0014', 'Groningen'], ['GM1966', 'Het Hogeland'], ['GM1969', 'Westerkwartier'], ['GM1952', 'Midden-Groningen'], ['GM1979', 'Eemsdelta'],
+    ['GM1895', 'Oldambt'], ['GM0765', 'Pekela'], ['GM0037', 'Stadskanaal'], ['GM0047', 'Veendam'], ['GM1950', 'Westerwolde'],
+  ],
+  Fryslân: [
+    ['GM0059', 'Achtkarspelen'], ['GM0060', 'Ameland'], ['GM1891', 'Dantumadiel'], ['GM1940', 'De Fryske Marren'], ['GM0072', 'Harlingen'],
+    ['GM0074', 'Heerenveen'], ['GM0080', 'Leeuwarden'], ['GM1970', 'Noardeast-Fryslân'], ['GM0085', 'Ooststellingwerf'], ['GM0086', 'Opsterland'],
+    ['GM0088', 'Schiermonnikoog'], ['GM0090', 'Smallingerland'], ['GM1900', 'Súdwest-Fryslân'], ['GM0093', 'Terschelling'], ['GM0737', 'Tytsjerksteradiel'],
+    ['GM0096', 'Vlieland'], ['GM1949', 'Waadhoeke'], ['GM0098', 'Weststellingwerf'],
+  ],
+  Drenthe: [
+    ['GM1680', 'Aa en Hunze'], ['GM0106', 'Assen'], ['GM1681', 'Borger-Odoorn'], ['GM0109', 'Coevorden'], ['GM1690', 'De Wolden'], ['GM0114', 'Emmen'],
+    ['GM0118', 'Hoogeveen'], ['GM0119', 'Meppel'], ['GM1731', 'Midden-Drenthe'], ['GM1699', 'Noordenveld'], ['GM1730', 'Tynaarlo'], ['GM1701', 'Westerveld'],
+  ],
+  Overijssel: [
+    ['GM0141', 'Almelo'], ['GM0147', 'Borne'], ['GM0148', 'Dalfsen'], ['GM0150', 'Deventer'], ['GM1774', 'Dinkelland'], ['GM0153', 'Enschede'],
+    ['GM0158', 'Haaksbergen'], ['GM0160', 'Hardenberg'], ['GM0163', 'Hellendoorn'], ['GM0164', 'Hengelo'], ['GM1735', 'Hof van Twente'], ['GM0166', 'Kampen'],
+    ['GM0168', 'Losser'], ['GM0173', 'Oldenzaal'], ['GM1773', 'Olst-Wijhe'], ['GM0175', 'Ommen'], ['GM0177', 'Raalte'], ['GM1742', 'Rijssen-Holten'],
+    ['GM0180', 'Staphorst'], ['GM1708', 'Steenwijkerland'], ['GM0183', 'Tubbergen'], ['GM1700', 'Twenterand'], ['GM0189', 'Wierden'], ['GM1896', 'Zwartewaterland'],
+    ['GM0193', 'Zwolle'],
+  ],
+  Flevoland: [['GM0034', 'Almere'], ['GM0303', 'Dronten'], ['GM0995', 'Lelystad'], ['GM0171', 'Noordoostpolder'], ['GM0184', 'Urk'], ['GM0050', 'Zeewolde']],
+  Gelderland: [
+    ['GM0197', 'Aalten'], ['GM0200', 'Apeldoorn'], ['GM0202', 'Arnhem'], ['GM0203', 'Barneveld'], ['GM1945', 'Berg en Dal'], ['GM1859', 'Berkelland'],
+    ['GM0209', 'Beuningen'], ['GM1876', 'Bronckhorst'], ['GM0213', 'Brummen'], ['GM0214', 'Buren'], ['GM0216', 'Culemborg'], ['GM0221', 'Doesburg'],
+    ['GM0222', 'Doetinchem'], ['GM0225', 'Druten'], ['GM0226', 'Duiven'], ['GM0228', 'Ede'], ['GM0230', 'Elburg'], ['GM0232', 'Epe'], ['GM0233', 'Ermelo'],
+    ['GM0243', 'Harderwijk'], ['GM0244', 'Hattem'], ['GM0246', 'Heerde'], ['GM0252', 'Heumen'], ['GM1705', 'Lingewaard'], ['GM0262', 'Lochem'],
+    ['GM0263', 'Maasdriel'], ['GM1955', 'Montferland'], ['GM1740', 'Neder-Betuwe'], ['GM0267', 'Nijkerk'], ['GM0268', 'Nijmegen'], ['GM0302', 'Nunspeet'],
+    ['GM0269', 'Oldebroek'], ['GM1586', 'Oost Gelre'], ['GM1509', 'Oude IJsselstreek'], ['GM1734', 'Overbetuwe'], ['GM0273', 'Putten'], ['GM0274', 'Renkum'],
+    ['GM0275', 'Rheden'], ['GM0277', 'Rozendaal'], ['GM0279', 'Scherpenzeel'], ['GM0281', 'Tiel'], ['GM0285', 'Voorst'], ['GM0289', 'Wageningen'],
+    ['GM1960', 'West Betuwe'], ['GM0668', 'West Maas en Waal'], ['GM0293', 'Westervoort'], ['GM0296', 'Wijchen'], ['GM0294', 'Winterswijk'],
+    ['GM0297', 'Zaltbommel'], ['GM0299', 'Zevenaar'], ['GM0301', 'Zutphen'],
+  ],
+  Utrecht: [
+    ['GM0307', 'Amersfoort'], ['GM0308', 'Baarn'], ['GM0312', 'Bunnik'], ['GM0313', 'Bunschoten'], ['GM0310', 'De Bilt'], ['GM0736', 'De Ronde Venen'],
+    ['GM0317', 'Eemnes'], ['GM0321', 'Houten'], ['GM0353', 'IJsselstein'], ['GM0327', 'Leusden'], ['GM0331', 'Lopik'], ['GM0335', 'Montfoort'],
+    ['GM0356', 'Nieuwegein'], ['GM0589', 'Oudewater'], ['GM0339', 'Renswoude'], ['GM0340', 'Rhenen'], ['GM0342', 'Soest'], ['GM1904', 'Stichtse Vecht'],
+    ['GM0344', 'Utrecht'], ['GM1581', 'Utrechtse Heuvelrug'], ['GM0345', 'Veenendaal'], ['GM1961', 'Vijfheerenlanden'], ['GM0352', 'Wijk bij Duurstede'],
+    ['GM0632', 'Woerden'], ['GM0351', 'Woudenberg'], ['GM0355', 'Zeist'],
+  ],
+  'Noord-Holland': [
+    ['GM0358', 'Aalsmeer'], ['GM0361', 'Alkmaar'], ['GM0362', 'Amstelveen'], ['GM0363', 'Amsterdam'], ['GM0373', 'Bergen (NH)'], ['GM0375', 'Beverwijk'],
+    ['GM0376', 'Blaricum'], ['GM0377', 'Bloemendaal'], ['GM0383', 'Castricum'], ['GM0400', 'Den Helder'], ['GM0384', 'Diemen'], ['GM1980', 'Dijk en Waard'],
+    ['GM0498', 'Drechterland'], ['GM0385', 'Edam-Volendam'], ['GM0388', 'Enkhuizen'], ['GM1942', 'Gooise Meren'], ['GM0392', 'Haarlem'],
+    ['GM0394', 'Haarlemmermeer'], ['GM0396', 'Heemskerk'], ['GM0397', 'Heemstede'], ['GM0399', 'Heiloo'], ['GM0402', 'Hilversum'], ['GM1911', 'Hollands Kroon'],
+    ['GM0405', 'Hoorn'], ['GM0406', 'Huizen'], ['GM1598', 'Koggenland'], ['GM0415', 'Landsmeer'], ['GM0417', 'Laren'], ['GM0420', 'Medemblik'],
+    ['GM0431', 'Oostzaan'], ['GM0432', 'Opmeer'], ['GM0437', 'Ouder-Amstel'], ['GM0439', 'Purmerend'], ['GM0441', 'Schagen'], ['GM0532', 'Stede Broec'],
+    ['GM0448', 'Texel'], ['GM0450', 'Uitgeest'], ['GM0451', 'Uithoorn'], ['GM0453', 'Velsen'], ['GM0852', 'Waterland'], ['GM1696', 'Wijdemeren'],
+    ['GM0880', 'Wormerland'], ['GM0479', 'Zaanstad'], ['GM0473', 'Zandvoort'],
+  ],
+  'Zuid-Holland': [
+    ['GM0482', 'Alblasserdam'], ['GM0613', 'Albrandswaard'], ['GM0484', 'Alphen aan den Rijn'], ['GM0489', 'Barendrecht'], ['GM1901', 'Bodegraven-Reeuwijk'],
+    ['GM0502', 'Capelle aan den IJssel'], ['GM0503', 'Delft'], ['GM0505', 'Dordrecht'], ['GM1924', 'Goeree-Overflakkee'], ['GM0512', 'Gorinchem'],
+    ['GM0513', 'Gouda'], ['GM0518', "'s-Gravenhage"], ['GM0523', 'Hardinxveld-Giessendam'], ['GM0531', 'Hendrik-Ido-Ambacht'], ['GM0534', 'Hillegom'],
+    ['GM1963', 'Hoeksche Waard'], ['GM1884', 'Kaag en Braassem'], ['GM0537', 'Katwijk'], ['GM0542', 'Krimpen aan den IJssel'], ['GM1931', 'Krimpenerwaard'],
+    ['GM1621', 'Lansingerland'], ['GM0546', 'Leiden'], ['GM0547', 'Leiderdorp'], ['GM1916', 'Leidschendam-Voorburg'], ['GM0553', 'Lisse'],
+    ['GM0556', 'Maassluis'], ['GM1842', 'Midden-Delfland'], ['GM1978', 'Molenlanden'], ['GM0569', 'Nieuwkoop'], ['GM1930', 'Nissewaard'],
+    ['GM0575', 'Noordwijk'], ['GM0579', 'Oegstgeest'], ['GM0590', 'Papendrecht'], ['GM1926', 'Pijnacker-Nootdorp'], ['GM0597', 'Ridderkerk'],
+    ['GM0603', 'Rijswijk'], ['GM0599', 'Rotterdam'], ['GM0606', 'Schiedam'], ['GM0610', 'Sliedrecht'], ['GM1525', 'Teylingen'], ['GM0622', 'Vlaardingen'],
+    ['GM1992', 'Voorne aan Zee'], ['GM0626', 'Voorschoten'], ['GM0627', 'Waddinxveen'], ['GM0629', 'Wassenaar'], ['GM1783', 'Westland'],
+    ['GM0637', 'Zoetermeer'], ['GM0638', 'Zoeterwoude'], ['GM1892', 'Zuidplas'], ['GM0642', 'Zwijndrecht'],
+  ],
+  Zeeland: [
+    ['GM0654', 'Borsele'], ['GM0664', 'Goes'], ['GM0677', 'Hulst'], ['GM0678', 'Kapelle'], ['GM0687', 'Middelburg'], ['GM1695', 'Noord-Beveland'],
+    ['GM0703', 'Reimerswaal'], ['GM1676', 'Schouwen-Duiveland'], ['GM1714', 'Sluis'], ['GM0715', 'Terneuzen'], ['GM0716', 'Tholen'], ['GM0717', 'Veere'],
+    ['GM0718', 'Vlissingen'],
+  ],
+  'Noord-Brabant': [
+    ['GM1723', 'Alphen-Chaam'], ['GM1959', 'Altena'], ['GM0743', 'Asten'], ['GM0744', 'Baarle-Nassau'], ['GM1724', 'Bergeijk'], ['GM0748', 'Bergen op Zoom'],
+    ['GM1721', 'Bernheze'], ['GM0753', 'Best'], ['GM1728', 'Bladel'], ['GM0755', 'Boekel'], ['GM0757', 'Boxtel'], ['GM0758', 'Breda'], ['GM1706', 'Cranendonck'],
+    ['GM0762', 'Deurne'], ['GM0766', 'Dongen'], ['GM1719', 'Drimmelen'], ['GM0770', 'Eersel'], ['GM0772', 'Eindhoven'], ['GM0777', 'Etten-Leur'],
+    ['GM0779', 'Geertruidenberg'], ['GM1771', 'Geldrop-Mierlo'], ['GM1652', 'Gemert-Bakel'], ['GM0784', 'Gilze en Rijen'], ['GM0785', 'Goirle'],
+    ['GM1655', 'Halderberge'], ['GM1658', 'Heeze-Leende'], ['GM0794', 'Helmond'], ['GM0796', "'s-Hertogenbosch"], ['GM0797', 'Heusden'],
+    ['GM0798', 'Hilvarenbeek'], ['GM1659', 'Laarbeek'], ['GM1982', 'Land van Cuijk'], ['GM0809', 'Loon op Zand'], ['GM1991', 'Maashorst'],
+    ['GM1948', 'Meierijstad'], ['GM1709', 'Moerdijk'], ['GM0820', 'Nuenen, Gerwen en Nederwetten'], ['GM0823', 'Oirschot'], ['GM0824', 'Oisterwijk'],
+    ['GM0826', 'Oosterhout'], ['GM0828', 'Oss'], ['GM1667', 'Reusel-De Mierden'], ['GM1674', 'Roosendaal'], ['GM0840', 'Rucphen'],
+    ['GM0845', 'Sint-Michielsgestel'], ['GM0847', 'Someren'], ['GM0848', 'Son en Breugel'], ['GM0851', 'Steenbergen'], ['GM0855', 'Tilburg'],
+    ['GM0858', 'Valkenswaard'], ['GM0861', 'Veldhoven'], ['GM0865', 'Vught'], ['GM0866', 'Waalre'], ['GM0867', 'Waalwijk'], ['GM0873', 'Woensdrecht'],
+    ['GM0879', 'Zundert'],
+  ],
+  Limburg: [
+    ['GM0888', 'Beek'], ['GM1954', 'Beekdaelen'], ['GM0889', 'Beesel'], ['GM0893', 'Bergen (L)'], ['GM0899', 'Brunssum'], ['GM1711', 'Echt-Susteren'],
+    ['GM1903', 'Eijsden-Margraten'], ['GM0907', 'Gennep'], ['GM1729', 'Gulpen-Wittem'], ['GM0917', 'Heerlen'], ['GM1507', 'Horst aan de Maas'],
+    ['GM0928', 'Kerkrade'], ['GM0882', 'Landgraaf'], ['GM1640', 'Leudal'], ['GM1641', 'Maasgouw'], ['GM0935', 'Maastricht'], ['GM0938', 'Meerssen'],
+    ['GM0944', 'Mook en Middelaar'], ['GM0946', 'Nederweert'], ['GM1894', 'Peel en Maas'], ['GM1669', 'Roerdalen'], ['GM0957', 'Roermond'],
+    ['GM0965', 'Simpelveld'], ['GM1883', 'Sittard-Geleen'], ['GM0971', 'Stein'], ['GM0981', 'Vaals'], ['GM0994', 'Valkenburg aan de Geul'],
+    ['GM0983', 'Venlo'], ['GM0984', 'Venray'], ['GM0986', 'Voerendaal'], ['GM0988', 'Weert'],
+  ],
+};
