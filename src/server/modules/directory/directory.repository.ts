@@ -192,3 +192,7 @@ export async function savePhoto(db: DbOrTx, personId: string, image: Buffer) {
 export async function deletePhoto(db: DbOrTx, personId: string) {
   await db.delete(personPhotos).where(eq(personPhotos.personId, personId));
 }
+
+export async function listMunicipalities(db: DbOrTx) {
+  return db.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.name));
+}

@@ -449,6 +449,12 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
     async () => ({ items: await svc.listProgrammes() }),
   );
 
+  r.get(
+    '/public/municipalities',
+    { schema: { tags: ['public'], summary: 'Municipalities, for the “municipality served” filter', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } } },
+    async () => ({ items: await svc.listMunicipalities() }),
+  );
+
   const tokenParams = z.object({ token: z.string().min(10).max(200) });
   r.get(
     '/public/confirm/:token',

@@ -344,6 +344,7 @@ export function createDirectoryService(db: Db, config: Config) {
     },
 
     listProgrammes: () => repo.listProgrammes(db),
+    listMunicipalities: () => repo.listMunicipalities(db),
   };
 }
 

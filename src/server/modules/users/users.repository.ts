@@ -13,6 +13,7 @@ const columns = {
   regionId: organisations.regionId,
   totpEnabled: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
   isDemo: users.isDemo,
+  directoryEditor: users.directoryEditor,
   deactivatedAt: users.deactivatedAt,
   lastLoginAt: users.lastLoginAt,
   version: users.version,
@@ -29,6 +30,7 @@ export type UserView = {
   regionId: string;
   totpEnabled: boolean;
   isDemo: boolean;
+  directoryEditor: boolean;
   deactivatedAt: Date | null;
   lastLoginAt: Date | null;
   version: number;
@@ -75,6 +77,7 @@ export interface NewUser {
   organisationId: string;
   passwordHash: string;
   isDemo?: boolean;
+  directoryEditor?: boolean;
 }
 
 export async function insertUser(db: DbOrTx, u: NewUser): Promise<string> {

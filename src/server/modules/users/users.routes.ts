@@ -18,6 +18,7 @@ const fields = {
   role: roleSchema,
   organisationId: z.uuid(),
   municipalityIds: z.array(z.uuid()).min(1, 'at_least_one_municipality').max(50),
+  directoryEditor: z.boolean().optional(),
 };
 const versionBody = z.object({ version: z.number().int().min(1) });
 

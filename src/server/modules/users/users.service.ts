@@ -22,6 +22,8 @@ export interface UserInput {
   role: Role;
   organisationId: string;
   municipalityIds: string[];
+  /** The per-organisation editor right for the sociale kaart and smoelenboek. */
+  directoryEditor?: boolean;
 }
 
 export function createUserService(db: Db) {
