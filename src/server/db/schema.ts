@@ -255,12 +255,18 @@ export const services = pgTable(
     active: boolean('active').notNull().default(true),
     searchVector: tsvector('search_vector'),
     searchText: text('search_text'),
+    /** Copy of service_municipalities kept by a trigger (migration 0006), so one GIN index filters by area. */
+    municipalityIds: uuid('municipality_ids').array().notNull().default(sql`'{}'::uuid[]`),
     version: integer('version').notNull().default(1),
     ...freshness(),
     ...timestamps,
   },
   (t) => [
     index('services_organisation_idx').on(t.organisationId),
+    index('services_municipality_ids_idx').using('gin', t.municipalityIds),
+    // The HSDS listing walks services in name order; partial indexes keep that walk and its count short.
+    index('services_listing_idx').on(t.name, t.id).where(sql`${t.active}`),
+    index('services_public_listing_idx').on(t.name, t.id).where(sql`${t.active} AND ${t.isPublic}`),
     index('services_programme_idx').on(t.programmeId),
     index('services_search_idx').using('gin', t.searchVector),
     index('services_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
@@ -449,3 +455,9 @@ export const mailOutbox = pgTable(
   },
   (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)],
 );
+
+/** Totals that the HSDS API pages report, kept exact by statement-level triggers (migration 0006). */
+export const directoryStats = pgTable('directory_stats', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});

@@ -451,7 +451,13 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/public/municipalities',
-    { schema: { tags: ['public'], summary: 'Municipalities, for the “municipality served” filter', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Municipalities, for the “municipality served” filter',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) },
+      },
+    },
     async () => ({ items: await svc.listMunicipalities() }),
   );
 

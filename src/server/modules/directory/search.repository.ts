@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AccessType, CarePhase, CostType, Language, LifeDomain, TargetGroup } from '../../../domain/directory.js';
 import type { OrganisationType } from '../../../domain/organisations.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 
 /** Longest search text we look at; anything longer is cut, never refused. */
 export const MAX_QUERY_CHARS = 200;
@@ -73,64 +73,88 @@ const arr = (v: readonly string[]) =>
     sql`, `,
   )}]::text[]`;
 
-function serviceWhere(f: ServiceFilters, tsq: string | null, fuzzy: string | null): SQL {
-  const parts: SQL[] = [sql`s.active AND o.active`];
-  if (tsq || fuzzy) {
-    const text: SQL[] = [];
-    if (tsq) text.push(sql`s.search_vector @@ to_tsquery('kp_dutch', ${tsq})`);
-    if (fuzzy) text.push(sql`kp_fold(${fuzzy}) <% s.search_text`);
-    parts.push(sql`(${sql.join(text, sql` OR `)})`);
+/**
+ * Builds the service search as a parameterised statement whose text depends only on which filters are used,
+ * so each shape is prepared once per connection (named statement) and planning is not paid per request.
+ */
+function serviceSearchStatement(
+  f: ServiceFilters,
+  tsq: string | null,
+  fuzzy: string | null,
+  folded: string,
+  staleBefore: Date,
+  page: { limit: number; offset: number },
+) {
+  const values: unknown[] = [];
+  const p = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const where = ['s.active', 'o.active'];
+  const shape: string[] = [];
+  const tsqP = tsq ? p(tsq) : null;
+  const fuzzyP = fuzzy ? p(fuzzy) : null;
+  if (tsqP || fuzzyP) {
+    const text = [tsqP && `s.search_vector @@ to_tsquery('kp_dutch', ${tsqP})`, fuzzyP && `kp_fold(${fuzzyP}) <% s.search_text`].filter(Boolean);
+    where.push(`(${text.join(' OR ')})`);
+    shape.push(tsqP ? 't' : '', fuzzyP ? 'f' : '');
   }
-  if (f.municipalityIds?.length)
-    parts.push(
-      sql`EXISTS (SELECT 1 FROM service_municipalities sm WHERE sm.service_id = s.id AND sm.municipality_id IN (${sql.join(
-        f.municipalityIds.map((m) => sql`${m}::uuid`),
-        sql`, `,
-      )}))`,
-    );
-  if (f.targetGroups?.length) parts.push(sql`s.target_groups && ${arr(f.targetGroups)}`);
-  if (f.phases?.length) parts.push(sql`s.phases && ${arr(f.phases)}`);
-  if (f.lifeDomains?.length) parts.push(sql`s.life_domains && ${arr(f.lifeDomains)}`);
-  if (f.languages?.length) parts.push(sql`s.languages && ${arr(f.languages)}`);
-  if (f.organisationTypes?.length) parts.push(sql`o.type::text = ANY(${arr(f.organisationTypes)})`);
-  if (f.costTypes?.length) parts.push(sql`s.cost_type::text = ANY(${arr(f.costTypes)})`);
-  if (f.accessType) parts.push(sql`s.access_type = ${f.accessType}`);
-  if (f.acceptsNewClients) parts.push(sql`s.accepts_new_clients`);
-  if (f.programmeId) parts.push(sql`s.programme_id = ${f.programmeId}::uuid`);
-  if (f.organisationId) parts.push(sql`s.organisation_id = ${f.organisationId}::uuid`);
-  if (f.publicOnly) parts.push(sql`s.is_public`);
-  return sql.join(parts, sql` AND `);
+  const filter = (key: string, cond: (param: string) => string, value: unknown) => {
+    where.push(cond(p(value)));
+    shape.push(key);
+  };
+  if (f.municipalityIds?.length) filter('m', (x) => `s.municipality_ids && ${x}::uuid[]`, f.municipalityIds);
+  if (f.targetGroups?.length) filter('g', (x) => `s.target_groups && ${x}::text[]`, f.targetGroups);
+  if (f.phases?.length) filter('p', (x) => `s.phases && ${x}::text[]`, f.phases);
+  if (f.lifeDomains?.length) filter('d', (x) => `s.life_domains && ${x}::text[]`, f.lifeDomains);
+  if (f.languages?.length) filter('l', (x) => `s.languages && ${x}::text[]`, f.languages);
+  if (f.organisationTypes?.length) filter('o', (x) => `o.type::text = ANY(${x}::text[])`, f.organisationTypes);
+  if (f.costTypes?.length) filter('c', (x) => `s.cost_type::text = ANY(${x}::text[])`, f.costTypes);
+  if (f.accessType) filter('a', (x) => `s.access_type::text = ${x}`, f.accessType);
+  if (f.acceptsNewClients) {
+    where.push('s.accepts_new_clients');
+    shape.push('n');
+  }
+  if (f.programmeId) filter('r', (x) => `s.programme_id = ${x}::uuid`, f.programmeId);
+  if (f.organisationId) filter('i', (x) => `s.organisation_id = ${x}::uuid`, f.organisationId);
+  if (f.publicOnly) {
+    where.push('s.is_public');
+    shape.push('u');
+  }
+  const foldedP = tsqP || fuzzyP ? p(folded) : null;
+  const rank = foldedP
+    ? `(CASE WHEN kp_fold(s.name) = kp_fold(${foldedP}) THEN 100 WHEN kp_fold(s.name) LIKE kp_fold(${foldedP}) || '%' THEN 10 ELSE 0 END)` +
+      (tsqP ? ` + ts_rank(s.search_vector, to_tsquery('kp_dutch', ${tsqP})) * 10` : '') +
+      (fuzzyP ? ` + word_similarity(kp_fold(${fuzzyP}), s.search_text)` : '') +
+      ' DESC, '
+    : '';
+  const text = `
+    SELECT s.id, s.name, s.summary, s.organisation_id AS "organisationId", o.name AS "organisationName", o.type AS "organisationType",
+           pr.name AS "programmeName", s.waiting_weeks AS "waitingWeeks", s.waiting_stated_on::text AS "waitingStatedOn",
+           s.access_type AS "accessType", s.how_to_refer AS "howToRefer",
+           coalesce(s.phone, o.phone) AS phone, coalesce(s.email, o.email) AS email,
+           s.accepts_new_clients AS "acceptsNewClients", s.last_confirmed_at AS "lastConfirmedAt",
+           (s.last_confirmed_at < ${p(staleBefore.toISOString())}::timestamptz) AS stale,
+           count(*) OVER () AS total
+      FROM services s
+      JOIN organisations o ON o.id = s.organisation_id
+      LEFT JOIN programmes pr ON pr.id = s.programme_id
+     WHERE ${where.join(' AND ')}
+     ORDER BY ${rank}s.name ASC, s.id ASC
+     LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
+  return { name: `kp_service_search_${shape.join('') || 'all'}`, text, values };
 }
 
 /**
  * Ranked search over services. Rank: an exact (accent- and case-folded) name match first, then a name that
  * starts with the query, then full-text rank (name weighs most, description least) plus trigram similarity.
  */
-export async function searchServices(db: DbOrTx, f: ServiceFilters, page: { limit: number; offset: number }, staleBefore: Date) {
+export async function searchServices(db: Db, f: ServiceFilters, page: { limit: number; offset: number }, staleBefore: Date): Promise<ServiceHit[]> {
   const tsq = f.q ? toPrefixQuery(f.q) : null;
   const fuzzy = f.q ? toFuzzyText(f.q) : null;
   const folded = f.q ? f.q.slice(0, MAX_QUERY_CHARS).trim() : '';
-  const rank =
-    tsq || fuzzy
-      ? sql`(CASE WHEN kp_fold(s.name) = kp_fold(${folded}) THEN 100 WHEN kp_fold(s.name) LIKE kp_fold(${folded}) || '%' THEN 10 ELSE 0 END)
-          + ${tsq ? sql`ts_rank(s.search_vector, to_tsquery('kp_dutch', ${tsq}))` : sql`0`} * 10
-          + ${fuzzy ? sql`word_similarity(kp_fold(${fuzzy}), s.search_text)` : sql`0`}`
-      : null;
-  const rows = await db.execute<Omit<ServiceHit, 'total' | 'lastConfirmedAt'> & { total: string; lastConfirmedAt: string | Date }>(sql`
-    SELECT s.id, s.name, s.summary, s.organisation_id AS "organisationId", o.name AS "organisationName", o.type AS "organisationType",
-           p.name AS "programmeName", s.waiting_weeks AS "waitingWeeks", s.waiting_stated_on::text AS "waitingStatedOn",
-           s.access_type AS "accessType", s.how_to_refer AS "howToRefer",
-           coalesce(s.phone, o.phone) AS phone, coalesce(s.email, o.email) AS email,
-           s.accepts_new_clients AS "acceptsNewClients", s.last_confirmed_at AS "lastConfirmedAt",
-           (s.last_confirmed_at < ${staleBefore.toISOString()}::timestamptz) AS stale,
-           count(*) OVER () AS total
-      FROM services s
-      JOIN organisations o ON o.id = s.organisation_id
-      LEFT JOIN programmes p ON p.id = s.programme_id
-     WHERE ${serviceWhere(f, tsq, fuzzy)}
-     ORDER BY ${rank ? sql`${rank} DESC,` : sql``} s.name ASC, s.id ASC
-     LIMIT ${page.limit} OFFSET ${page.offset}`);
-  return rows.rows.map((r) => ({ ...r, total: Number(r.total), lastConfirmedAt: new Date(r.lastConfirmedAt) }));
+  const { rows } = await db.$client.query<Omit<ServiceHit, 'total'> & { total: string }>(serviceSearchStatement(f, tsq, fuzzy, folded, staleBefore, page));
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
 
 export interface PeopleFilters {

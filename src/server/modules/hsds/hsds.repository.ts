@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
+  directoryStats,
   locations,
   municipalities,
   organisations,
@@ -41,10 +42,13 @@ function where(f: ServiceListFilter): SQL | undefined {
   );
 }
 
-/** One page of services with their organisation and programme, in name order, plus the total. */
+/**
+ * One page of services with their organisation and programme, in name order, plus the total. Without
+ * filters the total comes from directory_stats (kept exact by triggers) instead of counting every row.
+ */
 export async function pageServices(db: DbOrTx, f: ServiceListFilter, page: { limit: number; offset: number }) {
   const rows = await db
-    .select({ service: services, organisation: organisations, programme: programmes, total: sql<string>`count(*) OVER ()` })
+    .select({ service: services, organisation: organisations, programme: programmes })
     .from(services)
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .leftJoin(programmes, eq(programmes.id, services.programmeId))
@@ -52,7 +56,8 @@ export async function pageServices(db: DbOrTx, f: ServiceListFilter, page: { lim
     .orderBy(asc(services.name), asc(services.id))
     .limit(page.limit)
     .offset(page.offset);
-  return { rows, total: rows.length ? Number(rows[0]!.total) : page.offset > 0 ? await countServices(db, f) : 0 };
+  const unfiltered = !f.modifiedAfter && !f.organisationId && !f.term && !f.ids;
+  return { rows, total: unfiltered ? await visibleServiceCount(db, f.publicOnly) : await countServices(db, f) };
 }
 
 async function countServices(db: DbOrTx, f: ServiceListFilter) {
@@ -62,6 +67,14 @@ async function countServices(db: DbOrTx, f: ServiceListFilter) {
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .where(where(f));
   return Number(r?.n ?? 0);
+}
+
+async function visibleServiceCount(db: DbOrTx, publicOnly: boolean) {
+  const [r] = await db
+    .select({ n: directoryStats.value })
+    .from(directoryStats)
+    .where(eq(directoryStats.key, publicOnly ? 'services_visible_public' : 'services_visible'));
+  return r?.n ?? 0;
 }
 
 /** Services by id (keeping the given order), with organisation and programme. */
