@@ -90,6 +90,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  if (deps.config.serverTiming)
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
+      return payload;
+    });
   registerSessionHook(app, deps);
   await app.register(healthRoutes, deps);
   await app.register(

@@ -34,6 +34,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Knooppunt <noreply@knooppunt.invalid>'),
   DIRECTORY_STALE_MONTHS: int(1, 60).default(6),
   DIRECTORY_REMINDER_DAYS: int(1, 365).default(14),
+  DIRECTORY_SEARCH_CACHE: int(0, 1_000_000).default(5000),
+  SERVER_TIMING: bool.default(false),
 });
 
 export interface Config {
@@ -59,7 +61,9 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   /** Directory records not confirmed for this many months are stale; maintainers are reminded every reminderDays. */
-  directory: { staleMonths: number; reminderDays: number };
+  directory: { staleMonths: number; reminderDays: number; searchCacheEntries: number };
+  /** Adds a Server-Timing header with the server-side duration of each request (benchmarks). */
+  serverTiming: boolean;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    directory: { staleMonths: e.DIRECTORY_STALE_MONTHS, reminderDays: e.DIRECTORY_REMINDER_DAYS },
+    directory: { staleMonths: e.DIRECTORY_STALE_MONTHS, reminderDays: e.DIRECTORY_REMINDER_DAYS, searchCacheEntries: e.DIRECTORY_SEARCH_CACHE },
+    serverTiming: e.SERVER_TIMING,
   });
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -264,9 +264,7 @@ export const services = pgTable(
   (t) => [
     index('services_organisation_idx').on(t.organisationId),
     index('services_municipality_ids_idx').using('gin', t.municipalityIds),
-    // The HSDS listing walks services in name order; partial indexes keep that walk and its count short.
-    index('services_listing_idx').on(t.name, t.id).where(sql`${t.active}`),
-    index('services_public_listing_idx').on(t.name, t.id).where(sql`${t.active} AND ${t.isPublic}`),
+    // The HSDS listing indexes (name order, covering organisation_id) are in migration 0009: they need INCLUDE.
     index('services_programme_idx').on(t.programmeId),
     index('services_search_idx').using('gin', t.searchVector),
     index('services_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
@@ -461,3 +459,11 @@ export const directoryStats = pgTable('directory_stats', {
   key: text('key').primaryKey(),
   value: integer('value').notNull(),
 });
+
+// Search documents are large and only ever used inside SQL: reads select these column sets instead of the table.
+const { searchVector: _serviceVector, searchText: _serviceText, ...serviceColumns } = getTableColumns(services);
+const { searchVector: _personVector, searchText: _personText, ...personColumns } = getTableColumns(people);
+export const serviceFields = serviceColumns;
+export const personFields = personColumns;
+export type Service = Omit<typeof services.$inferSelect, 'searchVector' | 'searchText'>;
+export type Person = Omit<typeof people.$inferSelect, 'searchVector' | 'searchText'>;

@@ -195,6 +195,7 @@ export async function generateDirectory(db: Db, o: GenerateOptions) {
     },
     (n) => o.onProgress?.('people', n, o.people),
   );
-  await db.execute(sql`ANALYZE`);
+  // Bulk inserts leave GIN pending lists; a live database has them merged by autovacuum, so merge them here.
+  await db.execute(sql`VACUUM ANALYZE`);
   return { municipalities: munis };
 }

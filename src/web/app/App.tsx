@@ -5,11 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
 import { AccessLogPage } from '../features/admin/AccessLogPage';
+import { HsdsImportPage } from '../features/admin/HsdsImportPage';
 import { MunicipalitiesPage } from '../features/admin/MunicipalitiesPage';
 import { OrganisationsPage } from '../features/admin/OrganisationsPage';
+import { OutboxPage } from '../features/admin/OutboxPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
+import { ConfirmPage } from '../features/directory/ConfirmPage';
+import { OrganisationPage } from '../features/directory/OrganisationPage';
+import { PeoplePage } from '../features/directory/PeoplePage';
+import { MyCardPage, NewPersonPage, PersonPage } from '../features/directory/PersonPage';
+import { PrintPage } from '../features/directory/PrintPage';
+import { SearchPage } from '../features/directory/SearchPage';
+import { ServiceEditPage } from '../features/directory/ServiceEditPage';
+import { ServicePage } from '../features/directory/ServicePage';
 import { HomePage } from '../features/home/HomePage';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
@@ -99,6 +109,9 @@ function Nav({ me }: { me: Me }) {
   const { t } = useTranslation();
   const links: [string, string][] = [
     ['/', t('nav.home')],
+    ['/sociale-kaart', t('nav.directory')],
+    ['/smoelenboek', t('nav.people')],
+    [`/sociale-kaart/organisatie/${me.user.organisation.id}`, t('nav.myOrganisation')],
     ['/account', t('nav.account')],
   ];
   if (me.user.role === 'admin') {
@@ -107,6 +120,8 @@ function Nav({ me }: { me: Me }) {
       ['/beheer/organisaties', t('nav.organisations')],
       ['/beheer/gemeenten', t('nav.municipalities')],
       ['/beheer/toegangslog', t('nav.accessLog')],
+      ['/beheer/uitgaande-mail', t('nav.outbox')],
+      ['/beheer/hsds-import', t('nav.hsdsImport')],
     );
   }
   return (
@@ -114,7 +129,7 @@ function Nav({ me }: { me: Me }) {
       <ul className="kp-nav">
         {links.map(([to, label]) => (
           <li key={to}>
-            <NavLink to={to} end>
+            <NavLink to={to} end={to === '/'}>
               {label}
             </NavLink>
           </li>
@@ -124,11 +139,20 @@ function Nav({ me }: { me: Me }) {
   );
 }
 
+/** Pages that work without signing in: the public sociale kaart and the one-click confirmation links. */
+const publicRoutes = [
+  <Route key="pk" path="/openbaar/sociale-kaart" element={<SearchPage publicMode />} />,
+  <Route key="pk-svc" path="/openbaar/sociale-kaart/aanbod/:id" element={<ServicePage publicMode />} />,
+  <Route key="pk-print" path="/openbaar/sociale-kaart/afdrukken" element={<PrintPage publicMode />} />,
+  <Route key="confirm" path="/bevestigen/:token" element={<ConfirmPage />} />,
+];
+
 function AppRoutes({ me }: { me: Me | null }) {
   const { t } = useTranslation();
   if (!me) {
     return (
       <Routes>
+        {publicRoutes}
         <Route path="/inloggen" element={<LoginPage />} />
         <Route path="*" element={<Navigate to="/inloggen" replace />} />
       </Routes>
@@ -148,7 +172,20 @@ function AppRoutes({ me }: { me: Me | null }) {
       <Route path="/" element={<HomePage me={me} />} />
       <Route path="/account" element={<AccountPage me={me} />} />
       <Route path="/tweestapsverificatie" element={<TwoFactorPage mode="enrol" />} />
+      {publicRoutes}
+      <Route path="/sociale-kaart" element={<SearchPage />} />
+      <Route path="/sociale-kaart/afdrukken" element={<PrintPage />} />
+      <Route path="/sociale-kaart/aanbod/:id" element={<ServicePage />} />
+      <Route path="/sociale-kaart/aanbod/:id/bewerken" element={<ServiceEditPage />} />
+      <Route path="/sociale-kaart/organisatie/:id" element={<OrganisationPage />} />
+      <Route path="/sociale-kaart/organisatie/:orgId/aanbod/nieuw" element={<ServiceEditPage />} />
+      <Route path="/smoelenboek" element={<PeoplePage />} />
+      <Route path="/smoelenboek/nieuw" element={<NewPersonPage />} />
+      <Route path="/smoelenboek/:id" element={<PersonPage />} />
+      <Route path="/mijn-kaart" element={<MyCardPage me={me} />} />
       {admin && <Route path="/beheer/gebruikers" element={<UsersPage me={me} />} />}
+      {admin && <Route path="/beheer/uitgaande-mail" element={<OutboxPage />} />}
+      {admin && <Route path="/beheer/hsds-import" element={<HsdsImportPage />} />}
       {admin && <Route path="/beheer/organisaties" element={<OrganisationsPage />} />}
       {admin && <Route path="/beheer/gemeenten" element={<MunicipalitiesPage />} />}
       {admin && <Route path="/beheer/toegangslog" element={<AccessLogPage />} />}

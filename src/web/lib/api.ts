@@ -3,10 +3,13 @@ let csrfToken: string | undefined;
 export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
+/** For requests that are not JSON (photo uploads). */
+export const currentCsrfToken = () => csrfToken ?? '';
 
 export interface ErrorDetail {
   path: string;
   code: string;
+  message?: string;
 }
 export class ApiError extends Error {
   constructor(
@@ -41,6 +44,7 @@ export interface Me {
     language: string;
     totpEnabled: boolean;
     isDemo: boolean;
+    directoryEditor: boolean;
   };
   session: { mfaPending: 'verify' | 'enrol' | null; expiresAt: string; idleMinutes: number };
   csrfToken: string;

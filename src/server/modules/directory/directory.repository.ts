@@ -4,21 +4,25 @@ import {
   locations,
   municipalities,
   organisations,
+  type Person,
   people,
+  personFields,
   personMunicipalities,
   personPhotos,
   programmes,
   recordChanges,
+  type Service,
   serviceContacts,
+  serviceFields,
   serviceLocations,
   serviceMunicipalities,
   services,
   users,
 } from '../../db/schema.js';
 
-export type ServiceRow = typeof services.$inferSelect;
+export type ServiceRow = Service;
 export type LocationRow = typeof locations.$inferSelect;
-export type PersonRow = typeof people.$inferSelect;
+export type PersonRow = Person;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type ProgrammeRow = typeof programmes.$inferSelect;
 
@@ -33,7 +37,7 @@ export async function findOrganisation(db: DbOrTx, id: string) {
 }
 
 export async function findService(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(services).where(eq(services.id, id));
+  const [row] = await db.select(serviceFields).from(services).where(eq(services.id, id));
   return row ?? null;
 }
 
@@ -43,12 +47,12 @@ export async function findLocation(db: DbOrTx, id: string) {
 }
 
 export async function findPerson(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(people).where(eq(people.id, id));
+  const [row] = await db.select(personFields).from(people).where(eq(people.id, id));
   return row ?? null;
 }
 
 export async function findPersonByUser(db: DbOrTx, userId: string) {
-  const [row] = await db.select().from(people).where(eq(people.userId, userId));
+  const [row] = await db.select(personFields).from(people).where(eq(people.userId, userId));
   return row ?? null;
 }
 
@@ -111,7 +115,7 @@ export async function locationsByIds(db: DbOrTx, ids: string[]) {
 
 export async function peopleByIds(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(people).where(inArray(people.id, ids)).orderBy(asc(people.name));
+  return db.select(personFields).from(people).where(inArray(people.id, ids)).orderBy(asc(people.name));
 }
 
 export async function findProgramme(db: DbOrTx, id: string) {
@@ -131,7 +135,7 @@ export async function listProgrammes(db: DbOrTx) {
 }
 
 export async function listOrganisationServices(db: DbOrTx, organisationId: string) {
-  return db.select().from(services).where(eq(services.organisationId, organisationId)).orderBy(asc(services.name));
+  return db.select(serviceFields).from(services).where(eq(services.organisationId, organisationId)).orderBy(asc(services.name));
 }
 
 export async function listOrganisationLocations(db: DbOrTx, organisationId: string) {
@@ -139,7 +143,7 @@ export async function listOrganisationLocations(db: DbOrTx, organisationId: stri
 }
 
 export async function listOrganisationPeople(db: DbOrTx, organisationId: string) {
-  return db.select().from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.name));
+  return db.select(personFields).from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.name));
 }
 
 /** Services a person is a contact for, for their card. */

@@ -8,6 +8,7 @@ import { locations, people, services } from '../../db/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { assertMayMaintain, canMaintainOrganisation, canMaintainPersonCard } from '../../policy.js';
 import * as repo from './directory.repository.js';
+import { createDirectoryCache } from './directory-cache.js';
 import { reencodePhoto } from './photos.js';
 import * as search from './search.repository.js';
 import { bumpVersion, diffFields, recordHistory } from './versioning.js';
@@ -17,6 +18,7 @@ const PURPOSE = 'sociale kaart';
 export function createDirectoryService(db: Db, config: Config) {
   const staleBefore = () => staleThreshold(new Date(), config.directory.staleMonths);
   const isStale = (r: { lastConfirmedAt: Date }) => r.lastConfirmedAt < staleBefore();
+  const cache = createDirectoryCache<search.ServiceHit[]>(db, config.directory.searchCacheEntries);
 
   /** A refused edit is logged with outcome 'denied' on its own connection, so the rollback does not erase it. */
   async function deny(actor: Actor, meta: RequestMeta, objectType: string, objectId: string | null): Promise<never> {
@@ -83,7 +85,8 @@ export function createDirectoryService(db: Db, config: Config) {
     staleBefore,
     isStale,
 
-    searchServices: (f: search.ServiceFilters, page: { limit: number; offset: number }) => search.searchServices(db, f, page, staleBefore()),
+    searchServices: (f: search.ServiceFilters, page: { limit: number; offset: number }) =>
+      cache.get(JSON.stringify([{ ...f, q: f.q?.slice(0, search.MAX_QUERY_CHARS) }, page]), () => search.searchServices(db, f, page, staleBefore())),
 
     /** Searching the smoelenboek reads professionals' personal details: it is access-logged. */
     async searchPeople(actor: Actor, f: search.PeopleFilters, page: { limit: number; offset: number }, meta: RequestMeta) {

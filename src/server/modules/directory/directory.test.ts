@@ -152,6 +152,16 @@ describe('maintaining services', () => {
     expect(res.json().error.details).toEqual([{ path: 'body.contactIds.0', code: 'unknown_person' }]);
   });
 
+  it('search results follow an edit at once (the result cache is invalidated by the write)', async () => {
+    const svc = await buildService(t.db, { organisationId: scene.organisation.id, name: 'Kangoeroezorg', municipalityIds: [scene.municipality.id] });
+    const find = async (q: string) => (await plain.agent.get(`/api/v1/directory/services?q=${q}`)).json().items.map((i: { id: string }) => i.id);
+    expect(await find('kangoeroezorg')).toEqual([svc.id]);
+    expect(await find('kangoeroezorg')).toEqual([svc.id]);
+    await editor.agent.put(`/api/v1/directory/services/${svc.id}`, { ...serviceBody({ name: 'Buidelzorg' }), version: 1 });
+    expect(await find('kangoeroezorg')).toEqual([]);
+    expect(await find('buidelzorg')).toEqual([svc.id]);
+  });
+
   it('confirms a stale service in one click and records it', async () => {
     const svc = await buildService(t.db, { organisationId: scene.organisation.id, lastConfirmedAt: new Date('2025-01-01') });
     expect((await plain.agent.get(`/api/v1/directory/services/${svc.id}`)).json().stale).toBe(true);

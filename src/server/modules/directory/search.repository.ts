@@ -6,6 +6,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 /** Longest search text we look at; anything longer is cut, never refused. */
 export const MAX_QUERY_CHARS = 200;
 const MAX_TERMS = 8;
+/** With fewer exact matches than this (none), the search also tries typo-tolerant (trigram) matching. */
+const FUZZY_BELOW = 1;
 
 /**
  * Turns free text into a safe prefix tsquery string: only letters and digits survive, so quotes, `&`, `:`,
@@ -74,8 +76,9 @@ const arr = (v: readonly string[]) =>
   )}]::text[]`;
 
 /**
- * Builds the service search as a parameterised statement whose text depends only on which filters are used,
- * so each shape is prepared once per connection (named statement) and planning is not paid per request.
+ * Builds the service search as one parameterised statement. It is deliberately not a named (prepared)
+ * statement: a generic plan cannot see how selective a municipality or a search term is and picks the wrong
+ * index; planning with the actual values costs well under a millisecond.
  */
 function serviceSearchStatement(
   f: ServiceFilters,
@@ -91,18 +94,13 @@ function serviceSearchStatement(
     return `$${values.length}`;
   };
   const where = ['s.active', 'o.active'];
-  const shape: string[] = [];
   const tsqP = tsq ? p(tsq) : null;
   const fuzzyP = fuzzy ? p(fuzzy) : null;
   if (tsqP || fuzzyP) {
     const text = [tsqP && `s.search_vector @@ to_tsquery('kp_dutch', ${tsqP})`, fuzzyP && `kp_fold(${fuzzyP}) <% s.search_text`].filter(Boolean);
     where.push(`(${text.join(' OR ')})`);
-    shape.push(tsqP ? 't' : '', fuzzyP ? 'f' : '');
   }
-  const filter = (key: string, cond: (param: string) => string, value: unknown) => {
-    where.push(cond(p(value)));
-    shape.push(key);
-  };
+  const filter = (_key: string, cond: (param: string) => string, value: unknown) => where.push(cond(p(value)));
   if (f.municipalityIds?.length) filter('m', (x) => `s.municipality_ids && ${x}::uuid[]`, f.municipalityIds);
   if (f.targetGroups?.length) filter('g', (x) => `s.target_groups && ${x}::text[]`, f.targetGroups);
   if (f.phases?.length) filter('p', (x) => `s.phases && ${x}::text[]`, f.phases);
@@ -113,13 +111,11 @@ function serviceSearchStatement(
   if (f.accessType) filter('a', (x) => `s.access_type::text = ${x}`, f.accessType);
   if (f.acceptsNewClients) {
     where.push('s.accepts_new_clients');
-    shape.push('n');
   }
   if (f.programmeId) filter('r', (x) => `s.programme_id = ${x}::uuid`, f.programmeId);
   if (f.organisationId) filter('i', (x) => `s.organisation_id = ${x}::uuid`, f.organisationId);
   if (f.publicOnly) {
     where.push('s.is_public');
-    shape.push('u');
   }
   const foldedP = tsqP || fuzzyP ? p(folded) : null;
   const rank = foldedP
@@ -142,7 +138,7 @@ function serviceSearchStatement(
      WHERE ${where.join(' AND ')}
      ORDER BY ${rank}s.name ASC, s.id ASC
      LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
-  return { name: `kp_service_search_${shape.join('') || 'all'}`, text, values };
+  return { text, values };
 }
 
 /**
@@ -153,8 +149,17 @@ export async function searchServices(db: Db, f: ServiceFilters, page: { limit: n
   const tsq = f.q ? toPrefixQuery(f.q) : null;
   const fuzzy = f.q ? toFuzzyText(f.q) : null;
   const folded = f.q ? f.q.slice(0, MAX_QUERY_CHARS).trim() : '';
-  const { rows } = await db.$client.query<Omit<ServiceHit, 'total'> & { total: string }>(serviceSearchStatement(f, tsq, fuzzy, folded, staleBefore, page));
-  return rows.map((r) => ({ ...r, total: Number(r.total) }));
+  const run = async (withFuzzy: boolean) => {
+    const { rows } = await db.$client.query<Omit<ServiceHit, 'total'> & { total: string }>(
+      serviceSearchStatement(f, tsq, withFuzzy ? fuzzy : null, folded, staleBefore, page),
+    );
+    return rows.map((r) => ({ ...r, total: Number(r.total) }));
+  };
+  // Exact (stemmed, prefix) matches first; typo tolerance only when they find nothing, because a
+  // trigram match on a common word touches thousands of rows.
+  if (!tsq || !fuzzy) return run(true);
+  const exact = await run(false);
+  return (exact[0]?.total ?? 0) >= FUZZY_BELOW ? exact : run(true);
 }
 
 export interface PeopleFilters {

@@ -16,7 +16,7 @@ import { ORGANISATION_TYPES, type OrganisationType } from '../../../domain/organ
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { locations, municipalities, organisations, programmes, serviceLocations, serviceMunicipalities, services } from '../../db/schema.js';
+import { locations, municipalities, organisations, programmes, serviceFields, serviceLocations, serviceMunicipalities, services } from '../../db/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { type RecordType, tableOf } from '../directory/directory.repository.js';
 import { diffFields, recordHistory } from '../directory/versioning.js';
@@ -227,7 +227,9 @@ export async function importHsds(db: Db, data: unknown, o: { regionId: string; a
 
     // Services with their locations.
     const serviceIds = pkg.services.map((s) => s.id);
-    const existingServices = new Map(serviceIds.length ? (await tx.select().from(services).where(inArray(services.id, serviceIds))).map((x) => [x.id, x]) : []);
+    const existingServices = new Map(
+      serviceIds.length ? (await tx.select(serviceFields).from(services).where(inArray(services.id, serviceIds))).map((x) => [x.id, x]) : [],
+    );
     const seenLocations = new Set<string>();
     for (const [i, s] of pkg.services.entries()) {
       const path = `services.${i}`;

@@ -1,12 +1,12 @@
 import type { OpeningHours } from '../../../domain/directory.js';
-import type { locations, municipalities, organisations, people, programmes, services } from '../../db/schema.js';
+import type { locations, municipalities, organisations, Person as PersonRow, programmes, Service as ServiceRow } from '../../db/schema.js';
 import { presentTerm, stableUuid, type TaxonomyKey } from './hsds.taxonomy.js';
 
-type Service = typeof services.$inferSelect;
+type Service = ServiceRow;
 type Organisation = typeof organisations.$inferSelect;
 type Programme = typeof programmes.$inferSelect;
 type Location = typeof locations.$inferSelect;
-type Person = typeof people.$inferSelect;
+type Person = PersonRow;
 type Municipality = typeof municipalities.$inferSelect;
 
 /** HSDS fields are optional but typed: absent rather than null. */

@@ -6,8 +6,10 @@ import {
   municipalities,
   organisations,
   people,
+  personFields,
   programmes,
   serviceContacts,
+  serviceFields,
   serviceLocations,
   serviceMunicipalities,
   services,
@@ -43,19 +45,39 @@ function where(f: ServiceListFilter): SQL | undefined {
 }
 
 /**
- * One page of services with their organisation and programme, in name order, plus the total. Without
- * filters the total comes from directory_stats (kept exact by triggers) instead of counting every row.
+ * One page of services with their organisation and programme, in name order, plus the total. The page's ids
+ * are found first (an index-only walk over the covering listing index, checking organisations against the few
+ * inactive ones), then only those rows are loaded. Without filters the total comes from directory_stats.
  */
 export async function pageServices(db: DbOrTx, f: ServiceListFilter, page: { limit: number; offset: number }) {
-  const rows = await db
-    .select({ service: services, organisation: organisations, programme: programmes })
+  const term = f.term;
+  const ids = await db
+    .select({ id: services.id })
     .from(services)
-    .innerJoin(organisations, eq(organisations.id, services.organisationId))
-    .leftJoin(programmes, eq(programmes.id, services.programmeId))
-    .where(where(f))
+    .where(
+      and(
+        eq(services.active, true),
+        f.publicOnly ? eq(services.isPublic, true) : undefined,
+        sql`${services.organisationId} NOT IN (SELECT id FROM organisations WHERE NOT active)`,
+        f.modifiedAfter ? gte(services.updatedAt, f.modifiedAfter) : undefined,
+        f.organisationId ? eq(services.organisationId, f.organisationId) : undefined,
+        term
+          ? term.column === 'organisation_type'
+            ? sql`${services.organisationId} IN (SELECT id FROM organisations WHERE type::text = ${term.code})`
+            : term.column === 'access_type' || term.column === 'cost_type'
+              ? sql`${sql.identifier(term.column)}::text = ${term.code}`
+              : sql`${sql.identifier(term.column)} @> ARRAY[${term.code}]::text[]`
+          : undefined,
+      ),
+    )
     .orderBy(asc(services.name), asc(services.id))
     .limit(page.limit)
     .offset(page.offset);
+  const rows = await servicesByIds(
+    db,
+    ids.map((r) => r.id),
+    f.publicOnly,
+  );
   const unfiltered = !f.modifiedAfter && !f.organisationId && !f.term && !f.ids;
   return { rows, total: unfiltered ? await visibleServiceCount(db, f.publicOnly) : await countServices(db, f) };
 }
@@ -81,7 +103,7 @@ async function visibleServiceCount(db: DbOrTx, publicOnly: boolean) {
 export async function servicesByIds(db: DbOrTx, ids: string[], publicOnly: boolean) {
   if (!ids.length) return [];
   const rows = await db
-    .select({ service: services, organisation: organisations, programme: programmes })
+    .select({ service: serviceFields, organisation: organisations, programme: programmes })
     .from(services)
     .innerJoin(organisations, eq(organisations.id, services.organisationId))
     .leftJoin(programmes, eq(programmes.id, services.programmeId))
@@ -108,7 +130,7 @@ export async function serviceRelations(db: DbOrTx, serviceIds: string[], withCon
       .orderBy(asc(locations.name)),
     withContacts
       ? db
-          .select({ serviceId: serviceContacts.serviceId, person: people })
+          .select({ serviceId: serviceContacts.serviceId, person: personFields })
           .from(serviceContacts)
           .innerJoin(people, eq(people.id, serviceContacts.personId))
           .where(and(inArray(serviceContacts.serviceId, serviceIds), eq(people.active, true)))
@@ -161,7 +183,7 @@ export async function organisationChildren(db: DbOrTx, organisationId: string, p
 /** Service-at-location rows (one per service per location) of visible services. */
 export async function pageServiceAtLocations(db: DbOrTx, f: ServiceListFilter & { id?: string }, page: { limit: number; offset: number }) {
   return db
-    .select({ id: serviceLocations.id, service: services, location: locations, total: sql<string>`count(*) OVER ()` })
+    .select({ id: serviceLocations.id, service: serviceFields, location: locations, total: sql<string>`count(*) OVER ()` })
     .from(serviceLocations)
     .innerJoin(services, eq(services.id, serviceLocations.serviceId))
     .innerJoin(organisations, eq(organisations.id, services.organisationId))

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { createDirectoryCache } from '../directory/directory-cache.js';
 import { searchServices } from '../directory/search.repository.js';
 import { page, presentOrganization, presentOrganizationBasic, presentService, presentServiceAtLocationBasic, presentServiceBasic } from './hsds.presenter.js';
 import * as repo from './hsds.repository.js';
@@ -33,6 +34,10 @@ const visibility = (actor: Actor | null) => ({ publicOnly: !(actor && actor.kind
 export async function hsdsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  const cache = createDirectoryCache<object>(db, deps.config.directory.searchCacheEntries);
+  /** Listing pages are the same for everyone with the same visibility, so they are cached per query. */
+  const cached = (request: { url: string; actor: Actor | null }, compute: () => Promise<object>) =>
+    cache.get(`${visibility(request.actor).publicOnly}:${request.url}`, compute);
 
   async function fullServices(ids: string[], actor: Actor | null) {
     const { publicOnly } = visibility(actor);
@@ -80,46 +85,47 @@ export async function hsdsRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (request) => {
-      const q = request.query;
-      const { publicOnly } = visibility(request.actor);
-      const limit = q.per_page;
-      const offset = (q.page - 1) * q.per_page;
-      let ids: string[];
-      let total: number;
-      let basics: ReturnType<typeof presentServiceBasic>[] | undefined;
-      if (q.search?.trim()) {
-        // Search ranks like the sociale kaart; the other filters then apply to that ranking.
-        const hits = await searchServices(db, { q: q.search, publicOnly, organisationId: q.organization_id }, { limit: 5000, offset: 0 }, new Date(0));
-        const visible = await repo.servicesByIds(
-          db,
-          hits.map((h) => h.id),
-          publicOnly,
-        );
-        const filtered = visible.filter(
-          (v) => (!q.modified_after || v.service.updatedAt >= new Date(q.modified_after)) && matchesTerm(v, termFilter(q.taxonomy_term_id)),
-        );
-        total = filtered.length;
-        const slice = filtered.slice(offset, offset + limit);
-        ids = slice.map((v) => v.service.id);
-        basics = slice.map((v) => presentServiceBasic(v.service, v.organisation, v.programme));
-      } else {
-        const res = await repo.pageServices(
-          db,
-          {
+    async (request) =>
+      cached(request, async () => {
+        const q = request.query;
+        const { publicOnly } = visibility(request.actor);
+        const limit = q.per_page;
+        const offset = (q.page - 1) * q.per_page;
+        let ids: string[];
+        let total: number;
+        let basics: ReturnType<typeof presentServiceBasic>[] | undefined;
+        if (q.search?.trim()) {
+          // Search ranks like the sociale kaart; the other filters then apply to that ranking.
+          const hits = await searchServices(db, { q: q.search, publicOnly, organisationId: q.organization_id }, { limit: 5000, offset: 0 }, new Date(0));
+          const visible = await repo.servicesByIds(
+            db,
+            hits.map((h) => h.id),
             publicOnly,
-            modifiedAfter: q.modified_after ? new Date(q.modified_after) : undefined,
-            organisationId: q.organization_id,
-            term: termFilter(q.taxonomy_term_id),
-          },
-          { limit, offset },
-        );
-        total = res.total;
-        ids = res.rows.map((x) => x.service.id);
-        basics = res.rows.map((x) => presentServiceBasic(x.service, x.organisation, x.programme));
-      }
-      return page(q.full ? await fullServices(ids, request.actor) : basics, total, q.page, q.per_page);
-    },
+          );
+          const filtered = visible.filter(
+            (v) => (!q.modified_after || v.service.updatedAt >= new Date(q.modified_after)) && matchesTerm(v, termFilter(q.taxonomy_term_id)),
+          );
+          total = filtered.length;
+          const slice = filtered.slice(offset, offset + limit);
+          ids = slice.map((v) => v.service.id);
+          basics = slice.map((v) => presentServiceBasic(v.service, v.organisation, v.programme));
+        } else {
+          const res = await repo.pageServices(
+            db,
+            {
+              publicOnly,
+              modifiedAfter: q.modified_after ? new Date(q.modified_after) : undefined,
+              organisationId: q.organization_id,
+              term: termFilter(q.taxonomy_term_id),
+            },
+            { limit, offset },
+          );
+          total = res.total;
+          ids = res.rows.map((x) => x.service.id);
+          basics = res.rows.map((x) => presentServiceBasic(x.service, x.organisation, x.programme));
+        }
+        return page(q.full ? await fullServices(ids, request.actor) : basics, total, q.page, q.per_page);
+      }),
   );
 
   r.get('/services/:id', { schema: { tags: ['hsds'], params: idParams } }, async (request) => {

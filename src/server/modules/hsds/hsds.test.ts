@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/demo.js';
 import { seedDemoDirectory } from '../../seed/demo-directory.js';
@@ -104,6 +105,33 @@ describe('HSDS 3.0 read API on the demo data', () => {
     expect(paged).toMatchObject({ page_number: 2, size: 3, total_pages: 3 });
     expect((await anon.get('/hsds/services?taxonomy_term_id=00000000-0000-4000-8000-000000000000')).statusCode).toBe(400);
     expect((await anon.get('/hsds/services/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});
+
+describe('HSDS totals and caching', () => {
+  it('keeps total_items exact when services and organisations change, and never serves a stale cached page', async () => {
+    const t = await createTestApp();
+    try {
+      await seedDemo(t.db);
+      await seedDemoDirectory(t.db);
+      const anon = new Agent(t);
+      const total = async () => ((await anon.get('/hsds/services?per_page=2')).json() as Page).total_items;
+      expect(await total()).toBe(9);
+      await t.db.execute(sql`UPDATE services SET is_public = false WHERE name = 'VoorZorg Parkstad'`);
+      expect(await total()).toBe(8);
+      const [jgz] = (await t.db.execute<{ id: string }>(sql`SELECT id FROM organisations WHERE name = 'JGZ Zuid-Limburg (demo)'`)).rows;
+      await t.db.execute(sql`UPDATE organisations SET active = false WHERE id = ${jgz!.id}`);
+      expect(await total()).toBe(7);
+      await t.db.execute(sql`UPDATE organisations SET active = true WHERE id = ${jgz!.id}`);
+      await t.db.execute(sql`DELETE FROM service_locations WHERE service_id IN (SELECT id FROM services WHERE name = 'Opvoedspreekuur CJG')`);
+      await t.db.execute(sql`DELETE FROM services WHERE name = 'Opvoedspreekuur CJG'`);
+      expect(await total()).toBe(7);
+      const listed = ((await anon.get('/hsds/services?per_page=50')).json() as Page).contents.map((c) => c.name);
+      expect(listed).not.toContain('Opvoedspreekuur CJG');
+      expect(listed).not.toContain('VoorZorg Parkstad');
+    } finally {
+      await t.close();
+    }
   });
 });
 

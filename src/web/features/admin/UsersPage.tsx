@@ -36,6 +36,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
     role: user?.role ?? 'professional',
     organisationId: user?.organisation.id ?? '',
     municipalityIds: user?.municipalities.map((m) => m.id) ?? [],
+    directoryEditor: user?.directoryEditor ?? false,
     password: '',
   });
   const save = useMutation({
@@ -87,6 +88,12 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           </FormField>
         ))}
       </Fieldset>
+      <FormField type="checkbox">
+        <Checkbox id="user-directory-editor" checked={form.directoryEditor} onChange={(e) => setForm({ ...form, directoryEditor: e.target.checked })} />
+        <FormLabel htmlFor="user-directory-editor" type="checkbox">
+          {t('admin.directoryEditor')}
+        </FormLabel>
+      </FormField>
       {!user && (
         <Field
           label={t('admin.initialPassword')}

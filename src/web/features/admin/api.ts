@@ -32,6 +32,7 @@ export interface User {
   municipalities: { id: string; name: string }[];
   totpEnabled: boolean;
   isDemo: boolean;
+  directoryEditor: boolean;
   active: boolean;
   lastLoginAt: string | null;
   version: number;

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { RouterLink } from '../../components/RouterLink';
 import { api } from '../../lib/api';
 
 export function LoginPage() {
@@ -41,6 +42,9 @@ export function LoginPage() {
         </div>
         <Paragraph className="kp-muted">{t('login.demoHint')}</Paragraph>
       </form>
+      <Paragraph>
+        <RouterLink to="/openbaar/sociale-kaart">{t('login.publicDirectory')}</RouterLink>
+      </Paragraph>
     </>
   );
 }

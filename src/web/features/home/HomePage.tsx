@@ -1,5 +1,6 @@
 import { DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { RouterLink } from '../../components/RouterLink';
 import type { Me } from '../../lib/api';
 
 export function HomePage({ me }: { me: Me }) {
@@ -22,6 +23,22 @@ export function HomePage({ me }: { me: Me }) {
           <DataListValue>{me.user.municipalities.map((m) => m.name).join(', ')}</DataListValue>
         </DataListItem>
       </DataList>
+      <ul className="kp-plain kp-quicklinks">
+        <li>
+          <RouterLink to="/sociale-kaart">{t('home.directoryLink')}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to="/smoelenboek">{t('home.peopleLink')}</RouterLink>
+        </li>
+        <li>
+          <RouterLink to="/mijn-kaart">{t('home.myCardLink')}</RouterLink>
+        </li>
+        {(me.user.directoryEditor || me.user.role === 'admin') && (
+          <li>
+            <RouterLink to={`/sociale-kaart/organisatie/${me.user.organisation.id}`}>{t('home.maintainLink')}</RouterLink>
+          </li>
+        )}
+      </ul>
     </>
   );
 }

@@ -1,0 +1,328 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { formatPhone, type OpeningHours, WEEKDAYS } from '../../../domain/directory';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { RouterLink } from '../../components/RouterLink';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { api } from '../../lib/api';
+import { type Location, type OrganisationOverview, useMunicipalityOptions, useOrganisationOverview } from './api';
+import { Freshness } from './Freshness';
+import { History } from './History';
+import { OpeningHoursList } from './ServicePage';
+
+/** "Klopt nog": confirms one record; used in the maintenance lists. */
+function ConfirmButton({ type, id, name }: { type: string; id: string; name: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const confirm = useMutation({ mutationFn: () => api('POST', `/directory/${type}/${id}/confirm`), onSuccess: () => qc.invalidateQueries() });
+  return (
+    <Button appearance="subtle-button" onClick={() => confirm.mutate()} disabled={confirm.isPending} aria-label={`${t('directory.stillCorrect')}: ${name}`}>
+      {t('directory.stillCorrect')}
+    </Button>
+  );
+}
+
+function ProfileForm({ org, onDone }: { org: OrganisationOverview; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({
+    name: org.name,
+    description: org.description ?? '',
+    phone: org.phone ?? '',
+    email: org.email ?? '',
+    website: org.website ?? '',
+    kvkNumber: org.kvkNumber ?? '',
+    agbCode: org.agbCode ?? '',
+  });
+  const save = useMutation({
+    mutationFn: () => api('PUT', `/directory/organisations/${org.id}`, { ...form, version: org.version }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['directory-organisation'] });
+      onDone();
+    },
+  });
+  const fe = fieldErrors(save.error);
+  const f = (k: keyof typeof form) => ({
+    value: form[k],
+    error: fe[k],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="kp-form" onSubmit={submit} noValidate>
+      <ErrorAlert error={save.error} />
+      <Field label={t('directory.fields.name')} required {...f('name')} />
+      <TextAreaField label={t('directory.fields.description')} {...f('description')} />
+      <Field label={t('directory.fields.phone')} type="tel" hint={t('directory.phoneHint')} {...f('phone')} />
+      <Field label={t('directory.fields.email')} type="email" {...f('email')} />
+      <Field label={t('directory.fields.website')} type="url" {...f('website')} />
+      <Field label={t('directory.fields.kvkNumber')} inputMode="numeric" {...f('kvkNumber')} />
+      <Field label={t('directory.fields.agbCode')} inputMode="numeric" {...f('agbCode')} />
+      <div className="kp-row">
+        <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+          {t('app.save')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onDone}>
+          {t('app.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+const EMPTY_LOCATION = { name: '', address: '', postcode: '', city: '', municipalityId: '', accessibility: '', hours: '' };
+
+/** Opening hours as editable text, one slot per line: "ma 09:00-12:00". */
+const DAY_WORDS: Record<string, OpeningHours['day']> = {
+  ma: 'mo',
+  di: 'tu',
+  wo: 'we',
+  do: 'th',
+  vr: 'fr',
+  za: 'sa',
+  zo: 'su',
+  mo: 'mo',
+  tu: 'tu',
+  we: 'we',
+  th: 'th',
+  fr: 'fr',
+  sa: 'sa',
+  su: 'su',
+};
+const NL_DAY: Record<OpeningHours['day'], string> = { mo: 'ma', tu: 'di', we: 'wo', th: 'do', fr: 'vr', sa: 'za', su: 'zo' };
+function parseHours(text: string): OpeningHours[] | null {
+  const out: OpeningHours[] = [];
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const m = /^(\p{L}{2})\p{L}*\s+(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$/u.exec(line.toLowerCase());
+    const day = m && DAY_WORDS[m[1]!];
+    if (!m || !day) return null;
+    out.push({ day, opens: `${m[2]!.padStart(2, '0')}:${m[3]}`, closes: `${m[4]!.padStart(2, '0')}:${m[5]}` });
+  }
+  return out.sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
+}
+
+function LocationForm({ orgId, location, onDone }: { orgId: string; location: Location | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const municipalities = useMunicipalityOptions();
+  const [form, setForm] = useState(
+    location
+      ? {
+          name: location.name,
+          address: location.address,
+          postcode: location.postcode,
+          city: location.city,
+          municipalityId: location.municipalityId ?? '',
+          accessibility: location.accessibility ?? '',
+          hours: location.openingHours.map((h) => `${NL_DAY[h.day]} ${h.opens}-${h.closes}`).join('\n'),
+        }
+      : EMPTY_LOCATION,
+  );
+  const [hoursError, setHoursError] = useState<string | undefined>();
+  const save = useMutation({
+    mutationFn: (openingHours: OpeningHours[]) => {
+      const { hours: _h, ...rest } = form;
+      const body = { ...rest, municipalityId: form.municipalityId || null, openingHours };
+      return location
+        ? api('PUT', `/directory/locations/${location.id}`, { ...body, version: location.version })
+        : api('POST', `/directory/organisations/${orgId}/locations`, body);
+    },
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['directory-organisation'] });
+      onDone();
+    },
+  });
+  const fe = fieldErrors(save.error);
+  const f = (k: keyof typeof form) => ({
+    value: form[k],
+    error: fe[k],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const hours = parseHours(form.hours);
+    setHoursError(hours ? undefined : 'invalid_opening_hours');
+    if (hours) save.mutate(hours);
+  };
+  return (
+    <form className="kp-form" onSubmit={submit} noValidate aria-label={location ? `${t('directory.edit')}: ${location.name}` : t('directory.newLocation')}>
+      <ErrorAlert error={save.error} />
+      <Field label={t('directory.fields.name')} required {...f('name')} />
+      <Field label={t('directory.fields.address')} required autoComplete="street-address" {...f('address')} />
+      <Field label={t('directory.fields.postcode')} required hint="1234 AB" autoComplete="postal-code" {...f('postcode')} />
+      <Field label={t('directory.fields.city')} required {...f('city')} />
+      <SelectField
+        label={t('directory.municipality')}
+        options={[{ value: '', label: '—' }, ...(municipalities.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))]}
+        {...f('municipalityId')}
+      />
+      <TextAreaField
+        label={t('directory.fields.openingHours')}
+        hint={t('directory.hoursHint')}
+        {...f('hours')}
+        error={hoursError ?? fe.openingHours ?? fe.closes}
+      />
+      <TextAreaField label={t('directory.fields.accessibility')} {...f('accessibility')} />
+      <div className="kp-row">
+        <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+          {t('app.save')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onDone}>
+          {t('app.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** An organisation in the sociale kaart, and — for its maintainers — the place to keep it fresh. */
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const overview = useOrganisationOverview(id);
+  const [editProfile, setEditProfile] = useState(false);
+  const [editLocation, setEditLocation] = useState<Location | 'new' | null>(null);
+  if (overview.error) return <ErrorAlert error={overview.error} />;
+  const o = overview.data;
+  if (!o) return <Paragraph>{t('app.loading')}</Paragraph>;
+  const staleCount = [o, ...o.services, ...o.locations, ...o.people].filter((r) => r.stale).length;
+  return (
+    <>
+      <Heading1>{o.name}</Heading1>
+      <Paragraph className="kp-muted">{t(`orgTypes.${o.type}`)}</Paragraph>
+      <Freshness lastConfirmedAt={o.lastConfirmedAt} by={o.lastConfirmedBy} stale={o.stale} />
+      {o.canEdit && staleCount > 0 && (
+        <Paragraph role="status">
+          <strong>{t('directory.staleCount', { count: staleCount })}</strong>
+        </Paragraph>
+      )}
+      {editProfile ? (
+        <ProfileForm org={o} onDone={() => setEditProfile(false)} />
+      ) : (
+        <>
+          {o.description && <Paragraph>{o.description}</Paragraph>}
+          <Paragraph>
+            {o.phone && <Link href={`tel:${o.phone}`}>{formatPhone(o.phone)}</Link>} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
+            {o.website && <Link href={o.website}>{o.website}</Link>}
+          </Paragraph>
+          {o.canEdit && (
+            <div className="kp-row">
+              <Button appearance="secondary-action-button" onClick={() => setEditProfile(true)}>
+                {t('directory.editProfile')}
+              </Button>
+              {o.stale && <ConfirmButton type="organisation" id={o.id} name={o.name} />}
+            </div>
+          )}
+        </>
+      )}
+
+      <Heading2>{t('directory.services')}</Heading2>
+      {o.canEdit && <RouterLink to={`/sociale-kaart/organisatie/${o.id}/aanbod/nieuw`}>{t('directory.newService')}</RouterLink>}
+      <DataTable
+        headers={[t('directory.fields.name'), t('directory.freshness'), ...(o.canEdit ? [t('admin.actions')] : [])]}
+        items={o.services.filter((s) => s.active || o.canEdit)}
+        rowKey={(s) => s.id}
+        empty={t('directory.noServices')}
+        row={(s) => (
+          <>
+            <TableCell>
+              <RouterLink to={`/sociale-kaart/aanbod/${s.id}`}>{s.name}</RouterLink>
+              {!s.active && ` (${t('admin.inactive')})`}
+            </TableCell>
+            <TableCell>
+              <Freshness lastConfirmedAt={s.lastConfirmedAt} stale={s.stale} />
+            </TableCell>
+            {o.canEdit && (
+              <TableCell>
+                <div className="kp-row">
+                  <RouterLink to={`/sociale-kaart/aanbod/${s.id}/bewerken`} aria-label={`${t('directory.edit')}: ${s.name}`}>
+                    {t('directory.edit')}
+                  </RouterLink>
+                  {s.stale && <ConfirmButton type="service" id={s.id} name={s.name} />}
+                </div>
+              </TableCell>
+            )}
+          </>
+        )}
+      />
+
+      <Heading2>{t('directory.locations')}</Heading2>
+      {o.canEdit && !editLocation && (
+        <Button appearance="secondary-action-button" onClick={() => setEditLocation('new')}>
+          {t('directory.newLocation')}
+        </Button>
+      )}
+      {editLocation && <LocationForm orgId={o.id} location={editLocation === 'new' ? null : editLocation} onDone={() => setEditLocation(null)} />}
+      <DataTable
+        headers={[
+          t('directory.fields.name'),
+          t('directory.fields.address'),
+          t('directory.fields.openingHours'),
+          t('directory.freshness'),
+          ...(o.canEdit ? [t('admin.actions')] : []),
+        ]}
+        items={o.locations.filter((l) => l.active || o.canEdit)}
+        rowKey={(l) => l.id}
+        empty={t('directory.noLocations')}
+        row={(l) => (
+          <>
+            <TableCell>{l.name}</TableCell>
+            <TableCell>
+              {l.address}, {l.postcode} {l.city}
+            </TableCell>
+            <TableCell>
+              <OpeningHoursList hours={l.openingHours} />
+            </TableCell>
+            <TableCell>
+              <Freshness lastConfirmedAt={l.lastConfirmedAt} stale={l.stale} />
+            </TableCell>
+            {o.canEdit && (
+              <TableCell>
+                <div className="kp-row">
+                  <Button appearance="subtle-button" onClick={() => setEditLocation(l)} aria-label={`${t('directory.edit')}: ${l.name}`}>
+                    {t('directory.edit')}
+                  </Button>
+                  {l.stale && <ConfirmButton type="location" id={l.id} name={l.name} />}
+                </div>
+              </TableCell>
+            )}
+          </>
+        )}
+      />
+
+      <Heading2>{t('directory.people')}</Heading2>
+      {o.canEdit && <RouterLink to={`/smoelenboek/nieuw?organisatie=${o.id}`}>{t('directory.newPerson')}</RouterLink>}
+      <DataTable
+        headers={[t('directory.fields.name'), t('directory.fields.jobTitle'), t('directory.freshness'), ...(o.canEdit ? [t('admin.actions')] : [])]}
+        items={o.people.filter((p) => p.active || o.canEdit)}
+        rowKey={(p) => p.id}
+        empty={t('directory.noPeople')}
+        row={(p) => (
+          <>
+            <TableCell>
+              <RouterLink to={`/smoelenboek/${p.id}`}>{p.name}</RouterLink>
+            </TableCell>
+            <TableCell>{p.jobTitle}</TableCell>
+            <TableCell>
+              <Freshness lastConfirmedAt={p.lastConfirmedAt} stale={p.stale} />
+            </TableCell>
+            {o.canEdit && <TableCell>{p.stale && <ConfirmButton type="person" id={p.id} name={p.name} />}</TableCell>}
+          </>
+        )}
+      />
+      <History type="organisation" id={o.id} />
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { formatPhone, type OpeningHours } from '../../../domain/directory';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { RouterLink } from '../../components/RouterLink';
+import { api } from '../../lib/api';
+import { type Location, type ServiceDetail, useService } from './api';
+import { Freshness, formatDate } from './Freshness';
+import { History } from './History';
+
+const months = (t: TFunction, m: number) => (m % 12 === 0 ? t('directory.years', { count: m / 12 }) : t('directory.months', { count: m }));
+
+/** "From 16 weeks of pregnancy to 2 years", "from 2 to 4 years", … */
+export function ageRangeText(t: TFunction, s: Pick<ServiceDetail, 'pregnancyFromWeek' | 'minAgeMonths' | 'maxAgeMonths'>) {
+  const from =
+    s.pregnancyFromWeek !== null
+      ? t('directory.fromPregnancyWeek', { week: s.pregnancyFromWeek })
+      : s.minAgeMonths !== null
+        ? t('directory.from', { age: months(t, s.minAgeMonths) })
+        : null;
+  const to = s.maxAgeMonths !== null ? (s.maxAgeMonths === 0 ? t('directory.untilBirth') : t('directory.until', { age: months(t, s.maxAgeMonths) })) : null;
+  return [from, to].filter(Boolean).join(' ') || t('directory.allAges');
+}
+
+export function OpeningHoursList({ hours }: { hours: OpeningHours[] }) {
+  const { t } = useTranslation();
+  if (!hours.length) return <span>{t('directory.byAppointment')}</span>;
+  return (
+    <ul className="kp-plain">
+      {hours.map((h) => (
+        <li key={`${h.day}-${h.opens}`}>
+          {t(`directory.days.${h.day}`)} {h.opens}–{h.closes}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LocationBlock({ l }: { l: Location }) {
+  const { t } = useTranslation();
+  return (
+    <article className="kp-card">
+      <h3 className="utrecht-heading-3">{l.name}</h3>
+      <Paragraph>
+        {l.address}, {l.postcode} {l.city}
+      </Paragraph>
+      <OpeningHoursList hours={l.openingHours} />
+      {l.accessibility && (
+        <Paragraph>
+          {t('directory.accessibility')}: {l.accessibility}
+        </Paragraph>
+      )}
+    </article>
+  );
+}
+
+/** The full service page; in public mode without contacts, history or editing. */
+export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const qc = useQueryClient();
+  const service = useService(id, publicMode);
+  const confirm = useMutation({
+    mutationFn: () => api('POST', `/directory/service/${id}/confirm`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['service'] }),
+  });
+  if (service.error) return <ErrorAlert error={service.error} />;
+  const s = service.data;
+  if (!s) return <Paragraph>{t('app.loading')}</Paragraph>;
+  const list = (key: string, values: string[]) => (values.length ? values.map((v) => t(`directory.${key}.${v}`)).join(', ') : '—');
+  const rows: [string, React.ReactNode][] = [
+    [
+      t('directory.organisation'),
+      publicMode ? (
+        s.organisation.name
+      ) : (
+        <RouterLink key="org" to={`/sociale-kaart/organisatie/${s.organisation.id}`}>
+          {s.organisation.name}
+        </RouterLink>
+      ),
+    ],
+    [t('directory.programme'), s.programme ? s.programme.name : '—'],
+    [t('directory.ageRange'), ageRangeText(t, s)],
+    [t('directory.targetGroup'), list('targetGroups', s.targetGroups)],
+    [t('directory.phase'), list('phases', s.phases)],
+    [t('directory.lifeDomain'), list('lifeDomains', s.lifeDomains)],
+    [t('directory.eligibility'), s.eligibility ?? '—'],
+    [t('directory.municipalitiesServed'), s.municipalities.map((m) => m.name).join(', ') || '—'],
+    [t('directory.access'), t(`directory.accessTypes.${s.accessType}`)],
+    [t('directory.howToRefer'), s.howToRefer ?? '—'],
+    [t('directory.referralInclude'), s.referralInclude ?? '—'],
+    [
+      t('directory.waiting'),
+      s.waitingWeeks === null
+        ? t('directory.unknown')
+        : `${t('directory.weeks', { count: s.waitingWeeks })}${s.waitingStatedOn ? ` (${t('directory.statedOn', { date: formatDate(s.waitingStatedOn, i18n.language) })})` : ''}`,
+    ],
+    [t('directory.acceptsNewClientsLabel'), s.acceptsNewClients ? t('app.yes') : t('app.no')],
+    [t('directory.responseNorm'), s.responseNormWorkingDays === null ? '—' : t('directory.workingDays', { count: s.responseNormWorkingDays })],
+    [t('directory.cost'), `${t(`directory.costTypes.${s.costType}`)}${s.costNote ? ` — ${s.costNote}` : ''}`],
+    [t('directory.language'), s.languages.map((l) => t(`languages.${l}`)).join(', ')],
+    [t('directory.accessibility'), s.accessibility ?? '—'],
+    [
+      t('directory.contact'),
+      <>
+        {s.phone && <Link href={`tel:${s.phone}`}>{formatPhone(s.phone)}</Link>} {s.email && <Link href={`mailto:${s.email}`}>{s.email}</Link>}{' '}
+        {s.website && <Link href={s.website}>{s.website}</Link>}
+        {!s.phone && !s.email && !s.website && '—'}
+      </>,
+    ],
+  ];
+  return (
+    <>
+      <Heading1>{s.name}</Heading1>
+      <Freshness lastConfirmedAt={s.lastConfirmedAt} by={publicMode ? null : s.lastConfirmedBy} stale={s.stale} />
+      {s.canEdit && (
+        <div className="kp-row kp-actions">
+          <RouterLink to={`/sociale-kaart/aanbod/${s.id}/bewerken`}>{t('directory.edit')}</RouterLink>
+          {s.stale && (
+            <Button appearance="primary-action-button" onClick={() => confirm.mutate()} disabled={confirm.isPending}>
+              {t('directory.stillCorrect')}
+            </Button>
+          )}
+        </div>
+      )}
+      <ErrorAlert error={confirm.error} />
+      {confirm.isSuccess && (
+        <Paragraph role="status" className="kp-muted">
+          {t('directory.confirmed')}
+        </Paragraph>
+      )}
+      {s.summary && <Paragraph lead>{s.summary}</Paragraph>}
+      {s.description.split(/\n{2,}/).map((p) => (
+        <Paragraph key={p}>{p}</Paragraph>
+      ))}
+      <DataList className="kp-datalist">
+        {rows.map(([k, v]) => (
+          <DataListItem key={k}>
+            <DataListKey>{k}</DataListKey>
+            <DataListValue>{v}</DataListValue>
+          </DataListItem>
+        ))}
+      </DataList>
+      <Heading2>{t('directory.locations')}</Heading2>
+      {s.locations.length ? s.locations.map((l) => <LocationBlock key={l.id} l={l} />) : <Paragraph>{t('directory.noLocations')}</Paragraph>}
+      {!publicMode && (
+        <>
+          <Heading2>{t('directory.contacts')}</Heading2>
+          {s.contacts.length ? (
+            <ul className="kp-plain">
+              {s.contacts.map((p) => (
+                <li key={p.id}>
+                  <RouterLink to={`/smoelenboek/${p.id}`}>{p.name}</RouterLink> — {p.jobTitle}
+                  {p.phone && (
+                    <>
+                      {' · '}
+                      <Link href={`tel:${p.phone}`}>{formatPhone(p.phone)}</Link>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Paragraph>{t('directory.noContacts')}</Paragraph>
+          )}
+          <History type="service" id={s.id} />
+        </>
+      )}
+    </>
+  );
+}
