@@ -23,6 +23,8 @@ export interface SessionLookup {
   isDemo: boolean;
   directoryEditor: boolean;
   totpEnabled: boolean;
+  /** The directory generation at the start of this request (see docs/decisions/004), read in the same query. */
+  directoryGeneration: number;
   municipalities: { id: string; name: string; regionId: string }[];
 }
 
@@ -37,7 +39,8 @@ const LOOKUP = {
             u.language, u.is_demo AS "isDemo", u.directory_editor AS "directoryEditor", (u.totp_enabled_at IS NOT NULL) AS "totpEnabled",
             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'regionId', m.region_id) ORDER BY m.name)
                         FROM user_municipalities um JOIN municipalities m ON m.id = um.municipality_id
-                       WHERE um.user_id = u.id), '[]'::json) AS municipalities
+                       WHERE um.user_id = u.id), '[]'::json) AS municipalities,
+            COALESCE((SELECT value FROM directory_stats WHERE key = 'generation'), 0) AS "directoryGeneration"
        FROM sessions s
        JOIN users u ON u.id = s.user_id AND u.deactivated_at IS NULL
        JOIN organisations o ON o.id = u.organisation_id

@@ -16,9 +16,10 @@ export function createDirectoryCache<T extends object>(db: Db, maxEntries: numbe
     return r?.v ?? 0;
   };
   return {
-    async get(key: string, compute: () => Promise<T>): Promise<T> {
+    /** `known` is the generation read with the session at the start of the request, when there is one. */
+    async get(key: string, compute: () => Promise<T>, known?: number): Promise<T> {
       if (!cache) return compute();
-      const g = await generation();
+      const g = known ?? (await generation());
       const hit = cache.get(key);
       if (hit && hit.generation === g) return hit.value;
       const value = await compute();

@@ -94,8 +94,8 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
     (_req, body, done) => done(null, body),
   );
 
-  const search = async (q: ServiceQuery, publicOnly: boolean) => {
-    const rows = await svc.searchServices({ ...toServiceFilters(q), publicOnly }, pageOf(q));
+  const search = async (q: ServiceQuery, publicOnly: boolean, generation?: number) => {
+    const rows = await svc.searchServices({ ...toServiceFilters(q), publicOnly }, pageOf(q), generation);
     return { items: rows.map(presentServiceHit), total: rows[0]?.total ?? 0, page: q.page, perPage: q.perPage };
   };
 
@@ -111,7 +111,7 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       requireStaff(request.actor);
-      return search(request.query, false);
+      return search(request.query, false, request.session?.directoryGeneration);
     },
   );
 

@@ -85,8 +85,12 @@ export function createDirectoryService(db: Db, config: Config) {
     staleBefore,
     isStale,
 
-    searchServices: (f: search.ServiceFilters, page: { limit: number; offset: number }) =>
-      cache.get(JSON.stringify([{ ...f, q: f.q?.slice(0, search.MAX_QUERY_CHARS) }, page]), () => search.searchServices(db, f, page, staleBefore())),
+    searchServices: (f: search.ServiceFilters, page: { limit: number; offset: number }, generation?: number) =>
+      cache.get(
+        JSON.stringify([{ ...f, q: f.q?.slice(0, search.MAX_QUERY_CHARS) }, page]),
+        () => search.searchServices(db, f, page, staleBefore()),
+        generation,
+      ),
 
     /** Searching the smoelenboek reads professionals' personal details: it is access-logged. */
     async searchPeople(actor: Actor, f: search.PeopleFilters, page: { limit: number; offset: number }, meta: RequestMeta) {

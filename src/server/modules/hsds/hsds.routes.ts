@@ -36,8 +36,8 @@ export async function hsdsRoutes(app: FastifyInstance, deps: AppDeps) {
   const db = deps.database.db;
   const cache = createDirectoryCache<object>(db, deps.config.directory.searchCacheEntries);
   /** Listing pages are the same for everyone with the same visibility, so they are cached per query. */
-  const cached = (request: { url: string; actor: Actor | null }, compute: () => Promise<object>) =>
-    cache.get(`${visibility(request.actor).publicOnly}:${request.url}`, compute);
+  const cached = (request: { url: string; actor: Actor | null; session: { directoryGeneration: number } | null }, compute: () => Promise<object>) =>
+    cache.get(`${visibility(request.actor).publicOnly}:${request.url}`, compute, request.session?.directoryGeneration);
 
   async function fullServices(ids: string[], actor: Actor | null) {
     const { publicOnly } = visibility(actor);
