@@ -11,6 +11,8 @@ import { directoryStats } from '../../db/schema.js';
  */
 export function createDirectoryCache<T extends object>(db: Db, maxEntries: number) {
   const cache = maxEntries > 0 ? new LRUCache<string, { generation: number; value: T }>({ max: maxEntries, ttl: 60_000 }) : null;
+  // One computation per key and generation at a time: concurrent misses wait for it instead of stampeding.
+  const inflight = new Map<string, Promise<T>>();
   const generation = async () => {
     const [r] = await db.select({ v: directoryStats.value }).from(directoryStats).where(eq(directoryStats.key, 'generation'));
     return r?.v ?? 0;
@@ -22,9 +24,18 @@ export function createDirectoryCache<T extends object>(db: Db, maxEntries: numbe
       const g = known ?? (await generation());
       const hit = cache.get(key);
       if (hit && hit.generation === g) return hit.value;
-      const value = await compute();
-      cache.set(key, { generation: g, value });
-      return value;
+      const flightKey = `${g}\u0000${key}`;
+      let pending = inflight.get(flightKey);
+      if (!pending) {
+        pending = compute()
+          .then((value) => {
+            cache.set(key, { generation: g, value });
+            return value;
+          })
+          .finally(() => inflight.delete(flightKey));
+        inflight.set(flightKey, pending);
+      }
+      return pending;
     },
   };
 }
