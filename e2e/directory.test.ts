@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, organisations, regions, services } from '../src/server/db/schema.js';
 import { sendFreshnessReminders } from '../src/server/modules/directory/freshness.js';
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium)('sociale kaart and smoelenboek in a real browser',
     await signIn(page, user.email, secret);
 
     // Search by keyboard: stemming finds "zwangerschap" and "zwangeren".
-    await page.getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('link', { name: 'Sociale kaart', exact: true }).click();
     await expect.poll(() => heading(page)).toBe('Sociale kaart');
     await expectAccessible(page);
     await page.getByLabel('Zoek aanbod').fill('zwanger');
@@ -68,8 +69,9 @@ describe.skipIf(!hasChromium)('sociale kaart and smoelenboek in a real browser',
     await expect.poll(() => page.getByRole('link', { name: 'Stevig Ouderschap' }).count()).toBe(1);
     await page.getByLabel('Zoek aanbod').fill('');
     await page.keyboard.press('Enter');
-    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Vaals' });
-    await page.getByLabel('2–4 jaar').check();
+    await page.getByRole('combobox', { name: 'Gemeente', exact: true }).selectOption({ label: 'Vaals' });
+    await page.getByLabel('2–4 jaar').click();
+    await expect.poll(() => page.getByLabel('2–4 jaar').isChecked()).toBe(true);
     await expect.poll(() => page.getByRole('link', { name: 'Voorschoolse educatie (VVE) Het Speelhuis' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: 'Stevig Ouderschap' }).count()).toBe(0);
 
@@ -112,6 +114,12 @@ describe.skipIf(!hasChromium)('sociale kaart and smoelenboek in a real browser',
     await expect.poll(() => heading(page)).toBe('Wendy Wieg');
     await expect.poll(() => page.getByRole('link', { name: '06 12345678' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Mijn kaart bewerken' }).click();
+    const photo = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#4a7' } })
+      .png()
+      .toBuffer();
+    await page.getByLabel('Foto').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: photo });
+    await expect.poll(() => page.locator('img.kp-avatar').count()).toBe(1);
+    await expectAccessible(page);
     await page.getByLabel('Bereikbaar').fill('Dinsdag en donderdag');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => page.getByText('Dinsdag en donderdag').count()).toBe(1);
@@ -120,9 +128,19 @@ describe.skipIf(!hasChromium)('sociale kaart and smoelenboek in a real browser',
     await expectAccessible(page);
 
     // Her organisation: the stale Centering service is confirmed in one click.
-    await page.getByRole('link', { name: 'Mijn organisatie' }).click();
+    await page.getByRole('link', { name: 'Mijn organisatie', exact: true }).click();
     await expect.poll(() => heading(page)).toBe('Verloskundigenpraktijk De Wieg');
     await expectAccessible(page);
+    await page.getByRole('button', { name: 'Nieuwe locatie' }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe locatie' });
+    await form.getByLabel('Naam').fill('Spreekuur Bleijerheide');
+    await form.getByLabel('Adres').fill('Pannesheiderstraat 1');
+    await form.getByLabel('Postcode').fill('6462ab');
+    await form.getByLabel('Plaats').fill('Kerkrade');
+    await form.getByLabel('Openingstijden').fill('di 09:00-12:00');
+    await expectAccessible(page);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Pannesheiderstraat 1, 6462 AB Kerkrade' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Klopt nog: Centering Zwangerschap De Wieg' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Klopt nog: Centering Zwangerschap De Wieg' }).count()).toBe(0);
     const [centering] = await server.db.select().from(services).where(eq(services.name, 'Centering Zwangerschap De Wieg'));

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('foundation in a real browser', () => {
     const form = page.getByRole('form', { name: 'Nieuwe gebruiker' });
     await form.getByLabel('Naam').fill('Fleur Verloskundige');
     await form.getByLabel('E-mailadres').fill('fleur@e2e.test');
-    await form.getByLabel('Organisatie').selectOption({ label: scene.organisation.name });
+    await form.getByLabel('Organisatie', { exact: true }).selectOption({ label: scene.organisation.name });
     await form.getByLabel(scene.municipality.name).check();
     await form.getByLabel('Startwachtwoord').fill('kort');
     await form.getByRole('button', { name: 'Aanmaken' }).click();
