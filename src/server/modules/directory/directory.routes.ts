@@ -150,7 +150,16 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/directory/services/:id', { schema: { tags: ['directory'], params: idParams, response: { 200: serviceDetailSchema } } }, async (request) => {
     const actor = requireStaff(request.actor);
-    return presentServiceDetail(await svc.serviceDetail(actor, request.params.id), actor.userId);
+    const detail = await svc.serviceDetail(actor, request.params.id);
+    // The page names its contact persons (professionals' details), so the read is logged like a card read.
+    if (detail.contacts.length)
+      await writeAccessLog(deps.database.db, actor, request.meta, {
+        eventType: 'read',
+        objectType: 'service_contacts',
+        objectId: request.params.id,
+        purpose: 'sociale kaart',
+      });
+    return presentServiceDetail(detail, actor.userId);
   });
 
   r.get('/public/services/:id', { schema: { tags: ['public'], params: idParams, response: { 200: serviceDetailSchema } } }, async (request) =>

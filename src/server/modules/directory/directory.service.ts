@@ -239,11 +239,10 @@ export function createDirectoryService(db: Db, config: Config) {
         const p = await repo.findPerson(tx, id);
         if (!p) throw new AppError('not_found');
         const org = await organisationOr404(tx, p.organisationId);
-        const [municipalityIds, svcs, names] = await Promise.all([
-          repo.personMunicipalityIds(tx, id),
-          repo.servicesOfContact(tx, id),
-          repo.userNames(tx, [p.lastConfirmedById]),
-        ]);
+        // One transaction is one connection: its queries run one after another.
+        const municipalityIds = await repo.personMunicipalityIds(tx, id);
+        const svcs = await repo.servicesOfContact(tx, id);
+        const names = await repo.userNames(tx, [p.lastConfirmedById]);
         await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'person_card', objectId: id, purpose: PURPOSE });
         return {
           person: p,

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../context.js';
+import { writeAccessLog } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { createDirectoryCache } from '../directory/directory-cache.js';
@@ -38,6 +39,12 @@ export async function hsdsRoutes(app: FastifyInstance, deps: AppDeps) {
   /** Listing pages are the same for everyone with the same visibility, so they are cached per query. */
   const cached = (request: { url: string; actor: Actor | null; session: { directoryGeneration: number } | null }, compute: () => Promise<object>) =>
     cache.get(`${visibility(request.actor).publicOnly}:${request.url}`, compute, request.session?.directoryGeneration);
+
+  /** Signed-in callers get named contacts (professionals' details): every such response is access-logged, cached or not. */
+  const logContacts = (actor: Actor | null, meta: RequestMeta) =>
+    actor && !visibility(actor).publicOnly
+      ? writeAccessLog(db, actor, meta, { eventType: 'read', objectType: 'service_contacts', purpose: 'sociale kaart (HSDS)' })
+      : Promise.resolve();
 
   async function fullServices(ids: string[], actor: Actor | null) {
     const { publicOnly } = visibility(actor);
@@ -85,8 +92,9 @@ export async function hsdsRoutes(app: FastifyInstance, deps: AppDeps) {
         }),
       },
     },
-    async (request) =>
-      cached(request, async () => {
+    async (request) => {
+      if (request.query.full) await logContacts(request.actor, request.meta);
+      return cached(request, async () => {
         const q = request.query;
         const { publicOnly } = visibility(request.actor);
         const limit = q.per_page;
@@ -125,12 +133,14 @@ export async function hsdsRoutes(app: FastifyInstance, deps: AppDeps) {
           basics = res.rows.map((x) => presentServiceBasic(x.service, x.organisation, x.programme));
         }
         return page(q.full ? await fullServices(ids, request.actor) : basics, total, q.page, q.per_page);
-      }),
+      });
+    },
   );
 
   r.get('/services/:id', { schema: { tags: ['hsds'], params: idParams } }, async (request) => {
     const [s] = await fullServices([request.params.id], request.actor);
     if (!s) throw new AppError('not_found');
+    await logContacts(request.actor, request.meta);
     return s;
   });
 

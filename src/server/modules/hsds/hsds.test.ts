@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLog } from '../../db/schema.js';
 import { seedDemo } from '../../seed/demo.js';
 import { seedDemoDirectory } from '../../seed/demo-directory.js';
 import { generateDirectory } from '../../testing/directory-generator.js';
@@ -58,6 +59,7 @@ async function validateEverything(agent: Agent) {
 
 describe('HSDS 3.0 read API on the demo data', () => {
   let t: TestApp;
+  const contactReads = async () => (await t.db.select().from(accessLog).where(eq(accessLog.objectType, 'service_contacts'))).length;
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.db);
@@ -92,6 +94,11 @@ describe('HSDS 3.0 read API on the demo data', () => {
     const { agent } = await signedInAs(t, scene, 'professional');
     const full = (await agent.get(`/hsds/services/${voorzorg.id}`)).json();
     expect(full.contacts.map((c: { name: string }) => c.name)).toEqual(['Joke Janssen']);
+    // Named contacts are professionals' details: each signed-in full response is in the access log, cached or not.
+    const before = await contactReads();
+    await agent.get('/hsds/services?full=true');
+    await agent.get('/hsds/services?full=true');
+    expect((await contactReads()) - before).toBe(2);
   });
 
   it('filters by taxonomy term, organization and modified_after, and pages', async () => {

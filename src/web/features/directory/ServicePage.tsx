@@ -82,7 +82,7 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
         </RouterLink>
       ),
     ],
-    [t('directory.programme'), s.programme ? s.programme.name : '—'],
+    [t('directory.programme'), s.programme ? `${s.programme.name} — ${s.programme.description}` : '—'],
     [t('directory.ageRange'), ageRangeText(t, s)],
     [t('directory.targetGroup'), list('targetGroups', s.targetGroups)],
     [t('directory.phase'), list('phases', s.phases)],
