@@ -155,11 +155,17 @@ export async function searchServices(db: Db, f: ServiceFilters, page: { limit: n
     );
     return rows.map((r) => ({ ...r, total: Number(r.total) }));
   };
-  // Exact (stemmed, prefix) matches first; typo tolerance only when they find nothing, because a
-  // trigram match on a common word touches thousands of rows.
+  // Exact (stemmed, prefix) matches first. Typo tolerance only when the words match nothing at all in the
+  // directory — a real typo — because a trigram match on a common word touches thousands of rows, and when
+  // the filters alone explain an empty result a fuzzy retry finds nothing better.
   if (!tsq || !fuzzy) return run(true);
   const exact = await run(false);
-  return (exact[0]?.total ?? 0) >= FUZZY_BELOW ? exact : run(true);
+  if ((exact[0]?.total ?? 0) >= FUZZY_BELOW) return exact;
+  const { rows } = await db.$client.query<{ known: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM services WHERE active AND search_vector @@ to_tsquery('kp_dutch', $1)) AS known",
+    [tsq],
+  );
+  return rows[0]?.known ? exact : run(true);
 }
 
 export interface PeopleFilters {
