@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatPhone, type OpeningHours, WEEKDAYS } from '../../../domain/directory';
 import { DataTable } from '../../components/DataTable';
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api } from '../../lib/api';
+import { bindFields } from '../../lib/form';
 import { type Location, type OrganisationOverview, useMunicipalityOptions, useOrganisationOverview } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
@@ -47,12 +48,7 @@ function ProfileForm({ org, onDone }: { org: OrganisationOverview; onDone: () =>
       onDone();
     },
   });
-  const fe = fieldErrors(save.error);
-  const f = (k: keyof typeof form) => ({
-    value: form[k],
-    error: fe[k],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
-  });
+  const { field: f, errors: fe } = bindFields(form, setForm, save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -144,12 +140,7 @@ function LocationForm({ orgId, location, onDone }: { orgId: string; location: Lo
       onDone();
     },
   });
-  const fe = fieldErrors(save.error);
-  const f = (k: keyof typeof form) => ({
-    value: form[k],
-    error: fe[k],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
-  });
+  const { field: f, errors: fe } = bindFields(form, setForm, save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const hours = parseHours(form.hours);

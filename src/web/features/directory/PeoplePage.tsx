@@ -1,12 +1,13 @@
 import { Button, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatPhone, LANGUAGES } from '../../../domain/directory';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { RouterLink } from '../../components/RouterLink';
+import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
 import { useMunicipalityOptions, usePeopleSearch } from './api';
 import { Freshness } from './Freshness';
@@ -34,8 +35,6 @@ export function Avatar({ id, name, hasPhoto, version }: { id: string; name: stri
 export function PeoplePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  useEffect(() => setText(params.get('q') ?? ''), [params]);
   const query = new URLSearchParams(params);
   query.set('perPage', String(PER_PAGE));
   const people = usePeopleSearch(query.toString());
@@ -48,10 +47,6 @@ export function PeoplePage() {
     if (k !== 'page') next.delete('page');
     setParams(next);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    update('q', text.trim() || null);
-  };
   const total = people.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   return (
@@ -61,21 +56,13 @@ export function PeoplePage() {
       <div className="kp-row">
         <RouterLink to="/mijn-kaart">{t('people.myCard')}</RouterLink>
       </div>
-      <search>
-        <form className="kp-search" onSubmit={submit}>
-          <Field
-            label={t('people.searchLabel')}
-            hint={t('people.searchHint')}
-            type="search"
-            value={text}
-            maxLength={200}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <Button type="submit" appearance="primary-action-button">
-            {t('directory.search')}
-          </Button>
-        </form>
-      </search>
+      <SearchBox
+        label={t('people.searchLabel')}
+        hint={t('people.searchHint')}
+        button={t('directory.search')}
+        value={params.get('q') ?? ''}
+        onSearch={(q) => update('q', q || null)}
+      />
       <div className="kp-row">
         <SelectField
           label={t('directory.municipality')}
@@ -126,17 +113,7 @@ export function PeoplePage() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="kp-row" aria-label={t('directory.pagination')}>
-          <Button appearance="secondary-action-button" disabled={page <= 1} onClick={() => update('page', String(page - 1))}>
-            {t('directory.previous')}
-          </Button>
-          <span>{t('directory.pageOf', { page, pages })}</span>
-          <Button appearance="secondary-action-button" disabled={page >= pages} onClick={() => update('page', String(page + 1))}>
-            {t('directory.next')}
-          </Button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={(p) => update('page', String(p))} />
     </>
   );
 }

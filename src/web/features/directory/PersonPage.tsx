@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatPhone, LANGUAGES } from '../../../domain/directory';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { Me } from '../../lib/api';
 import { ApiError, api, currentCsrfToken } from '../../lib/api';
+import { bindFields } from '../../lib/form';
 import { type PersonDetail, useMunicipalityOptions, usePerson } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
@@ -62,12 +63,7 @@ function CardForm({
       onSaved(id);
     },
   });
-  const fe = fieldErrors(save.error);
-  const f = (k: keyof typeof form) => ({
-    value: form[k],
-    error: fe[k],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
-  });
+  const { field: f } = bindFields(form, setForm, save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();

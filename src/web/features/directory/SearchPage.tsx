@@ -1,13 +1,13 @@
 import { Button, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ACCESS_TYPES, CARE_PHASES, COST_TYPES, formatPhone, LANGUAGES, LIFE_DOMAINS, TARGET_GROUPS } from '../../../domain/directory';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { RouterLink } from '../../components/RouterLink';
+import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
 import { type ServiceHit, useMunicipalityOptions, useServiceSearch } from './api';
 import { Freshness } from './Freshness';
@@ -19,8 +19,6 @@ const PER_PAGE = 20;
 export function SearchPage({ publicMode = false }: { publicMode?: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  useEffect(() => setText(params.get('q') ?? ''), [params]);
   const query = apiQuery(params, { perPage: String(PER_PAGE) });
   const results = useServiceSearch(query, publicMode);
   const municipalities = useMunicipalityOptions();
@@ -36,10 +34,6 @@ export function SearchPage({ publicMode = false }: { publicMode?: boolean }) {
     }
     if (!('page' in changes)) next.delete('page');
     setParams(next);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    update({ q: text.trim() || null });
   };
   const multi = (key: string, values: readonly string[], label: (v: string) => string, legend: string) => (
     <CheckboxGroup
@@ -57,21 +51,13 @@ export function SearchPage({ publicMode = false }: { publicMode?: boolean }) {
     <>
       <Heading1>{publicMode ? t('directory.publicTitle') : t('directory.title')}</Heading1>
       <Paragraph className="kp-muted">{publicMode ? t('directory.publicIntro') : t('directory.intro')}</Paragraph>
-      <search>
-        <form className="kp-search" onSubmit={submit}>
-          <Field
-            label={t('directory.searchLabel')}
-            hint={t('directory.searchHint')}
-            type="search"
-            value={text}
-            maxLength={200}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <Button type="submit" appearance="primary-action-button">
-            {t('directory.search')}
-          </Button>
-        </form>
-      </search>
+      <SearchBox
+        label={t('directory.searchLabel')}
+        hint={t('directory.searchHint')}
+        button={t('directory.search')}
+        value={params.get('q') ?? ''}
+        onSearch={(q) => update({ q: q || null })}
+      />
       <div className="kp-directory">
         <aside className="kp-filters" aria-label={t('directory.filters')}>
           <Heading2>{t('directory.filters')}</Heading2>
@@ -136,17 +122,7 @@ export function SearchPage({ publicMode = false }: { publicMode?: boolean }) {
               </li>
             ))}
           </ol>
-          {pages > 1 && (
-            <nav className="kp-row" aria-label={t('directory.pagination')}>
-              <Button appearance="secondary-action-button" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
-                {t('directory.previous')}
-              </Button>
-              <span>{t('directory.pageOf', { page, pages })}</span>
-              <Button appearance="secondary-action-button" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
-                {t('directory.next')}
-              </Button>
-            </nav>
-          )}
+          <Pager page={page} pages={pages} onPage={(p) => update({ page: String(p) })} />
         </section>
       </div>
     </>
