@@ -406,7 +406,8 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/directory/people/:id/photo', { schema: { tags: ['directory'], params: idParams } }, async (request, reply) => {
     requireStaff(request.actor);
     const photo = await svc.photo(request.params.id);
-    return reply.header('content-type', photo.mimeType).header('cache-control', 'private, max-age=86400').send(photo.image);
+    // Short: lists show photos without a version in the URL, so a replaced photo must not linger for long.
+    return reply.header('content-type', photo.mimeType).header('cache-control', 'private, max-age=300').send(photo.image);
   });
 
   r.post(
