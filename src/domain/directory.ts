@@ -55,11 +55,13 @@ export type Language = z.infer<typeof languageSchema>;
 
 export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 
-const time = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'invalid_time' });
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const time = z.string().regex(TIME, { message: 'invalid_time' });
 /** One opening-hours slot; a day can have several (morning and afternoon). */
 export const openingHoursSchema = z
   .object({ day: z.enum(WEEKDAYS), opens: time, closes: time })
-  .refine((s) => s.opens < s.closes, { message: 'closes_before_opens', path: ['closes'] });
+  // Compared only when both are valid HH:MM (then string order is time order).
+  .refine((s) => !TIME.test(s.opens) || !TIME.test(s.closes) || s.opens < s.closes, { message: 'closes_before_opens', path: ['closes'] });
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 /** Normalises a Dutch (or international) phone number to E.164, or null when it is not a valid number. */
@@ -135,20 +137,6 @@ export const ageRangeSchema = z
       ctx.addIssue({ code: 'custom', message: 'min_age_above_max', path: ['maxAgeMonths'] });
   });
 export type AgeRange = z.infer<typeof ageRangeSchema>;
-
-/** Target groups an age range covers, for consistency checks and for imported services that carry only ages. */
-export function targetGroupsForAgeRange(r: AgeRange): TargetGroup[] {
-  const from = r.pregnancyFromWeek !== null ? -1 : (r.minAgeMonths ?? 0);
-  const to = r.maxAgeMonths ?? Number.POSITIVE_INFINITY;
-  const bands: [TargetGroup, number, number][] = [
-    ['pregnancy', -1, -1],
-    ['age_0_2', 0, 23],
-    ['age_2_4', 24, 47],
-    ['age_4_7', 48, 83],
-    ['age_7_plus', 84, Number.POSITIVE_INFINITY],
-  ];
-  return bands.filter(([, lo, hi]) => from <= hi && to >= lo).map(([g]) => g);
-}
 
 /** The stale threshold: records last confirmed before this moment are flagged stale. */
 export function staleBefore(now: Date, staleMonths: number): Date {

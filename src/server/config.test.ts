@@ -25,4 +25,19 @@ describe('config', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/SECRET_KEY/);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', SECRET_KEY: 'a'.repeat(64) }).demoMode).toBe(false);
   });
+
+  it('reads the directory, mail and public-URL settings, with defaults', () => {
+    const d = loadConfig({});
+    expect(d).toMatchObject({
+      publicUrl: 'http://localhost:3000',
+      smtpUrl: undefined,
+      directory: { staleMonths: 6, reminderDays: 14, searchCacheEntries: 5000 },
+      serverTiming: false,
+    });
+    const c = loadConfig({ PUBLIC_URL: 'https://knooppunt.example/', SMTP_URL: 'smtp://mail:25', DIRECTORY_STALE_MONTHS: '3', DIRECTORY_SEARCH_CACHE: '0' });
+    expect(c).toMatchObject({ publicUrl: 'https://knooppunt.example', smtpUrl: 'smtp://mail:25', directory: { staleMonths: 3, searchCacheEntries: 0 } });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', PUBLIC_URL: 'ftp://x', DIRECTORY_STALE_MONTHS: '0' })).toThrow(
+      /SMTP_URL[\s\S]*PUBLIC_URL|PUBLIC_URL[\s\S]*SMTP_URL/,
+    );
+  });
 });

@@ -105,6 +105,19 @@ describe('admin: users', () => {
     expect((await admin.get(`/api/v1/admin/users/${unused.id}`)).statusCode).toBe(404);
   });
 
+  it('grants and withdraws the directory editor right, which takes effect on the next request', async () => {
+    const { agent, user } = await signedInAs(t, scene, 'professional');
+    const org = (await agent.get(`/api/v1/directory/organisations/${scene.organisation.id}`)).json();
+    const body = { name: org.name, version: org.version };
+    expect((await agent.put(`/api/v1/directory/organisations/${scene.organisation.id}`, body)).statusCode).toBe(403);
+    const granted = await admin.patch(`/api/v1/admin/users/${user.id}`, { version: user.version, directoryEditor: true });
+    expect(granted.json().directoryEditor).toBe(true);
+    expect((await agent.get('/api/v1/me')).json().user.directoryEditor).toBe(true);
+    expect((await agent.put(`/api/v1/directory/organisations/${scene.organisation.id}`, body)).statusCode).toBe(200);
+    await admin.patch(`/api/v1/admin/users/${user.id}`, { version: granted.json().version, directoryEditor: false });
+    expect((await agent.put(`/api/v1/directory/organisations/${scene.organisation.id}`, { ...body, version: org.version + 1 })).statusCode).toBe(403);
+  });
+
   it('does not let an admin deactivate or demote themselves', async () => {
     expect((await admin.post(`/api/v1/admin/users/${adminId}/deactivate`, { version: 1 })).json().error.code).toBe('cannot_change_self');
     expect((await admin.patch(`/api/v1/admin/users/${adminId}`, { version: 1, role: 'policy' })).json().error.code).toBe('cannot_change_self');
