@@ -70,10 +70,14 @@ describe.skipIf(!hasChromium)('sociale kaart and smoelenboek in a real browser',
     await page.getByLabel('Zoek aanbod').fill('');
     await page.keyboard.press('Enter');
     await page.getByRole('combobox', { name: 'Gemeente', exact: true }).selectOption({ label: 'Vaals' });
+    await page.waitForURL(/municipalityId=/);
     await page.getByLabel('2–4 jaar').click();
+    await page.waitForURL(/targetGroup=age_2_4/);
     await expect.poll(() => page.getByLabel('2–4 jaar').isChecked()).toBe(true);
-    await expect.poll(() => page.getByRole('link', { name: 'Voorschoolse educatie (VVE) Het Speelhuis' }).count()).toBe(1);
+    expect(page.url()).toContain('municipalityId=');
     await expect.poll(() => page.getByRole('link', { name: 'Stevig Ouderschap' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Gezinsondersteuning Wijkteam Landgraaf' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Voorschoolse educatie (VVE) Het Speelhuis' }).count()).toBe(1);
 
     // The service page, and the printable handout.
     await page.getByRole('link', { name: 'Voorschoolse educatie (VVE) Het Speelhuis' }).click();

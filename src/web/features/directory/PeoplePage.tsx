@@ -40,13 +40,14 @@ export function PeoplePage() {
   const people = usePeopleSearch(query.toString());
   const municipalities = useMunicipalityOptions();
   const page = Number(params.get('page') ?? '1');
-  const update = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    next.delete(k);
-    if (v) next.set(k, v);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
+  const update = (k: string, v: string | null) =>
+    setParams(() => {
+      const next = new URLSearchParams(window.location.search);
+      next.delete(k);
+      if (v) next.set(k, v);
+      if (k !== 'page') next.delete('page');
+      return next;
+    });
   const total = people.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   return (

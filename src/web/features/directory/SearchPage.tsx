@@ -25,16 +25,19 @@ export function SearchPage({ publicMode = false }: { publicMode?: boolean }) {
   const page = Number(params.get('page') ?? '1');
   const base = publicMode ? '/openbaar/sociale-kaart' : '/sociale-kaart';
 
-  const update = (changes: Record<string, string | string[] | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      next.delete(k);
-      if (Array.isArray(v)) for (const x of v) next.append(k, x);
-      else if (v) next.set(k, v);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
+  // Starts from the address bar, not from the last render: two quick changes (a municipality, then a
+  // checkbox before React re-rendered) must both survive.
+  const update = (changes: Record<string, string | string[] | null>) =>
+    setParams(() => {
+      const next = new URLSearchParams(window.location.search);
+      for (const [k, v] of Object.entries(changes)) {
+        next.delete(k);
+        if (Array.isArray(v)) for (const x of v) next.append(k, x);
+        else if (v) next.set(k, v);
+      }
+      if (!('page' in changes)) next.delete('page');
+      return next;
+    });
   const multi = (key: string, values: readonly string[], label: (v: string) => string, legend: string) => (
     <CheckboxGroup
       legend={legend}
