@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Random URL-safe token with 256 bits of entropy (session ids, CSRF tokens). */
 export function randomToken(): string {
@@ -29,4 +29,20 @@ export function decryptSecret(key: Buffer, sealed: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/**
+ * A purpose-bound key derived from the deployment key (HKDF-SHA256), so one configured secret yields
+ * independent keys: a leaked BSN-matching key says nothing about the encryption key, and vice versa.
+ */
+export function deriveKey(deploymentKey: Buffer, purpose: 'bsn-hmac' | 'bsn-encryption'): Buffer {
+  return Buffer.from(hkdfSync('sha256', deploymentKey, Buffer.alloc(0), `knooppunt:${purpose}`, 32));
+}
+
+/**
+ * Keyed hash of a (normalised, nine-digit) BSN for matching: equal BSNs give equal hashes within one
+ * deployment, and without the key the 10⁹ possible BSNs cannot be enumerated back from a hash.
+ */
+export function bsnMatchKey(deploymentKey: Buffer, bsn: string): string {
+  return createHmac('sha256', deriveKey(deploymentKey, 'bsn-hmac')).update(bsn).digest('hex');
 }

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ageInYears, archiveDeletionDate, impossibleLifeDates, isValidBsn, normaliseBsn, registrationEnd, whomToInform } from './persons.js';
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Builds a valid BSN from eight digits by choosing the check digit (when one exists). */
+function withCheckDigit(eight: number[]): string | null {
+  const sum = eight.reduce((s, x, i) => s + x * (9 - i), 0);
+  const check = sum % 11;
+  return check <= 9 ? [...eight, check].join('') : null;
+}
+
+describe('BSN elfproef', () => {
+  it('accepts known valid numbers, also with the leading zero dropped or with separators', () => {
+    expect(isValidBsn('111222333')).toBe(true);
+    expect(isValidBsn('123456782')).toBe(true);
+    expect(normaliseBsn('11122233 3'.replace(' ', ''))).toBe('111222333');
+    expect(normaliseBsn('1112.22.333')).toBe('111222333');
+    expect(normaliseBsn('12345672')).toBe('012345672');
+  });
+  it('refuses wrong check digits, wrong lengths, letters and all zeros', () => {
+    for (const bad of ['111222334', '123456789', '12345', '1234567890', 'abcdefghi', '000000000', '00000000', '']) expect(normaliseBsn(bad)).toBeNull();
+  });
+  it('accepts every number built with a correct check digit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }), (eight) => {
+        const bsn = withCheckDigit(eight);
+        return bsn === null || bsn === '000000000' || isValidBsn(bsn);
+      }),
+    );
+  });
+  it('refuses every single-digit change of a valid number', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        (eight, pos, delta) => {
+          const bsn = withCheckDigit(eight);
+          fc.pre(bsn !== null && bsn !== '000000000');
+          const digits = bsn!.split('').map(Number);
+          digits[pos] = (digits[pos]! + delta) % 10;
+          return !isValidBsn(digits.join(''));
+        },
+      ),
+    );
+  });
+  it('never throws on any input', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => normaliseBsn(s) === null || isValidBsn(normaliseBsn(s)!)));
+  });
+});
+
+describe('impossible dates', () => {
+  const today = d('2026-11-22');
+  it('refuses a birth in the future, an age over 120, a due date more than ten months ahead, and no date at all', () => {
+    expect(impossibleLifeDates({ dateOfBirth: d('2026-12-01'), dueDate: null }, today)).toEqual([{ field: 'dateOfBirth', code: 'birth_in_future' }]);
+    expect(impossibleLifeDates({ dateOfBirth: d('1900-01-01'), dueDate: null }, today)).toEqual([{ field: 'dateOfBirth', code: 'age_over_120' }]);
+    expect(impossibleLifeDates({ dateOfBirth: null, dueDate: d('2027-10-01') }, today)).toEqual([{ field: 'dueDate', code: 'due_date_too_far' }]);
+    expect(impossibleLifeDates({ dateOfBirth: null, dueDate: null }, today)).toEqual([{ field: 'dateOfBirth', code: 'birth_or_due_date_required' }]);
+  });
+  it('refuses a birth far after (or long before) the due date, and accepts an ordinary late birth', () => {
+    expect(impossibleLifeDates({ dateOfBirth: d('2026-11-01'), dueDate: d('2026-09-01') }, today)).toEqual([
+      { field: 'dateOfBirth', code: 'birth_far_from_due_date' },
+    ]);
+    expect(impossibleLifeDates({ dateOfBirth: d('2026-11-01'), dueDate: d('2026-10-25') }, today)).toEqual([]);
+    expect(impossibleLifeDates({ dateOfBirth: null, dueDate: d('2027-05-01') }, today)).toEqual([]);
+  });
+});
+
+describe('informing and retention', () => {
+  const on = d('2026-11-22');
+  it('informs parents, from 12 the young person too, from 16 only the young person', () => {
+    expect(whomToInform(null, on)).toEqual(['parents']);
+    expect(whomToInform(d('2015-11-23'), on)).toEqual(['parents']);
+    expect(whomToInform(d('2014-11-22'), on)).toEqual(['parents', 'young_person']);
+    expect(whomToInform(d('2010-11-22'), on)).toEqual(['young_person']);
+    expect(ageInYears(d('2010-11-23'), on)).toBe(15);
+  });
+  it('ends a registration after the chosen duration, at most two years, and never after the 23rd birthday', () => {
+    expect(registrationEnd(d('2026-01-01'), 12, d('2020-05-05')).toISOString().slice(0, 10)).toBe('2027-01-01');
+    expect(registrationEnd(d('2026-01-01'), 60, null).toISOString().slice(0, 10)).toBe('2028-01-01');
+    expect(registrationEnd(d('2026-01-01'), 24, d('2004-06-01')).toISOString().slice(0, 10)).toBe('2027-06-01');
+  });
+  it('deletes archived registrations after the retention period', () => {
+    expect(archiveDeletionDate(d('2026-03-31'), 5).toISOString().slice(0, 10)).toBe('2031-03-31');
+  });
+});

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * Dutch citizen service number (BSN) check, the "elfproef": nine digits d1…d9 with
+ * 9·d1 + 8·d2 + … + 2·d8 − 1·d9 divisible by 11. Eight-digit numbers are old BSNs with the leading zero
+ * dropped and are padded back; all zeros is not a BSN.
+ */
+export function isValidBsn(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
+  sum -= Number(bsn[8]);
+  return sum % 11 === 0;
+}
+
+/** Strips spaces, dots and dashes, pads eight digits to nine, and returns the BSN only when it passes the elfproef. */
+export function normaliseBsn(input: string): string | null {
+  const digits = input.replace(/[\s.-]/g, '');
+  if (!/^\d{8,9}$/.test(digits)) return null;
+  const bsn = digits.padStart(9, '0');
+  return isValidBsn(bsn) ? bsn : null;
+}
+
+export const bsnSchema = z
+  .string()
+  .max(20, { message: 'invalid_bsn' })
+  .transform((v, ctx) => {
+    const bsn = normaliseBsn(v);
+    if (!bsn) ctx.addIssue({ code: 'custom', message: 'invalid_bsn' });
+    return bsn ?? v;
+  });
+
+/** Levels of vulnerability used in practice (Rotterdam definition); a joint judgement, never computed. */
+export const VULNERABILITY_LEVELS = ['not_vulnerable', 'potentially_vulnerable', 'vulnerable', 'very_vulnerable'] as const;
+export const vulnerabilityLevelSchema = z.enum(VULNERABILITY_LEVELS);
+
+/** How persons in a household relate. */
+export const RELATION_TYPES = ['parent_of', 'partner_of', 'lives_with', 'carer_of'] as const;
+export const relationTypeSchema = z.enum(RELATION_TYPES);
+
+/** The coordinator's decision on a signal in the intake queue. */
+export const SIGNAL_DECISIONS = ['advice_only', 'direct_support', 'exploration'] as const;
+export const signalDecisionSchema = z.enum(SIGNAL_DECISIONS);
+
+const DAY = 86_400_000;
+/** Whole years between two dates, counted as birthdays are. */
+export function ageInYears(dateOfBirth: Date, on: Date): number {
+  let age = on.getUTCFullYear() - dateOfBirth.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < dateOfBirth.getUTCMonth() || (on.getUTCMonth() === dateOfBirth.getUTCMonth() && on.getUTCDate() < dateOfBirth.getUTCDate());
+  if (beforeBirthday) age--;
+  return age;
+}
+
+function addMonths(d: Date, months: number): Date {
+  const r = new Date(d);
+  r.setUTCMonth(r.getUTCMonth() + months);
+  return r;
+}
+
+export interface LifeDates {
+  dateOfBirth: Date | null;
+  dueDate: Date | null;
+}
+
+/**
+ * Dates that cannot be true of a person, as field/code pairs: a birth date in the future or more than 120 years
+ * ago, a birth date before the due date it was expected at minus 24 weeks or after it plus 6 weeks (no pregnancy
+ * lasts that long), a due date more than 10 months ahead, and a person with neither date.
+ */
+export function impossibleLifeDates(p: LifeDates, today: Date): { field: keyof LifeDates; code: string }[] {
+  const out: { field: keyof LifeDates; code: string }[] = [];
+  if (!p.dateOfBirth && !p.dueDate) out.push({ field: 'dateOfBirth', code: 'birth_or_due_date_required' });
+  if (p.dateOfBirth) {
+    if (p.dateOfBirth.getTime() > today.getTime()) out.push({ field: 'dateOfBirth', code: 'birth_in_future' });
+    else if (ageInYears(p.dateOfBirth, today) > 120) out.push({ field: 'dateOfBirth', code: 'age_over_120' });
+    if (p.dueDate && (p.dateOfBirth.getTime() > p.dueDate.getTime() + 42 * DAY || p.dateOfBirth.getTime() < p.dueDate.getTime() - 24 * 7 * DAY))
+      out.push({ field: 'dateOfBirth', code: 'birth_far_from_due_date' });
+  }
+  if (p.dueDate && !p.dateOfBirth && p.dueDate.getTime() > addMonths(today, 10).getTime()) out.push({ field: 'dueDate', code: 'due_date_too_far' });
+  return out;
+}
+
+/** Who is informed of an involvement registration: parents; from 12 the young person too; from 16 only the young person. */
+export function whomToInform(dateOfBirth: Date | null, on: Date): ('parents' | 'young_person')[] {
+  if (!dateOfBirth) return ['parents']; // unborn: the expectant parents
+  const age = ageInYears(dateOfBirth, on);
+  if (age >= 16) return ['young_person'];
+  if (age >= 12) return ['parents', 'young_person'];
+  return ['parents'];
+}
+
+export const MAX_REGISTRATION_MONTHS = 24;
+
+/**
+ * When an involvement registration ends: the chosen duration (at most two years) from its start, but never after
+ * the person's 23rd birthday. Death and withdrawal end it earlier, as events.
+ */
+export function registrationEnd(start: Date, months: number, dateOfBirth: Date | null): Date {
+  const chosen = addMonths(start, Math.min(Math.max(months, 1), MAX_REGISTRATION_MONTHS));
+  if (!dateOfBirth) return chosen;
+  const turns23 = new Date(Date.UTC(dateOfBirth.getUTCFullYear() + 23, dateOfBirth.getUTCMonth(), dateOfBirth.getUTCDate()));
+  return turns23.getTime() < chosen.getTime() ? turns23 : chosen;
+}
+
+/** Ended registrations stay for matching history this many years (configurable), then are deleted. */
+export function archiveDeletionDate(endedAt: Date, retentionYears: number): Date {
+  return addMonths(endedAt, retentionYears * 12);
+}
