@@ -70,6 +70,9 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
   if (service.error) return <ErrorAlert error={service.error} />;
   const s = service.data;
   if (!s) return <Paragraph>{t('app.loading')}</Paragraph>;
+  // A service without its own number or address is reached through its organisation's.
+  const phone = s.phone ?? s.organisation.phone;
+  const email = s.email ?? s.organisation.email;
   const list = (key: string, values: string[]) => (values.length ? values.map((v) => t(`directory.${key}.${v}`)).join(', ') : '—');
   const rows: [string, React.ReactNode][] = [
     [
@@ -106,9 +109,9 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
     [
       t('directory.contact'),
       <>
-        {s.phone && <Link href={`tel:${s.phone}`}>{formatPhone(s.phone)}</Link>} {s.email && <Link href={`mailto:${s.email}`}>{s.email}</Link>}{' '}
+        {phone && <Link href={`tel:${phone}`}>{formatPhone(phone)}</Link>} {email && <Link href={`mailto:${email}`}>{email}</Link>}{' '}
         {s.website && <Link href={s.website}>{s.website}</Link>}
-        {!s.phone && !s.email && !s.website && '—'}
+        {!phone && !email && !s.website && '—'}
       </>,
     ],
   ];
