@@ -82,7 +82,6 @@ export function createDirectoryService(db: Db, config: Config) {
   });
 
   return {
-    staleBefore,
     isStale,
 
     searchServices: (f: search.ServiceFilters, page: { limit: number; offset: number }, generation?: number) =>

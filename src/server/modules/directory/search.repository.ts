@@ -100,23 +100,19 @@ function serviceSearchStatement(
     const text = [tsqP && `s.search_vector @@ to_tsquery('kp_dutch', ${tsqP})`, fuzzyP && `kp_fold(${fuzzyP}) <% s.search_text`].filter(Boolean);
     where.push(`(${text.join(' OR ')})`);
   }
-  const filter = (_key: string, cond: (param: string) => string, value: unknown) => where.push(cond(p(value)));
-  if (f.municipalityIds?.length) filter('m', (x) => `s.municipality_ids && ${x}::uuid[]`, f.municipalityIds);
-  if (f.targetGroups?.length) filter('g', (x) => `s.target_groups && ${x}::text[]`, f.targetGroups);
-  if (f.phases?.length) filter('p', (x) => `s.phases && ${x}::text[]`, f.phases);
-  if (f.lifeDomains?.length) filter('d', (x) => `s.life_domains && ${x}::text[]`, f.lifeDomains);
-  if (f.languages?.length) filter('l', (x) => `s.languages && ${x}::text[]`, f.languages);
-  if (f.organisationTypes?.length) filter('o', (x) => `o.type::text = ANY(${x}::text[])`, f.organisationTypes);
-  if (f.costTypes?.length) filter('c', (x) => `s.cost_type::text = ANY(${x}::text[])`, f.costTypes);
-  if (f.accessType) filter('a', (x) => `s.access_type::text = ${x}`, f.accessType);
-  if (f.acceptsNewClients) {
-    where.push('s.accepts_new_clients');
-  }
-  if (f.programmeId) filter('r', (x) => `s.programme_id = ${x}::uuid`, f.programmeId);
-  if (f.organisationId) filter('i', (x) => `s.organisation_id = ${x}::uuid`, f.organisationId);
-  if (f.publicOnly) {
-    where.push('s.is_public');
-  }
+  const filter = (cond: (param: string) => string, value: unknown) => where.push(cond(p(value)));
+  if (f.municipalityIds?.length) filter((x) => `s.municipality_ids && ${x}::uuid[]`, f.municipalityIds);
+  if (f.targetGroups?.length) filter((x) => `s.target_groups && ${x}::text[]`, f.targetGroups);
+  if (f.phases?.length) filter((x) => `s.phases && ${x}::text[]`, f.phases);
+  if (f.lifeDomains?.length) filter((x) => `s.life_domains && ${x}::text[]`, f.lifeDomains);
+  if (f.languages?.length) filter((x) => `s.languages && ${x}::text[]`, f.languages);
+  if (f.organisationTypes?.length) filter((x) => `o.type::text = ANY(${x}::text[])`, f.organisationTypes);
+  if (f.costTypes?.length) filter((x) => `s.cost_type::text = ANY(${x}::text[])`, f.costTypes);
+  if (f.accessType) filter((x) => `s.access_type::text = ${x}`, f.accessType);
+  if (f.acceptsNewClients) where.push('s.accepts_new_clients');
+  if (f.programmeId) filter((x) => `s.programme_id = ${x}::uuid`, f.programmeId);
+  if (f.organisationId) filter((x) => `s.organisation_id = ${x}::uuid`, f.organisationId);
+  if (f.publicOnly) where.push('s.is_public');
   const foldedP = tsqP || fuzzyP ? p(folded) : null;
   const rank = foldedP
     ? `(CASE WHEN kp_fold(s.name) = kp_fold(${foldedP}) THEN 100 WHEN kp_fold(s.name) LIKE kp_fold(${foldedP}) || '%' THEN 10 ELSE 0 END)` +
