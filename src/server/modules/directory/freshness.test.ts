@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailOutbox, services } from '../../db/schema.js';
+import { mailOutbox, services, users } from '../../db/schema.js';
 import { buildPerson, buildScene, buildService, buildUser } from '../../testing/factories.js';
 import { Agent, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { createMailSender } from '../mail/mail.sender.js';
@@ -49,6 +49,19 @@ describe('freshness reminders', () => {
     expect((await anon.post(`/api/v1/public/confirm/${token}`)).statusCode).toBe(410);
     expect((await anon.get(`/api/v1/public/confirm/${token}`)).statusCode).toBe(410);
     expect((await anon.post('/api/v1/public/confirm/not-a-real-token-at-all')).statusCode).toBe(410);
+  });
+
+  it('ignores the link of a user deactivated since it was sent', async () => {
+    const s = await buildScene(t.db);
+    const editor = await buildUser(t.db, { organisationId: s.organisation.id, municipalityIds: [], directoryEditor: true, email: 'vertrokken@test.nl' });
+    await buildService(t.db, { organisationId: s.organisation.id, name: 'Na vertrek', lastConfirmedAt: longAgo });
+    await sendFreshnessReminders(t.db, t.deps.config);
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'vertrokken@test.nl'));
+    const token = linkIn(mail!.textBody)!;
+    await t.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, editor.id));
+    const anon = new Agent(t);
+    expect((await anon.get(`/api/v1/public/confirm/${token}`)).statusCode).toBe(410);
+    expect((await anon.post(`/api/v1/public/confirm/${token}`)).statusCode).toBe(410);
   });
 
   it('reminds the professional about their own card', async () => {

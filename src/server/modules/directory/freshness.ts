@@ -118,10 +118,17 @@ export async function sendFreshnessReminders(db: Db, config: Config, now = new D
   });
 }
 
-async function liveToken(db: Db, token: string) {
+/** An unused, unexpired link whose recipient still has an active account (a deactivated user confirms nothing). */
+async function liveToken(db: DbOrTx, token: string) {
   const [row] = await db
-    .select()
+    .select({
+      tokenHash: confirmationTokens.tokenHash,
+      recordType: confirmationTokens.recordType,
+      recordId: confirmationTokens.recordId,
+      userId: confirmationTokens.userId,
+    })
     .from(confirmationTokens)
+    .innerJoin(users, and(eq(users.id, confirmationTokens.userId), isNull(users.deactivatedAt)))
     .where(and(eq(confirmationTokens.tokenHash, sha256(token)), isNull(confirmationTokens.usedAt), gt(confirmationTokens.expiresAt, sql`now()`)));
   if (!row) throw new AppError('token_invalid');
   return row;
@@ -145,7 +152,7 @@ export async function describeToken(db: Db, token: string) {
 /** The one click: confirms the record as the user the link was sent to, and uses up the link. */
 export async function confirmWithToken(db: Db, token: string, meta: RequestMeta) {
   return db.transaction(async (tx) => {
-    const t = await liveToken(db, token);
+    const t = await liveToken(tx, token);
     const used = await tx
       .update(confirmationTokens)
       .set({ usedAt: sql`now()` })
