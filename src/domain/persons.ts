@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalisePostcode } from './directory.js';
 
 /**
  * Dutch citizen service number (BSN) check, the "elfproef": nine digits d1…d9 with
@@ -37,6 +38,7 @@ export const vulnerabilityLevelSchema = z.enum(VULNERABILITY_LEVELS);
 /** How persons in a household relate. */
 export const RELATION_TYPES = ['parent_of', 'partner_of', 'lives_with', 'carer_of'] as const;
 export const relationTypeSchema = z.enum(RELATION_TYPES);
+export type RelationType = z.infer<typeof relationTypeSchema>;
 
 /** The coordinator's decision on a signal in the intake queue. */
 export const SIGNAL_DECISIONS = ['advice_only', 'direct_support', 'exploration'] as const;
@@ -106,4 +108,96 @@ export function registrationEnd(start: Date, months: number, dateOfBirth: Date |
 /** Ended registrations stay for matching history this many years (configurable), then are deleted. */
 export function archiveDeletionDate(endedAt: Date, retentionYears: number): Date {
   return addMonths(endedAt, retentionYears * 12);
+}
+
+/** A person's place in the household; the unborn child becomes a child at birth, keeping its record. */
+export const HOUSEHOLD_ROLES = ['mother', 'partner', 'unborn', 'child', 'carer', 'other'] as const;
+export const householdRoleSchema = z.enum(HOUSEHOLD_ROLES);
+export type HouseholdRole = z.infer<typeof householdRoleSchema>;
+
+/** How an involvement registration ended. */
+export const REGISTRATION_END_REASONS = ['end_date', 'age_23', 'death', 'withdrawn', 'merged'] as const;
+export type RegistrationEndReason = (typeof REGISTRATION_END_REASONS)[number];
+
+/** How parents or the young person were informed of a registration. */
+export const INFORMED_HOW = ['letter', 'email', 'in_person'] as const;
+
+const isoDate = z.iso.date({ message: 'invalid_date' });
+const blankToNull = (v: string | null | undefined) => (v === '' || v === undefined ? null : v);
+const optText = (max: number) => z.string().trim().max(max).nullable().optional().transform(blankToNull);
+
+/** The identifying and contact data of a household member, without defaults (the base of edits). */
+const personFields = z.object({
+  givenName: z.string().trim().max(100),
+  familyName: z.string().trim().min(1, { message: 'required' }).max(100),
+  dateOfBirth: isoDate.nullable().optional().transform(blankToNull),
+  dueDate: isoDate.nullable().optional().transform(blankToNull),
+  bsn: z
+    .string()
+    .max(20, { message: 'invalid_bsn' })
+    .nullable()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const bsn = normaliseBsn(v);
+      if (!bsn) ctx.addIssue({ code: 'custom', message: 'invalid_bsn' });
+      return bsn ?? v;
+    }),
+  householdRole: householdRoleSchema,
+  address: optText(200),
+  postcode: z
+    .string()
+    .trim()
+    .max(10)
+    .nullable()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const pc = normalisePostcode(v);
+      if (!pc) ctx.addIssue({ code: 'custom', message: 'invalid_postcode' });
+      return pc ?? v;
+    }),
+  municipalityId: z.uuid({ message: 'unknown_municipality' }),
+  preferredLanguage: optText(10),
+  interpreterNeeded: z.boolean(),
+  contactPhone: optText(40),
+  contactEmail: z
+    .union([z.literal(''), z.email({ message: 'invalid_email' }).max(320)])
+    .nullable()
+    .optional()
+    .transform(blankToNull),
+  contactNote: optText(500),
+});
+
+/** A new household member. Dates are ISO (yyyy-mm-dd); the BSN is optional. */
+export const personInputSchema = personFields.extend({
+  givenName: personFields.shape.givenName.default(''),
+  householdRole: householdRoleSchema.default('mother'),
+  interpreterNeeded: z.boolean().default(false),
+});
+export type PersonInput = z.infer<typeof personInputSchema>;
+
+/** An edit: only the fields sent change. */
+export const personPatchSchema = personFields.partial();
+
+/** Folds a family name for identity matching without a BSN: case, accents, spaces and "van der"-style particles' spacing do not matter. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
+
+/** A date-only value (yyyy-mm-dd) as a UTC midnight Date. */
+export function parseIsoDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+/**
+ * The age-23 end applies to the young: children and the unborn child. Parents and carers are registered in their
+ * role around a (coming) child, so a 28-year-old pregnant woman can be registered; only the chosen duration ends it.
+ */
+export function ageLimitApplies(role: HouseholdRole): boolean {
+  return role === 'child' || role === 'unborn';
 }

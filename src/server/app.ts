@@ -15,9 +15,11 @@ import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerSessionHook } from './modules/auth/auth.session.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
+import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
 import { hsdsImportRoutes } from './modules/hsds/hsds-import.routes.js';
+import { involvementRoutes } from './modules/involvement/involvement.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -108,6 +110,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(mailRoutes, deps);
       await api.register(directoryRoutes, deps);
       await api.register(hsdsImportRoutes, deps);
+      await api.register(familyRoutes, deps);
+      await api.register(involvementRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -36,6 +36,9 @@ const envSchema = z.object({
   DIRECTORY_REMINDER_DAYS: int(1, 365).default(14),
   DIRECTORY_SEARCH_CACHE: int(0, 1_000_000).default(5000),
   SERVER_TIMING: bool.default(false),
+  INVOLVEMENT_RETENTION_YEARS: int(1, 30).default(5),
+  MATCH_FOLLOW_UP_WORKING_DAYS: int(1, 100).default(10),
+  VERWIJSINDEX: z.enum(['none'], { message: "must be 'none' (no national Verwijsindex connection is configured)" }).default('none'),
 });
 
 export interface Config {
@@ -64,6 +67,11 @@ export interface Config {
   directory: { staleMonths: number; reminderDays: number; searchCacheEntries: number };
   /** Adds a Server-Timing header with the server-side duration of each request (benchmarks). */
   serverTiming: boolean;
+  /**
+   * Involvement registrations: ended ones stay archived for matching history this many years; a match not followed
+   * up within this many working days appears on the coordinator's list; the national Verwijsindex adapter in use.
+   */
+  involvement: { retentionYears: number; matchFollowUpWorkingDays: number; verwijsindex: 'none' };
 }
 
 export class ConfigError extends Error {
@@ -104,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     directory: { staleMonths: e.DIRECTORY_STALE_MONTHS, reminderDays: e.DIRECTORY_REMINDER_DAYS, searchCacheEntries: e.DIRECTORY_SEARCH_CACHE },
     serverTiming: e.SERVER_TIMING,
+    involvement: { retentionYears: e.INVOLVEMENT_RETENTION_YEARS, matchFollowUpWorkingDays: e.MATCH_FOLLOW_UP_WORKING_DAYS, verwijsindex: e.VERWIJSINDEX },
   });
 }

@@ -44,5 +44,17 @@ export function deriveKey(deploymentKey: Buffer, purpose: 'bsn-hmac' | 'bsn-encr
  * deployment, and without the key the 10⁹ possible BSNs cannot be enumerated back from a hash.
  */
 export function bsnMatchKey(deploymentKey: Buffer, bsn: string): string {
-  return createHmac('sha256', deriveKey(deploymentKey, 'bsn-hmac')).update(bsn).digest('hex');
+  return createBsnVault(deploymentKey).matchKey(bsn);
 }
+
+/** The BSN's two stored forms, with the purpose-bound keys derived once: a matching hash and a sealed copy for display. */
+export function createBsnVault(deploymentKey: Buffer) {
+  const hmacKey = deriveKey(deploymentKey, 'bsn-hmac');
+  const encKey = deriveKey(deploymentKey, 'bsn-encryption');
+  return {
+    matchKey: (bsn: string) => createHmac('sha256', hmacKey).update(bsn).digest('hex'),
+    seal: (bsn: string) => encryptSecret(encKey, bsn),
+    open: (sealed: string) => decryptSecret(encKey, sealed),
+  };
+}
+export type BsnVault = ReturnType<typeof createBsnVault>;

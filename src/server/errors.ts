@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   version_conflict: 409,
   email_taken: 409,
+  possible_duplicate: 409,
   name_taken: 409,
   user_in_access_log: 409,
   cannot_change_self: 409,
@@ -46,6 +47,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   conflict: 'Conflict with the current state.',
   version_conflict: 'Someone else changed this record; reload and try again.',
   email_taken: 'This e-mail address is already in use.',
+  possible_duplicate: 'A person with this name and date already exists; choose them or confirm this is someone else.',
   name_taken: 'This name is already in use.',
   user_in_access_log: 'This user appears in the access log and can only be deactivated.',
   cannot_change_self: 'You cannot do this to your own account.',
@@ -74,18 +76,20 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly details: ErrorDetail[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extra, documented fields of the error body (e.g. the candidates of a possible duplicate). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(DEFAULT_MESSAGE[code]);
     this.status = ERROR_STATUS[code];
   }
 }
 
-export function errorBody(code: ErrorCode, details: ErrorDetail[], requestId: string) {
-  return { error: { code, message: DEFAULT_MESSAGE[code], details, requestId } };
+export function errorBody(code: ErrorCode, details: ErrorDetail[], requestId: string, extra: Record<string, unknown> = {}) {
+  return { error: { code, message: DEFAULT_MESSAGE[code], details, requestId, ...extra } };
 }
 
 function zodDetails(err: ZodError): ErrorDetail[] {
-  return err.issues.map((i) => ({ path: i.path.join('.'), code: i.message && /^[a-z_]+$/.test(i.message) ? i.message : i.code }));
+  return err.issues.map((i) => ({ path: i.path.join('.'), code: i.message && /^[a-z][a-z0-9_]*$/.test(i.message) ? i.message : i.code }));
 }
 
 /** Maps every error to a coded JSON answer; 5xx never carries internals. */
@@ -100,7 +104,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         err.validation.map((v) => ({
           path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
           code:
-            typeof v.message === 'string' && /^[a-z_]+$/.test(v.message)
+            typeof v.message === 'string' && /^[a-z][a-z0-9_]*$/.test(v.message)
               ? v.message
               : String(v.params?.issue && (v.params.issue as { code?: string }).code ? (v.params.issue as { code: string }).code : v.keyword),
         })),
@@ -124,6 +128,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply
       .headers(appErr.headers)
       .status(appErr.status)
-      .send(errorBody(appErr.code, appErr.details, request.id));
+      .send(errorBody(appErr.code, appErr.details, request.id, appErr.extra));
   });
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { startBackgroundWork } from './background.js';
 import { ConfigError, loadConfig } from './config.js';
+import { startJobs } from './jobs.js';
 import { openRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
 
@@ -20,6 +21,7 @@ async function main() {
   const runtime = await openRuntime(config);
   const app = await buildApp(runtime.deps);
   const background = startBackgroundWork(runtime.deps, (msg) => app.log.info(msg));
+  const jobs = await startJobs(runtime.deps, (msg) => app.log.info(msg));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -31,6 +33,7 @@ async function main() {
     force.unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
+      await jobs.stop().catch(() => {});
       await runtime.close(); // closes the pool, then stops the embedded PostgreSQL cleanly
       console.log('Knooppunt: stopped.');
       process.exit(process.exitCode ?? 0);

@@ -20,6 +20,8 @@ import {
 import { ACCESS_EVENT_TYPES, ACCESS_OUTCOMES } from '../../domain/access-log.js';
 import { ACCESS_TYPES, COST_TYPES, type OpeningHours } from '../../domain/directory.js';
 import { ORGANISATION_TYPES } from '../../domain/organisations.js';
+import { HOUSEHOLD_ROLES, REGISTRATION_END_REASONS, RELATION_TYPES, SIGNAL_DECISIONS, VULNERABILITY_LEVELS } from '../../domain/persons.js';
+import type { QuestionnaireDefinition, QuestionnaireScore } from '../../domain/questionnaires.js';
 import { ACCOUNT_KINDS, ROLES } from '../../domain/roles.js';
 
 export const roleEnum = pgEnum('role', ROLES);
@@ -467,3 +469,291 @@ export const serviceFields = serviceColumns;
 export const personFields = personColumns;
 export type Service = Omit<typeof services.$inferSelect, 'searchVector' | 'searchText'>;
 export type Person = Omit<typeof people.$inferSelect, 'searchVector' | 'searchText'>;
+
+// ─── Families, signals and involvement (issue 4) ─────────────────────────────────────────────────────────────
+
+export const householdRoleEnum = pgEnum('household_role', HOUSEHOLD_ROLES);
+export const relationTypeEnum = pgEnum('relation_type', RELATION_TYPES);
+export const vulnerabilityLevelEnum = pgEnum('vulnerability_level', VULNERABILITY_LEVELS);
+export const signalDecisionEnum = pgEnum('signal_decision', SIGNAL_DECISIONS);
+export const registrationEndReasonEnum = pgEnum('registration_end_reason', REGISTRATION_END_REASONS);
+
+/** A household (gezin): the unit that "who else is involved" matches on. */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('households_municipality_idx').on(t.municipalityId)],
+);
+
+/**
+ * A household member. The BSN is never stored in clear: `bsn_hash` (HMAC) matches, `bsn_enc` (AES-256-GCM) is
+ * decrypted only for users entitled to see it. Without a BSN, identity is family name + date of birth + postcode.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    householdRole: householdRoleEnum('household_role').notNull(),
+    givenName: text('given_name').notNull().default(''),
+    familyName: text('family_name').notNull(),
+    /** foldName(familyName): identity lookup without a BSN. */
+    familyNameKey: text('family_name_key').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    bsnHash: text('bsn_hash'),
+    bsnEnc: text('bsn_enc'),
+    address: text('address'),
+    postcode: text('postcode'),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    preferredLanguage: text('preferred_language'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    contactNote: text('contact_note'),
+    deceasedOn: date('deceased_on', { mode: 'string' }),
+    /** Set when a coordinator merged this record into another; merged records are kept for the log, never shown. */
+    mergedIntoId: uuid('merged_into_id'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('persons_bsn_uq').on(t.bsnHash).where(sql`${t.bsnHash} IS NOT NULL AND ${t.mergedIntoId} IS NULL`),
+    index('persons_identity_idx').on(t.familyNameKey, t.dateOfBirth),
+    index('persons_identity_due_idx').on(t.familyNameKey, t.dueDate),
+    index('persons_household_idx').on(t.householdId),
+    index('persons_municipality_idx').on(t.municipalityId),
+    check('persons_birth_or_due', sql`${t.dateOfBirth} IS NOT NULL OR ${t.dueDate} IS NOT NULL`),
+  ],
+);
+
+export const personRelations = pgTable(
+  'person_relations',
+  {
+    fromPersonId: uuid('from_person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    toPersonId: uuid('to_person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    type: relationTypeEnum('type').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.fromPersonId, t.toPersonId, t.type] }), index('person_relations_to_idx').on(t.toPersonId)],
+);
+
+/** The configurable code list of risk and protective factors (seeded from the domain brief, migration 0011). */
+export const signalFactors = pgTable('signal_factors', {
+  code: text('code').primaryKey(),
+  kind: text('kind').notNull(),
+  labelNl: text('label_nl').notNull(),
+  labelEn: text('label_en').notNull(),
+  active: boolean('active').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+  version: integer('version').notNull().default(1),
+});
+
+/** A vulnerability signal about a household member (Signaleren), routed to the hub's intake queue. */
+export const signals = pgTable(
+  'signals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    signallerId: uuid('signaller_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    lifeDomains: text('life_domains').array().notNull(),
+    riskCategories: text('risk_categories').array().notNull().default(sql`'{}'`),
+    riskFactors: text('risk_factors').array().notNull().default(sql`'{}'`),
+    riskFactorsNote: text('risk_factors_note'),
+    protectiveFactors: text('protective_factors').array().notNull().default(sql`'{}'`),
+    protectiveFactorsNote: text('protective_factors_note'),
+    vulnerabilityLevel: vulnerabilityLevelEnum('vulnerability_level').notNull(),
+    clientView: text('client_view').notNull(),
+    discussedWithFamily: boolean('discussed_with_family').notNull(),
+    notDiscussedReason: text('not_discussed_reason'),
+    consentToShare: boolean('consent_to_share').notNull(),
+    safetyConcern: boolean('safety_concern').notNull().default(false),
+    /** In the hub's intake queue: with consent, or without it when safety is at stake (meldcode path). */
+    toHub: boolean('to_hub').notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedById: uuid('acknowledged_by_id').references(() => users.id),
+    decision: signalDecisionEnum('decision'),
+    decisionNote: text('decision_note'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('signals_intake_idx').on(t.municipalityId, t.createdAt).where(sql`${t.toHub}`),
+    index('signals_signaller_idx').on(t.signallerId, t.createdAt),
+    index('signals_person_idx').on(t.personId),
+    check('signals_reason_when_not_discussed', sql`${t.discussedWithFamily} OR ${t.notDiscussedReason} IS NOT NULL`),
+  ],
+);
+
+/** Configurable screening instruments (domains, items, scale, weights, threshold) — our own example content only. */
+export const questionnaires = pgTable('questionnaires', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  nameNl: text('name_nl').notNull(),
+  nameEn: text('name_en').notNull(),
+  definition: jsonb('definition').$type<QuestionnaireDefinition>().notNull(),
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+
+export const questionnaireResponses = pgTable(
+  'questionnaire_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    questionnaireId: uuid('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+    /** The definition as it was answered: a later edit of the instrument does not change old scores. */
+    definition: jsonb('definition').$type<QuestionnaireDefinition>().notNull(),
+    answers: jsonb('answers').$type<Record<string, number>>().notNull(),
+    score: jsonb('score').$type<QuestionnaireScore>().notNull(),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('questionnaire_responses_person_idx').on(t.personId, t.recordedAt)],
+);
+
+/** Positieve Gezondheid measurements: six scores 0–10, compared over time on the spider web. */
+export const healthMeasurements = pgTable(
+  'health_measurements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    measuredOn: date('measured_on', { mode: 'string' }).notNull(),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('health_measurements_person_idx').on(t.personId, t.measuredOn)],
+);
+
+/**
+ * "I am involved with this person" — no reason, no content. Ended registrations stay (archive) for matching
+ * history until `delete_after`, then the lifecycle job deletes them.
+ */
+export const involvementRegistrations = pgTable(
+  'involvement_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** Copied from the person, so that household matching is one index lookup; kept in step on merge. */
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: registrationEndReasonEnum('end_reason'),
+    deleteAfter: date('delete_after', { mode: 'string' }),
+    informedAt: timestamp('informed_at', { withTimezone: true }),
+    informedWhom: text('informed_whom').array(),
+    informedHow: text('informed_how'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One active registration per professional and person: registering twice returns the existing one.
+    uniqueIndex('involvement_active_uq').on(t.personId, t.userId).where(sql`${t.endedAt} IS NULL`),
+    index('involvement_household_active_idx').on(t.householdId).where(sql`${t.endedAt} IS NULL`),
+    index('involvement_user_idx').on(t.userId, t.createdAt),
+    index('involvement_end_idx').on(t.endDate).where(sql`${t.endedAt} IS NULL`),
+    index('involvement_delete_idx').on(t.deleteAfter).where(sql`${t.endedAt} IS NOT NULL`),
+    index('involvement_person_idx').on(t.personId),
+  ],
+);
+
+/** Two registrations of different professionals on the same person or household. One row per pair. */
+export const matches = pgTable(
+  'matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    /** The earlier registration and the one that caused the match. */
+    registrationAId: uuid('registration_a_id')
+      .notNull()
+      .references(() => involvementRegistrations.id, { onDelete: 'cascade' }),
+    registrationBId: uuid('registration_b_id')
+      .notNull()
+      .references(() => involvementRegistrations.id, { onDelete: 'cascade' }),
+    samePerson: boolean('same_person').notNull(),
+    centralContactUserId: uuid('central_contact_user_id').references(() => users.id),
+    followedUpAt: timestamp('followed_up_at', { withTimezone: true }),
+    followedUpById: uuid('followed_up_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('matches_pair_uq').on(t.registrationAId, t.registrationBId),
+    index('matches_b_idx').on(t.registrationBId),
+    index('matches_unfollowed_idx').on(t.createdAt).where(sql`${t.followedUpAt} IS NULL`),
+    index('matches_household_idx').on(t.householdId),
+  ],
+);
+
+/** In-app notifications; e-mail only says that there is something, never what. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    matchId: uuid('match_id').references(() => matches.id, { onDelete: 'cascade' }),
+    signalId: uuid('signal_id').references(() => signals.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);

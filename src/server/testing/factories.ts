@@ -114,3 +114,17 @@ export async function buildPerson(db: Db, o: Partial<typeof people.$inferInsert>
     .returning();
   return p!;
 }
+
+/** A random number that passes the elfproef (test data only; real BSNs never appear in tests). */
+export function randomBsn(): string {
+  for (;;) {
+    const d = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
+    const check = d.reduce((s, v, i) => s + v * (9 - i), 0) % 11;
+    if (check < 10) return [...d, check].join('');
+  }
+}
+
+/** A second organisation in the scene's region and municipality, e.g. JGZ next to the midwives. */
+export async function withOrganisation(db: Db, scene: Awaited<ReturnType<typeof buildScene>>, type: OrganisationType) {
+  return { ...scene, organisation: await buildOrganisation(db, { regionId: scene.region.id, type }) };
+}

@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { households, involvementRegistrations, municipalities, personRelations, persons } from '../../db/schema.js';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type PersonView = PersonRow & { municipalityName: string; registeredByActor: boolean };
+
+/** Who is looking: their active registrations and coordinator municipalities decide what they see. */
+export interface Viewer {
+  userId: string;
+  coordinatorMunicipalityIds: string[];
+}
+
+/** True when the viewer has an active involvement registration with someone in the person's household. */
+const registeredBy = (userId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM ${involvementRegistrations} r
+    WHERE r.household_id = ${persons.householdId} AND r.user_id = ${userId} AND r.ended_at IS NULL)`;
+
+/** The repository's own line of defence: rows outside the viewer's entitlement are never selected. */
+function visibleTo(v: Viewer) {
+  const coord = v.coordinatorMunicipalityIds.length ? inArray(persons.municipalityId, v.coordinatorMunicipalityIds) : undefined;
+  return or(registeredBy(v.userId), coord);
+}
+
+const viewColumns = (userId: string) => ({ person: persons, municipalityName: municipalities.name, registeredByActor: registeredBy(userId) });
+const flatten = (r: { person: PersonRow; municipalityName: string; registeredByActor: boolean }): PersonView => ({
+  ...r.person,
+  municipalityName: r.municipalityName,
+  registeredByActor: r.registeredByActor,
+});
+
+export async function findVisiblePerson(db: DbOrTx, id: string, v: Viewer): Promise<PersonView | null> {
+  const [row] = await db
+    .select(viewColumns(v.userId))
+    .from(persons)
+    .innerJoin(municipalities, eq(municipalities.id, persons.municipalityId))
+    .where(and(eq(persons.id, id), isNull(persons.mergedIntoId), visibleTo(v)));
+  return row ? flatten(row) : null;
+}
+
+/** Any live person by id, unscoped: for identity-confirmed registration and merging, never returned as is. */
+export async function findPersonById(db: DbOrTx, id: string): Promise<PersonRow | null> {
+  const [row] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), isNull(persons.mergedIntoId)));
+  return row ?? null;
+}
+
+export async function findByBsnHash(db: DbOrTx, bsnHash: string): Promise<PersonRow | null> {
+  const [row] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.bsnHash, bsnHash), isNull(persons.mergedIntoId)));
+  return row ?? null;
+}
+
+/** Search is exact: a BSN, or family name + date of birth (or due date); only persons the viewer may see. */
+export async function searchVisible(db: DbOrTx, q: { bsnHash: string } | { familyNameKey: string; date: string }, v: Viewer): Promise<PersonView[]> {
+  const match =
+    'bsnHash' in q
+      ? eq(persons.bsnHash, q.bsnHash)
+      : and(eq(persons.familyNameKey, q.familyNameKey), or(eq(persons.dateOfBirth, q.date), eq(persons.dueDate, q.date)));
+  const rows = await db
+    .select(viewColumns(v.userId))
+    .from(persons)
+    .innerJoin(municipalities, eq(municipalities.id, persons.municipalityId))
+    .where(and(match, isNull(persons.mergedIntoId), visibleTo(v)))
+    .orderBy(asc(persons.familyName), asc(persons.givenName))
+    .limit(20);
+  return rows.map(flatten);
+}
+
+/** Possible duplicates of a person without BSN: same folded family name and the same date (birth or due). */
+export async function identityCandidates(db: DbOrTx, familyNameKey: string, date: string) {
+  return db
+    .select({
+      id: persons.id,
+      givenName: persons.givenName,
+      familyName: persons.familyName,
+      dateOfBirth: persons.dateOfBirth,
+      dueDate: persons.dueDate,
+      postcode: persons.postcode,
+      municipalityName: municipalities.name,
+    })
+    .from(persons)
+    .innerJoin(municipalities, eq(municipalities.id, persons.municipalityId))
+    .where(and(eq(persons.familyNameKey, familyNameKey), or(eq(persons.dateOfBirth, date), eq(persons.dueDate, date)), isNull(persons.mergedIntoId)))
+    .limit(10);
+}
+export type IdentityCandidate = Awaited<ReturnType<typeof identityCandidates>>[number];
+
+export async function municipalityExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, id));
+  return Boolean(row);
+}
+
+export async function insertHousehold(tx: DbOrTx, municipalityId: string, createdById: string) {
+  const [h] = await tx.insert(households).values({ municipalityId, createdById }).returning();
+  return h!;
+}
+
+export async function insertPerson(tx: DbOrTx, values: typeof persons.$inferInsert): Promise<PersonRow> {
+  const [p] = await tx.insert(persons).values(values).returning();
+  return p!;
+}
+
+/** Serialises registrations and membership changes of one household, so concurrent registrations see each other. */
+export async function lockHousehold(tx: DbOrTx, householdId: string): Promise<void> {
+  await tx.execute(sql`SELECT 1 FROM ${households} WHERE id = ${householdId} FOR UPDATE`);
+}
+
+/** A transaction-scoped advisory lock on an identity (BSN hash, or folded name + date): one creator at a time. */
+export async function lockIdentity(tx: DbOrTx, key: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+export async function householdMembers(db: DbOrTx, householdId: string) {
+  return db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.householdId, householdId), isNull(persons.mergedIntoId)))
+    .orderBy(asc(persons.createdAt));
+}
+
+export async function householdRelations(db: DbOrTx, personIds: string[]) {
+  if (!personIds.length) return [];
+  return db.select().from(personRelations).where(inArray(personRelations.fromPersonId, personIds));
+}
+
+export async function insertRelations(tx: DbOrTx, rows: (typeof personRelations.$inferInsert)[]) {
+  if (rows.length) await tx.insert(personRelations).values(rows).onConflictDoNothing();
+}
+
+export async function updatePerson(tx: DbOrTx, id: string, version: number, patch: Partial<typeof persons.$inferInsert>) {
+  const [p] = await tx
+    .update(persons)
+    .set({ ...patch, version: sql`${persons.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(persons.id, id), eq(persons.version, version), isNull(persons.mergedIntoId)))
+    .returning();
+  return p ?? null;
+}
+
+/** Possible duplicate pairs among the live persons of the given municipalities (same folded name and date of birth). */
+export async function duplicatePairs(db: DbOrTx, municipalityIds: string[]) {
+  if (!municipalityIds.length) return [];
+  const res = await db.execute<{ a: string; b: string }>(sql`
+    SELECT a.id AS a, b.id AS b FROM ${persons} a
+    JOIN ${persons} b ON b.family_name_key = a.family_name_key AND b.id > a.id
+      AND (b.date_of_birth = a.date_of_birth OR b.due_date = a.due_date)
+      AND b.merged_into_id IS NULL
+    WHERE a.merged_into_id IS NULL
+      AND a.municipality_id IN (${sql.join(
+        municipalityIds.map((m) => sql`${m}::uuid`),
+        sql`, `,
+      )})
+      AND b.municipality_id IN (${sql.join(
+        municipalityIds.map((m) => sql`${m}::uuid`),
+        sql`, `,
+      )})
+    ORDER BY a.created_at LIMIT 100`);
+  return res.rows;
+}

@@ -1,0 +1,316 @@
+import { informingLetter } from '../../../domain/informing.js';
+import { ageLimitApplies, foldName, MAX_REGISTRATION_MONTHS, type PersonInput, parseIsoDate, registrationEnd, whomToInform } from '../../../domain/persons.js';
+import { workingDaysAgo } from '../../../domain/working-days.js';
+import { writeAccessLog } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { assertOwnRegistration, coordinatorMunicipalities } from '../../policy.js';
+import * as families from '../families/families.repository.js';
+import { bsnTaken, createFamilyService, preparePerson, viewerOf } from '../families/families.service.js';
+import { enqueueMail } from '../mail/mail.repository.js';
+import * as repo from './involvement.repository.js';
+import { verwijsindexAdapter } from './verwijsindex.js';
+
+export interface RegisterInput {
+  durationMonths: number;
+  startDate?: string | null;
+  /** An existing person: one the actor may see, or one picked from the duplicate candidates with the identity typed. */
+  personId?: string;
+  identity?: { familyName: string; date: string };
+  /** A person by their data: found by BSN, or created (after the user confirmed possible duplicates are someone else). */
+  person?: PersonInput;
+  confirmNewPerson?: boolean;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+export function createInvolvementService(deps: AppDeps) {
+  const db = deps.database.db;
+  const { retentionYears, matchFollowUpWorkingDays } = deps.config.involvement;
+  const vault = createFamilyService(deps).vault;
+  const verwijsindex = verwijsindexAdapter(deps.config.involvement.verwijsindex);
+  const matchesUrl = `${deps.config.publicUrl}/matches`;
+
+  /** Finds or creates the person the registration is about, inside the registering transaction. */
+  async function resolvePerson(tx: DbOrTx, actor: Actor, input: RegisterInput, meta: RequestMeta) {
+    if (input.personId) {
+      const seen = await families.findVisiblePerson(tx, input.personId, viewerOf(actor));
+      if (seen) return { person: seen as families.PersonRow, created: false };
+      // Picked from the duplicate list: the caller must know the identity they were shown; guessing ids gets 404.
+      const p = await families.findPersonById(tx, input.personId);
+      const id = input.identity;
+      if (!p || !id || foldName(id.familyName) !== p.familyNameKey || (p.dateOfBirth !== id.date && p.dueDate !== id.date)) throw new AppError('not_found');
+      return { person: p, created: false };
+    }
+    const data = input.person;
+    if (!data) throw new AppError('validation_failed', [{ path: 'body.person', code: 'required' }]);
+    // Two registrations of the same new person at once must not create it twice: serialise on its identity.
+    await families.lockIdentity(tx, data.bsn ? `bsn:${vault.matchKey(data.bsn)}` : `id:${foldName(data.familyName)}:${data.dateOfBirth ?? data.dueDate}`);
+    if (data.bsn) {
+      const known = await families.findByBsnHash(tx, vault.matchKey(data.bsn));
+      if (known) {
+        // A mistyped BSN can pass the elfproef: refuse when it belongs to someone born on another day.
+        if (data.dateOfBirth && known.dateOfBirth && data.dateOfBirth !== known.dateOfBirth)
+          throw new AppError('validation_failed', [{ path: 'body.person.bsn', code: 'bsn_does_not_match_birth_date' }]);
+        return { person: known, created: false };
+      }
+    } else if (!input.confirmNewPerson) {
+      const date = data.dateOfBirth ?? data.dueDate;
+      const candidates = date ? await families.identityCandidates(tx, foldName(data.familyName), date) : [];
+      if (candidates.length) {
+        await writeAccessLog(tx, actor, meta, { eventType: 'search', objectType: 'person', purpose: 'mogelijke dubbele registratie tonen' });
+        throw new AppError('possible_duplicate', [{ path: 'body.person', code: 'possible_duplicate' }], {}, { candidates });
+      }
+    }
+    const household = await families.insertHousehold(tx, data.municipalityId, actor.userId).catch(() => {
+      throw new AppError('validation_failed', [{ path: 'body.person.municipalityId', code: 'unknown_municipality' }]);
+    });
+    const values = await preparePerson(tx, vault, data, { prefix: 'body.person', householdId: household.id, createdById: actor.userId });
+    if (values.bsnHash && (await families.findByBsnHash(tx, values.bsnHash))) throw bsnTaken('body.person');
+    const person = await families.insertPerson(tx, values);
+    await writeAccessLog(tx, actor, meta, {
+      eventType: 'create',
+      objectType: 'person',
+      objectId: person.id,
+      subjectPersonId: person.id,
+      purpose: 'betrokkenheid registreren',
+    });
+    return { person, created: true };
+  }
+
+  return {
+    /**
+     * Registers that the actor is involved with a person — no reason, no content — and detects matches with other
+     * professionals' active registrations in the same household. The household row is locked first, so two
+     * simultaneous registrations see each other and produce exactly one match.
+     */
+    async register(actor: Actor, input: RegisterInput, meta: RequestMeta) {
+      const months = input.durationMonths;
+      const start = input.startDate ?? isoToday();
+      if (start > isoToday()) throw new AppError('validation_failed', [{ path: 'body.startDate', code: 'date_in_future' }]);
+      const result = await db.transaction(async (tx) => {
+        const { person, created } = await resolvePerson(tx, actor, input, meta);
+        if (person.deceasedOn) throw new AppError('validation_failed', [{ path: 'body.person', code: 'person_deceased' }]);
+        const end = registrationEnd(
+          parseIsoDate(start),
+          Math.min(months, MAX_REGISTRATION_MONTHS),
+          person.dateOfBirth && ageLimitApplies(person.householdRole) ? parseIsoDate(person.dateOfBirth) : null,
+        )
+          .toISOString()
+          .slice(0, 10);
+        if (end <= isoToday()) throw new AppError('validation_failed', [{ path: 'body.person.dateOfBirth', code: 'person_23_or_older' }]);
+        await families.lockHousehold(tx, person.householdId);
+        const registration = await repo.insertRegistration(tx, {
+          personId: person.id,
+          householdId: person.householdId,
+          organisationId: actor.organisationId,
+          userId: actor.userId,
+          startDate: start,
+          endDate: end,
+        });
+        if (!registration) {
+          const existing = (await repo.findActiveRegistration(tx, person.id, actor.userId))!;
+          await writeAccessLog(tx, actor, meta, {
+            eventType: 'read',
+            objectType: 'involvement_registration',
+            objectId: existing.id,
+            subjectPersonId: person.id,
+            purpose: 'betrokkenheid registreren',
+          });
+          return { registration: existing, person, created: false, personCreated: created, matches: [] as repo.MatchRow[] };
+        }
+        const others = await repo.othersActiveInHousehold(tx, person.householdId, actor.userId, registration.id);
+        const newMatches = await repo.insertMatches(
+          tx,
+          others.map((o) => ({
+            householdId: person.householdId,
+            registrationAId: o.id,
+            registrationBId: registration.id,
+            samePerson: o.personId === person.id,
+          })),
+        );
+        await repo.insertNotifications(
+          tx,
+          newMatches.flatMap((m) => [
+            { userId: actor.userId, kind: 'match', matchId: m.id },
+            { userId: others.find((o) => o.id === m.registrationAId)!.userId, kind: 'match', matchId: m.id },
+          ]),
+        );
+        if (newMatches.length) {
+          const recipients = await repo.userEmails(tx, [actor.userId, ...new Set(others.map((o) => o.userId))]);
+          for (const r of recipients) await enqueueMail(tx, matchMail(r.email, r.language, matchesUrl));
+        }
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'create',
+          objectType: 'involvement_registration',
+          objectId: registration.id,
+          subjectPersonId: person.id,
+          purpose: 'betrokkenheid registreren',
+        });
+        return { registration, person, created: true, personCreated: created, matches: newMatches };
+      });
+      if (result.created)
+        await verwijsindex
+          .announce({ registrationId: result.registration.id, personId: result.person.id, endDate: result.registration.endDate })
+          .catch(() => {});
+      return result;
+    },
+
+    async listMine(actor: Actor, f: { personId?: string; activeOnly?: boolean }, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const rows = await repo.listRegistrationsOf(tx, actor.userId, f);
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'read',
+          objectType: 'involvement_registration',
+          subjectPersonId: f.personId ?? null,
+          purpose: 'eigen registraties',
+        });
+        return rows;
+      });
+    },
+
+    async withdraw(actor: Actor, id: string, meta: RequestMeta) {
+      const ended = await db.transaction(async (tx) => {
+        const r = await repo.findRegistration(tx, id);
+        assertOwnRegistration(actor, r);
+        if (r.endedAt) throw new AppError('conflict', [{ path: 'params.id', code: 'already_ended' }]);
+        const [done] = await repo.endActiveRegistrations(tx, { ids: [id] }, 'withdrawn', new Date(), retentionYears);
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'update',
+          objectType: 'involvement_registration',
+          objectId: id,
+          subjectPersonId: r.personId,
+          purpose: 'registratie intrekken',
+        });
+        return done ?? r;
+      });
+      await verwijsindex.withdraw({ registrationId: id }).catch(() => {});
+      return ended;
+    },
+
+    /** The informing letter for one registration, in Dutch or English, addressed as the informing-age rules say. */
+    async informingLetter(actor: Actor, id: string, lang: 'nl' | 'en', meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const r = await repo.findRegistration(tx, id);
+        assertOwnRegistration(actor, r);
+        const person = (await families.findPersonById(tx, r.personId))!;
+        const me = (await repo.professionalContact(tx, actor.userId))!;
+        const recipients = whomToInform(person.dateOfBirth ? parseIsoDate(person.dateOfBirth) : null, new Date());
+        const letter = informingLetter(
+          {
+            recipients,
+            personName: [person.givenName, person.familyName].filter(Boolean).join(' ') || person.familyName,
+            organisationName: me.organisationName,
+            professionalName: me.name,
+            professionalPhone: me.phone ?? me.organisationPhone,
+            professionalEmail: me.cardEmail ?? me.email,
+            startDate: r.startDate,
+            endDate: r.endDate,
+          },
+          lang,
+        );
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'read',
+          objectType: 'involvement_registration',
+          objectId: id,
+          subjectPersonId: r.personId,
+          purpose: 'informeren over registratie',
+        });
+        return { recipients, ...letter, registration: r };
+      });
+    },
+
+    async recordInformed(actor: Actor, id: string, input: { informedOn: string; whom: ('parents' | 'young_person')[]; how: string }, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const r = await repo.findRegistration(tx, id);
+        assertOwnRegistration(actor, r);
+        if (input.informedOn > isoToday() || input.informedOn < r.startDate)
+          throw new AppError('validation_failed', [{ path: 'body.informedOn', code: 'outside_registration' }]);
+        const updated = await repo.recordInformed(tx, id, parseIsoDate(input.informedOn), input.whom, input.how);
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'update',
+          objectType: 'involvement_registration',
+          objectId: id,
+          subjectPersonId: r.personId,
+          purpose: 'informeren over registratie',
+        });
+        return updated!;
+      });
+    },
+
+    /** The actor's matches with, per match, the other professional's contact — and nothing else about them. */
+    async myMatches(actor: Actor, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const rows = await repo.matchesOf(tx, actor.userId);
+        const out = [];
+        for (const row of rows) {
+          const found = (await repo.findMatch(tx, row.id))!;
+          const mine = found.a.id === row.mine ? found.a : found.b;
+          const person = (await families.findPersonById(tx, mine.personId)) ?? null;
+          out.push({ match: found.match, mine, person, other: await repo.professionalContact(tx, row.their_user_id) });
+        }
+        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'match', purpose: 'matches inzien' });
+        return out.sort((a, b) => b.match.createdAt.getTime() - a.match.createdAt.getTime());
+      });
+    },
+
+    /** Records that the two professionals agreed ("afgestemd") and who became the central contact. */
+    async followUp(actor: Actor, id: string, version: number, centralContactUserId: string, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const m = await repo.findMatch(tx, id);
+        const parties = m ? [m.a.userId, m.b.userId] : [];
+        if (!m || !parties.includes(actor.userId)) throw new AppError('not_found');
+        if (!parties.includes(centralContactUserId)) throw new AppError('validation_failed', [{ path: 'body.centralContactUserId', code: 'not_a_party' }]);
+        const updated = await repo.markFollowedUp(tx, id, version, centralContactUserId, actor.userId);
+        if (!updated) throw new AppError('version_conflict');
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'update',
+          objectType: 'match',
+          objectId: id,
+          subjectPersonId: m.b.personId,
+          purpose: 'match afstemmen',
+        });
+        return updated;
+      });
+    },
+
+    /** The coordinator's list: matches in their municipalities not followed up within the configured working days. */
+    async unfollowed(actor: Actor, meta: RequestMeta, now = new Date()) {
+      const munis = coordinatorMunicipalities(actor);
+      if (!munis.length) throw new AppError('not_found');
+      return db.transaction(async (tx) => {
+        const rows = await repo.unfollowedMatches(tx, munis, workingDaysAgo(now, matchFollowUpWorkingDays));
+        const out = [];
+        for (const r of rows) {
+          const found = (await repo.findMatch(tx, r.match.id))!;
+          out.push({
+            match: r.match,
+            a: await repo.professionalContact(tx, found.a.userId),
+            b: await repo.professionalContact(tx, found.b.userId),
+          });
+        }
+        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'match', purpose: 'niet-afgestemde matches' });
+        return out;
+      });
+    },
+  };
+}
+
+/** The match e-mail says only that there is one: who it is with is shown after signing in. */
+function matchMail(to: string, language: string, url: string) {
+  return language === 'en'
+    ? {
+        to,
+        kind: 'match',
+        subject: 'Knooppunt: there is a match',
+        text: `There is a match: another professional is also involved.\nSign in to see who: ${url}\n`,
+      }
+    : {
+        to,
+        kind: 'match',
+        subject: 'Knooppunt: er is een match',
+        text: `Er is een match: een andere hulpverlener is ook betrokken.\nLog in om te zien met wie: ${url}\n`,
+      };
+}

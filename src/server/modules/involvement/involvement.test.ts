@@ -1,0 +1,274 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLog, households, involvementRegistrations, mailOutbox, matches, notifications, persons } from '../../db/schema.js';
+import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
+import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
+
+let t: TestApp;
+let scene: Awaited<ReturnType<typeof buildScene>>;
+type Signed = Awaited<ReturnType<typeof signedInAs>>;
+let midwife: Signed;
+let nurse: Signed;
+let coordinator: Signed;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  scene = await buildScene(t.db);
+  midwife = await signedInAs(t, await withOrganisation(t.db, scene, 'verloskunde'), 'professional');
+  nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+  coordinator = await signedInAs(t, scene, 'coordinator');
+});
+afterAll(() => t.close());
+
+const person = (o: Record<string, unknown> = {}) => ({
+  givenName: 'Sanne',
+  familyName: 'de Vries',
+  dateOfBirth: '1998-04-12',
+  postcode: '6461 AB',
+  municipalityId: scene.municipality.id,
+  ...o,
+});
+const register = (s: Signed, body: Record<string, unknown>) => s.agent.post('/api/v1/involvements', { durationMonths: 12, ...body });
+const counts = async () => ({
+  persons: (await t.db.select({ n: count() }).from(persons))[0]!.n,
+  households: (await t.db.select({ n: count() }).from(households))[0]!.n,
+  registrations: (await t.db.select({ n: count() }).from(involvementRegistrations))[0]!.n,
+});
+
+describe('registering involvement', () => {
+  it('creates the person once, is idempotent, and matches a second professional on the same BSN', async () => {
+    const bsn = randomBsn();
+    const first = await register(midwife, { person: person({ bsn }) });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ personCreated: true, matchCount: 0 });
+    const again = await register(midwife, { person: person({ bsn }) });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().registration.id).toBe(first.json().registration.id);
+
+    const second = await register(nurse, { person: person({ bsn, givenName: 'S.' }) });
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ personCreated: false, matchCount: 1 });
+    expect(second.json().person.id).toBe(first.json().person.id);
+
+    for (const who of [midwife, nurse]) {
+      const list = (await who.agent.get('/api/v1/matches')).json().items;
+      const m = list.find((x: { person: { id: string } }) => x.person.id === first.json().person.id);
+      const other = who === midwife ? nurse : midwife;
+      expect(m.other).toMatchObject({ userId: other.user.id, name: other.user.displayName });
+      expect(m.samePerson).toBe(true);
+      expect(Object.keys(m.other).sort()).toEqual(['email', 'jobTitle', 'name', 'organisationName', 'phone', 'userId']);
+      const notes = await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, who.user.id), eq(notifications.matchId, m.id)));
+      expect(notes).toHaveLength(1);
+    }
+    const mails = await t.db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'match'));
+    expect(mails.map((m) => m.toAddress).sort()).toEqual([midwife.user.email, nurse.user.email].sort());
+    for (const m of mails) {
+      expect(m.textBody).toContain('log in om te zien met wie'.replace('log', 'Log'));
+      expect(`${m.subject} ${m.textBody}`).not.toMatch(/Vries|Sanne|1998|6461/);
+      expect(m.textBody).not.toContain(midwife.user.displayName);
+      expect(m.textBody).not.toContain(nurse.user.displayName);
+    }
+  });
+
+  it('matches on the household: partner and mother registered by different professionals', async () => {
+    const mother = await register(midwife, { person: person({ bsn: randomBsn(), familyName: 'Bakker' }) });
+    const partnerBsn = randomBsn();
+    const added = await midwife.agent.post(`/api/v1/persons/${mother.json().person.id}/members`, {
+      givenName: 'Tom',
+      familyName: 'Bakker',
+      dateOfBirth: '1995-01-01',
+      householdRole: 'partner',
+      bsn: partnerBsn,
+      municipalityId: scene.municipality.id,
+      relations: [{ toPersonId: mother.json().person.id, type: 'partner_of' }],
+    });
+    expect(added.statusCode).toBe(201);
+    const res = await register(nurse, { person: person({ bsn: partnerBsn, givenName: 'Tom', familyName: 'Bakker', dateOfBirth: '1995-01-01' }) });
+    expect(res.json()).toMatchObject({ personCreated: false, matchCount: 1 });
+    const m = (await midwife.agent.get('/api/v1/matches')).json().items.find((x: { person: { id: string } }) => x.person.id === mother.json().person.id);
+    expect(m).toMatchObject({ samePerson: false, other: { userId: nurse.user.id } });
+  });
+
+  it('never matches unrelated persons who share a name and birth date; shows them as possible duplicates', async () => {
+    const a = await register(midwife, { person: person({ familyName: 'Jansen', postcode: '1111 AA' }) });
+    expect(a.statusCode).toBe(201);
+    const dup = await register(nurse, { person: person({ familyName: 'jansen', postcode: '9999 ZZ' }) });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: 'possible_duplicate', details: [{ path: 'body.person' }] });
+    expect(dup.json().error.candidates).toEqual([expect.objectContaining({ id: a.json().person.id, familyName: 'Jansen', postcode: '1111 AA' })]);
+
+    const separate = await register(nurse, { person: person({ familyName: 'Jansen', postcode: '9999 ZZ' }), confirmNewPerson: true });
+    expect(separate.statusCode).toBe(201);
+    expect(separate.json()).toMatchObject({ personCreated: true, matchCount: 0 });
+    expect(separate.json().person.id).not.toBe(a.json().person.id);
+
+    // Choosing the candidate needs the identity the user was shown; a guessed id alone is 404.
+    const other = await signedInAs(t, await withOrganisation(t.db, scene, 'wijkteam'), 'professional');
+    expect((await register(other, { personId: a.json().person.id })).statusCode).toBe(404);
+    expect((await register(other, { personId: a.json().person.id, identity: { familyName: 'Pietersen', date: '1998-04-12' } })).statusCode).toBe(404);
+    const picked = await register(other, { personId: a.json().person.id, identity: { familyName: 'JANSEN', date: '1998-04-12' } });
+    expect(picked.json()).toMatchObject({ matchCount: 1 });
+  });
+
+  it('two professionals registering the same new person at the same moment give one person and exactly one match', async () => {
+    for (let round = 0; round < 5; round++) {
+      const bsn = randomBsn();
+      const a = await signedInAs(t, await withOrganisation(t.db, scene, 'kraamzorg'), 'professional');
+      const b = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+      const [ra, rb] = await Promise.all([register(a, { person: person({ bsn }) }), register(b, { person: person({ bsn }) })]);
+      expect([ra.statusCode, rb.statusCode]).toEqual([201, 201]);
+      expect(ra.json().person.id).toBe(rb.json().person.id);
+      expect(ra.json().matchCount + rb.json().matchCount).toBe(1);
+      const [row] = await t.db.select({ n: count() }).from(matches).where(eq(matches.householdId, ra.json().person.householdId));
+      expect(row?.n).toBe(1);
+    }
+  });
+
+  it('refuses bad input with field paths and writes nothing', async () => {
+    const before = await counts();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ person: person({ bsn: '123456789' }) }, 'body.person.bsn', 'invalid_bsn'],
+      [{ person: person({ bsn: '000000000' }) }, 'body.person.bsn', 'invalid_bsn'],
+      [{ person: person({ dateOfBirth: '2030-01-01' }) }, 'body.person.dateOfBirth', 'birth_in_future'],
+      [{ person: person({ dateOfBirth: '1890-01-01' }) }, 'body.person.dateOfBirth', 'age_over_120'],
+      [{ person: person({ dateOfBirth: '2026-03-01', dueDate: '2025-01-01' }) }, 'body.person.dateOfBirth', 'birth_far_from_due_date'],
+      [{ person: person({ dateOfBirth: null, dueDate: '2029-01-01', householdRole: 'unborn' }) }, 'body.person.dueDate', 'due_date_too_far'],
+      [{ person: person({ municipalityId: '00000000-0000-4000-8000-000000000000' }) }, 'body.person.municipalityId', 'unknown_municipality'],
+      [{ person: person(), durationMonths: 25 }, 'body.durationMonths', 'max_24_months'],
+      [{ person: person({ postcode: '0123 AB' }) }, 'body.person.postcode', 'invalid_postcode'],
+      [
+        { person: person({ dateOfBirth: `${new Date().getUTCFullYear() - 24}-01-01`, householdRole: 'child' }) },
+        'body.person.dateOfBirth',
+        'person_23_or_older',
+      ],
+    ];
+    for (const [body, path, code] of cases) {
+      const res = await register(midwife, { ...body, confirmNewPerson: true });
+      expect(res.statusCode, path).toBe(400);
+      expect(res.json().error.details).toContainEqual(expect.objectContaining({ path, code }));
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a known BSN given with another birth date (a typo that passes the elfproef)', async () => {
+    const bsn = randomBsn();
+    await register(midwife, { person: person({ bsn }) });
+    const res = await register(nurse, { person: person({ bsn, dateOfBirth: '2001-01-01' }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'body.person.bsn', code: 'bsn_does_not_match_birth_date' }]);
+  });
+});
+
+describe('who may see a person', () => {
+  it('the registrant and the coordinator of the municipality; nobody else (404), and every read and search is logged', async () => {
+    const bsn = randomBsn();
+    const reg = await register(midwife, { person: person({ bsn, familyName: 'Zichtbaar' }) });
+    const id = reg.json().person.id;
+    const elsewhere = await buildMunicipality(t.db, { regionId: scene.region.id });
+    const otherCoordinator = await signedInAs(t, { ...scene, municipality: elsewhere }, 'coordinator');
+    const stranger = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    const admin = await signedInAs(t, scene, 'admin');
+    const policy = await signedInAs(t, scene, 'policy');
+
+    const ok = await midwife.agent.get(`/api/v1/persons/${id}`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().person).toMatchObject({ bsn, familyName: 'Zichtbaar', registeredByMe: true });
+    expect((await coordinator.agent.get(`/api/v1/persons/${id}`)).json().person).toMatchObject({ registeredByMe: false });
+    for (const who of [otherCoordinator, stranger, admin, policy]) expect((await who.agent.get(`/api/v1/persons/${id}`)).statusCode).toBe(404);
+
+    // Search is exact and scoped: the stranger finds nothing by BSN, the registrant does.
+    expect((await midwife.agent.post('/api/v1/persons/search', { bsn })).json().items.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect((await stranger.agent.post('/api/v1/persons/search', { bsn })).json().items).toEqual([]);
+    expect((await midwife.agent.post('/api/v1/persons/search', { familyName: 'zichtbaar', date: '1998-04-12' })).json().items).toHaveLength(1);
+    const noBrowse = await midwife.agent.post('/api/v1/persons/search', { familyName: 'Zichtbaar' });
+    expect(noBrowse.statusCode).toBe(400);
+    expect(noBrowse.json().error.details).toContainEqual({ path: 'body.date', code: 'required' });
+    expect((await admin.agent.post('/api/v1/persons/search', { bsn })).statusCode).toBe(404);
+
+    const logged = await t.db.select().from(accessLog).where(eq(accessLog.subjectPersonId, id));
+    const kinds = logged.map((l) => `${l.eventType}:${l.userId === midwife.user.id ? 'midwife' : l.userId === coordinator.user.id ? 'coord' : 'other'}`);
+    expect(kinds).toEqual(expect.arrayContaining(['create:midwife', 'read:midwife', 'read:coord', 'search:midwife']));
+    const strangerSearch = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, stranger.user.id), eq(accessLog.eventType, 'search')));
+    expect(strangerSearch).toHaveLength(1);
+
+    // Withdrawing ends the entitlement at once.
+    expect((await midwife.agent.post(`/api/v1/involvements/${reg.json().registration.id}/withdraw`)).statusCode).toBe(200);
+    expect((await midwife.agent.get(`/api/v1/persons/${id}`)).statusCode).toBe(404);
+    // Only the registrant withdraws their own registration.
+    const reg2 = await register(nurse, { person: person({ bsn }) });
+    expect((await midwife.agent.post(`/api/v1/involvements/${reg2.json().registration.id}/withdraw`)).statusCode).toBe(404);
+  });
+
+  it('keeps names and BSNs out of the application log and out of URLs', async () => {
+    const bsn = randomBsn();
+    await register(midwife, { person: person({ bsn, familyName: 'Geheimnaam' }) });
+    await midwife.agent.post('/api/v1/persons/search', { bsn });
+    const text = t.logs.join('');
+    expect(text).not.toContain(bsn);
+    expect(text).not.toContain('Geheimnaam');
+  });
+});
+
+describe('informing and matches follow-up', () => {
+  it('addresses the letter by age and records that the family was informed', async () => {
+    const year = new Date().getUTCFullYear();
+    const cases: [string, string[]][] = [
+      [`${year - 5}-01-01`, ['parents']],
+      [`${year - 14}-01-01`, ['parents', 'young_person']],
+      [`${year - 17}-01-01`, ['young_person']],
+    ];
+    for (const [dob, whom] of cases) {
+      const reg = await register(nurse, { person: person({ bsn: randomBsn(), dateOfBirth: dob, givenName: 'Noor', householdRole: 'child' }) });
+      const letter = await nurse.agent.get(`/api/v1/involvements/${reg.json().registration.id}/informing-letter?lang=nl`);
+      expect(letter.json().recipients).toEqual(whom);
+      expect(letter.json().body).toContain('geen vraag om toestemming');
+      const en = await nurse.agent.get(`/api/v1/involvements/${reg.json().registration.id}/informing-letter?lang=en`);
+      expect(en.json().body).toContain('not a request for consent');
+      expect((await midwife.agent.get(`/api/v1/involvements/${reg.json().registration.id}/informing-letter`)).statusCode).toBe(404);
+    }
+    const reg = await register(nurse, { person: person({ bsn: randomBsn() }) });
+    const today = new Date().toISOString().slice(0, 10);
+    const done = await nurse.agent.post(`/api/v1/involvements/${reg.json().registration.id}/informed`, { informedOn: today, whom: ['parents'], how: 'letter' });
+    expect(done.json()).toMatchObject({ informedWhom: ['parents'], informedHow: 'letter' });
+    const bad = await nurse.agent.post(`/api/v1/involvements/${reg.json().registration.id}/informed`, {
+      informedOn: '2099-01-01',
+      whom: ['parents'],
+      how: 'letter',
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('lists unfollowed matches to the coordinator after the configured working days, until followed up', async () => {
+    const bsn = randomBsn();
+    await register(midwife, { person: person({ bsn }) });
+    await register(nurse, { person: person({ bsn }) });
+    const m = (await nurse.agent.get('/api/v1/matches')).json().items[0];
+    const fresh = (await coordinator.agent.get('/api/v1/matches/unfollowed')).json().items;
+    expect(fresh.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    await t.db.execute(sql`UPDATE matches SET created_at = now() - interval '30 days' WHERE id = ${m.id}`);
+    const old = (await coordinator.agent.get('/api/v1/matches/unfollowed')).json().items;
+    expect(
+      old
+        .find((x: { id: string }) => x.id === m.id)
+        .professionals.map((p: { userId: string }) => p.userId)
+        .sort(),
+    ).toEqual([midwife.user.id, nurse.user.id].sort());
+    expect((await nurse.agent.get('/api/v1/matches/unfollowed')).statusCode).toBe(404);
+
+    const outsider = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    expect((await outsider.agent.post(`/api/v1/matches/${m.id}/follow-up`, { version: m.version, centralContactUserId: nurse.user.id })).statusCode).toBe(404);
+    const notParty = await nurse.agent.post(`/api/v1/matches/${m.id}/follow-up`, { version: m.version, centralContactUserId: outsider.user.id });
+    expect(notParty.json().error.details).toEqual([{ path: 'body.centralContactUserId', code: 'not_a_party' }]);
+    const ok = await nurse.agent.post(`/api/v1/matches/${m.id}/follow-up`, { version: m.version, centralContactUserId: nurse.user.id });
+    expect(ok.json()).toMatchObject({ centralContactUserId: nurse.user.id });
+    expect((await midwife.agent.post(`/api/v1/matches/${m.id}/follow-up`, { version: m.version, centralContactUserId: midwife.user.id })).statusCode).toBe(409);
+    const after = (await coordinator.agent.get('/api/v1/matches/unfollowed')).json().items;
+    expect(after.map((x: { id: string }) => x.id)).not.toContain(m.id);
+  });
+});
