@@ -146,7 +146,7 @@ export async function duplicatePairs(db: DbOrTx, municipalityIds: string[]) {
   if (!municipalityIds.length) return [];
   const res = await db.execute<{ a: string; b: string }>(sql`
     SELECT a.id AS a, b.id AS b FROM ${persons} a
-    JOIN ${persons} b ON b.family_name_key = a.family_name_key AND b.id > a.id
+    JOIN ${persons} b ON b.family_name_key = a.family_name_key AND (b.created_at, b.id) > (a.created_at, a.id)
       AND (b.date_of_birth = a.date_of_birth OR b.due_date = a.due_date)
       AND b.merged_into_id IS NULL
     WHERE a.merged_into_id IS NULL

@@ -11,6 +11,7 @@ import { createFamilyService } from './families.service.js';
 const idParams = z.object({ id: z.uuid() });
 const isoDate = z.iso.date({ message: 'invalid_date' });
 const tags = ['families'];
+const duplicateSchema = candidateSchema.omit({ municipalityName: true });
 
 export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -47,7 +48,7 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Possible duplicate person records in the coordinator’s municipalities',
-        response: { 200: z.object({ items: z.array(z.object({ a: candidateSchema, b: candidateSchema })) }) },
+        response: { 200: z.object({ items: z.array(z.object({ a: duplicateSchema, b: duplicateSchema })) }) },
       },
     },
     async (request) => {
@@ -60,7 +61,6 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
         dateOfBirth: p.dateOfBirth,
         dueDate: p.dueDate,
         postcode: p.postcode,
-        municipalityName: '',
       });
       return { items: pairs.map((p) => ({ a: c(p.a), b: c(p.b) })) };
     },

@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLog, involvementRegistrations, persons } from '../../db/schema.js';
+import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
+import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
+
+let t: TestApp;
+let scene: Awaited<ReturnType<typeof buildScene>>;
+type Signed = Awaited<ReturnType<typeof signedInAs>>;
+let midwife: Signed;
+let coordinator: Signed;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  scene = await buildScene(t.db);
+  midwife = await signedInAs(t, await withOrganisation(t.db, scene, 'verloskunde'), 'professional');
+  coordinator = await signedInAs(t, scene, 'coordinator');
+});
+afterAll(() => t.close());
+
+const inFiveMonths = () => {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() + 5);
+  return d.toISOString().slice(0, 10);
+};
+async function registerMother(who: Signed, o: Record<string, unknown> = {}) {
+  const res = await who.agent.post('/api/v1/involvements', {
+    durationMonths: 12,
+    person: { givenName: 'Fatima', familyName: 'El Amrani', dateOfBirth: '1996-02-03', bsn: randomBsn(), municipalityId: scene.municipality.id, ...o },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().person as { id: string; householdId: string };
+}
+
+describe('households', () => {
+  it('adds the unborn child, records the birth keeping the same record, and refuses impossible data', async () => {
+    const mother = await registerMother(midwife);
+    const due = inFiveMonths();
+    const unborn = await midwife.agent.post(`/api/v1/persons/${mother.id}/members`, {
+      familyName: 'El Amrani',
+      householdRole: 'unborn',
+      dueDate: due,
+      municipalityId: scene.municipality.id,
+      relations: [],
+    });
+    expect(unborn.statusCode).toBe(201);
+    const baby = unborn.json();
+    expect(baby).toMatchObject({ householdRole: 'unborn', dueDate: due, dateOfBirth: null, householdId: mother.householdId });
+
+    const withBirth = await midwife.agent.post(`/api/v1/persons/${mother.id}/members`, {
+      familyName: 'X',
+      householdRole: 'unborn',
+      dueDate: due,
+      dateOfBirth: '2026-01-01',
+      municipalityId: scene.municipality.id,
+    });
+    expect(withBirth.json().error.details).toContainEqual({ path: 'body.dateOfBirth', code: 'unborn_has_no_birth_date' });
+    const badRelation = await midwife.agent.post(`/api/v1/persons/${mother.id}/members`, {
+      familyName: 'Y',
+      dateOfBirth: '1990-01-01',
+      householdRole: 'partner',
+      municipalityId: scene.municipality.id,
+      relations: [{ toPersonId: '00000000-0000-4000-8000-000000000000', type: 'partner_of' }],
+    });
+    expect(badRelation.json().error.details).toEqual([{ path: 'body.relations.0.toPersonId', code: 'not_in_household' }]);
+
+    const v = (await midwife.agent.get(`/api/v1/persons/${baby.id}`)).json().person.version;
+    const tooEarly = await midwife.agent.post(`/api/v1/persons/${baby.id}/birth`, { version: v, dateOfBirth: '2020-01-01', givenName: 'Amira' });
+    expect(tooEarly.json().error.details).toContainEqual({ path: 'body.dateOfBirth', code: 'birth_far_from_due_date' });
+    // Born today, a few months early but possible.
+    const today = new Date().toISOString().slice(0, 10);
+    const born = await midwife.agent.post(`/api/v1/persons/${baby.id}/birth`, { version: v, dateOfBirth: today, givenName: 'Amira' });
+    expect(born.statusCode).toBe(200);
+    expect(born.json()).toMatchObject({ id: baby.id, householdRole: 'child', dateOfBirth: today, givenName: 'Amira', dueDate: due });
+    expect((await midwife.agent.post(`/api/v1/persons/${baby.id}/birth`, { version: born.json().version, dateOfBirth: today })).statusCode).toBe(409);
+
+    const page = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json();
+    expect(page.household.members.map((m: { id: string }) => m.id)).toEqual([mother.id, baby.id]);
+  });
+
+  it('detects concurrent edits with the version', async () => {
+    const mother = await registerMother(midwife);
+    const v = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person.version;
+    expect((await midwife.agent.patch(`/api/v1/persons/${mother.id}`, { version: v, contactPhone: '06 12345678' })).statusCode).toBe(200);
+    const stale = await midwife.agent.patch(`/api/v1/persons/${mother.id}`, { version: v, contactNote: 'Liever bellen na 10 uur' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    const after = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person;
+    expect(after).toMatchObject({ contactPhone: '06 12345678', contactNote: null, givenName: 'Fatima' });
+  });
+
+  it('a professional who is not involved cannot add members or edit (404)', async () => {
+    const mother = await registerMother(midwife);
+    const other = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    expect((await other.agent.patch(`/api/v1/persons/${mother.id}`, { version: 1, contactNote: 'x' })).statusCode).toBe(404);
+    expect(
+      (await other.agent.post(`/api/v1/persons/${mother.id}/members`, { familyName: 'Z', dateOfBirth: '1990-01-01', municipalityId: scene.municipality.id }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('merging duplicates', () => {
+  it('the coordinator merges two records of one person: registrations move, doubles end, a merge event is logged', async () => {
+    const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    const a = await registerMother(midwife, { bsn: null, familyName: 'Dubbel', dateOfBirth: '1999-09-09' });
+    // The nurse confirms a new record although the candidate was shown: now there are two.
+    const b = await nurse.agent.post('/api/v1/involvements', {
+      durationMonths: 12,
+      confirmNewPerson: true,
+      person: { givenName: 'Fleur', familyName: 'Dubbel', dateOfBirth: '1999-09-09', municipalityId: scene.municipality.id },
+    });
+    const bId = b.json().person.id;
+    // The midwife also ended up registered on both.
+    await midwife.agent.post('/api/v1/involvements', { durationMonths: 6, personId: bId, identity: { familyName: 'Dubbel', date: '1999-09-09' } });
+
+    const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items;
+    expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.id }), b: expect.objectContaining({ id: bId }) });
+    expect((await midwife.agent.get('/api/v1/persons/duplicates')).statusCode).toBe(404);
+    expect((await midwife.agent.post(`/api/v1/persons/${a.id}/merge`, { mergeId: bId })).statusCode).toBe(404);
+    const elsewhere = await signedInAs(t, { ...scene, municipality: await buildMunicipality(t.db, { regionId: scene.region.id }) }, 'coordinator');
+    expect((await elsewhere.agent.post(`/api/v1/persons/${a.id}/merge`, { mergeId: bId })).statusCode).toBe(404);
+
+    const merged = await coordinator.agent.post(`/api/v1/persons/${a.id}/merge`, { mergeId: bId });
+    expect(merged.statusCode).toBe(200);
+    const [gone] = await t.db.select().from(persons).where(eq(persons.id, bId));
+    expect(gone!.mergedIntoId).toBe(a.id);
+    expect((await nurse.agent.get(`/api/v1/persons/${bId}`)).statusCode).toBe(404);
+    // The nurse's registration now points at the kept record and gives access to it.
+    expect((await nurse.agent.get(`/api/v1/persons/${a.id}`)).statusCode).toBe(200);
+    const midwifeRegs = await t.db
+      .select()
+      .from(involvementRegistrations)
+      .where(and(eq(involvementRegistrations.userId, midwife.user.id), eq(involvementRegistrations.personId, a.id)));
+    expect(midwifeRegs.map((r) => r.endReason).sort()).toEqual(['merged', null].sort());
+    const events = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.eventType, 'merge'), eq(accessLog.userId, coordinator.user.id)));
+    expect(events.map((e) => e.subjectPersonId).sort()).toEqual([a.id, bId].sort());
+  });
+});
