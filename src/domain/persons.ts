@@ -43,6 +43,7 @@ export type RelationType = z.infer<typeof relationTypeSchema>;
 /** The coordinator's decision on a signal in the intake queue. */
 export const SIGNAL_DECISIONS = ['advice_only', 'direct_support', 'exploration'] as const;
 export const signalDecisionSchema = z.enum(SIGNAL_DECISIONS);
+export type SignalDecision = z.infer<typeof signalDecisionSchema>;
 
 const DAY = 86_400_000;
 /** Whole years between two dates, counted as birthdays are. */

@@ -22,7 +22,10 @@ import { hsdsImportRoutes } from './modules/hsds/hsds-import.routes.js';
 import { involvementRoutes } from './modules/involvement/involvement.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { screeningRoutes } from './modules/screening/screening.routes.js';
+import { signalRoutes } from './modules/signals/signals.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 export interface BuildOptions {
@@ -112,6 +115,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(hsdsImportRoutes, deps);
       await api.register(familyRoutes, deps);
       await api.register(involvementRoutes, deps);
+      await api.register(signalRoutes, deps);
+      await api.register(screeningRoutes, deps);
+      await api.register(notificationRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -646,6 +646,10 @@ export const questionnaireResponses = pgTable(
     recordedById: uuid('recorded_by_id')
       .notNull()
       .references(() => users.id),
+    /** Screening results stay within the recording organisation (and the hub) until consent-based sharing. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('questionnaire_responses_person_idx').on(t.personId, t.recordedAt)],
@@ -664,6 +668,9 @@ export const healthMeasurements = pgTable(
     recordedById: uuid('recorded_by_id')
       .notNull()
       .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('health_measurements_person_idx').on(t.personId, t.measuredOn)],

@@ -1,0 +1,4 @@
+ALTER TABLE "health_measurements" ADD COLUMN "organisation_id" uuid NOT NULL;--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD COLUMN "organisation_id" uuid NOT NULL;--> statement-breakpoint
+ALTER TABLE "health_measurements" ADD CONSTRAINT "health_measurements_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;
