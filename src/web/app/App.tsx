@@ -20,6 +20,13 @@ import { PrintPage } from '../features/directory/PrintPage';
 import { SearchPage } from '../features/directory/SearchPage';
 import { ServiceEditPage } from '../features/directory/ServiceEditPage';
 import { ServicePage } from '../features/directory/ServicePage';
+import { useNotifications } from '../features/families/api';
+import { ClientPage } from '../features/families/ClientPage';
+import { ClientsPage } from '../features/families/ClientsPage';
+import { DuplicatesPage, InformPage, MatchesPage, NotificationsPage } from '../features/families/MatchPages';
+import { QuestionnairePage } from '../features/families/QuestionnairePage';
+import { RegisterPage } from '../features/families/RegisterPage';
+import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../features/families/SignalPages';
 import { HomePage } from '../features/home/HomePage';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
@@ -107,13 +114,22 @@ function Shell() {
 
 function Nav({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const links: [string, string][] = [
-    ['/', t('nav.home')],
+  const care = me.user.role === 'professional' || me.user.role === 'coordinator';
+  const notes = useNotifications();
+  const unread = notes.data?.unread ?? 0;
+  const links: [string, string][] = [['/', t('nav.home')]];
+  if (care) {
+    links.push(['/clienten', t('nav.clients')]);
+    if (me.user.role === 'coordinator') links.push(['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
+    links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')]);
+  }
+  links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
+  links.push(
     ['/sociale-kaart', t('nav.directory')],
     ['/smoelenboek', t('nav.people')],
     [`/sociale-kaart/organisatie/${me.user.organisation.id}`, t('nav.myOrganisation')],
     ['/account', t('nav.account')],
-  ];
+  );
   if (me.user.role === 'admin') {
     links.push(
       ['/beheer/gebruikers', t('nav.users')],
@@ -167,8 +183,21 @@ function AppRoutes({ me }: { me: Me | null }) {
     );
   }
   const admin = me.user.role === 'admin';
+  const care = me.user.role === 'professional' || me.user.role === 'coordinator';
   return (
     <Routes>
+      {care && <Route path="/clienten" element={<ClientsPage />} />}
+      {care && <Route path="/clienten/registreren" element={<RegisterPage me={me} />} />}
+      {care && <Route path="/clienten/:id" element={<ClientPage me={me} />} />}
+      {care && <Route path="/clienten/:id/signaal" element={<SignalFormPage />} />}
+      {care && <Route path="/clienten/:id/vragenlijst" element={<QuestionnairePage />} />}
+      {care && <Route path="/signalen" element={<MySignalsPage />} />}
+      {care && <Route path="/signalen/:id" element={<SignalPage me={me} />} />}
+      {care && <Route path="/intake" element={<IntakePage />} />}
+      {care && <Route path="/matches" element={<MatchesPage me={me} />} />}
+      {care && <Route path="/registraties/:id/informeren" element={<InformPage />} />}
+      {care && <Route path="/dubbele-registraties" element={<DuplicatesPage />} />}
+      <Route path="/meldingen" element={<NotificationsPage />} />
       <Route path="/" element={<HomePage me={me} />} />
       <Route path="/account" element={<AccountPage me={me} />} />
       <Route path="/tweestapsverificatie" element={<TwoFactorPage mode="enrol" />} />

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly details: ErrorDetail[] = [],
+    /** The whole error body, for documented extras such as `candidates` of a possible duplicate. */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(code);
   }
@@ -28,7 +30,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const res = await fetch(`/api/v1${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.details ?? []);
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal', data?.error?.details ?? [], data?.error ?? {});
   if (data && typeof data.csrfToken === 'string') setCsrfToken(data.csrfToken);
   return data as T;
 }

@@ -272,3 +272,22 @@ describe('informing and matches follow-up', () => {
     expect(after.map((x: { id: string }) => x.id)).not.toContain(m.id);
   });
 });
+
+describe('notifications', () => {
+  it('lists the user’s own notifications with the unread count; only the owner marks one read', async () => {
+    const bsn = randomBsn();
+    const a = await signedInAs(t, await withOrganisation(t.db, scene, 'kraamzorg'), 'professional');
+    const b = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    await register(a, { person: person({ bsn }) });
+    await register(b, { person: person({ bsn }) });
+    const list = (await a.agent.get('/api/v1/notifications')).json();
+    expect(list.unread).toBe(1);
+    expect(list.items[0]).toMatchObject({ kind: 'match', readAt: null });
+    expect(Object.keys(list.items[0]).sort()).toEqual(['createdAt', 'id', 'kind', 'matchId', 'readAt', 'signalId']);
+    expect((await b.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);
+    expect((await a.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(204);
+    expect((await a.agent.get('/api/v1/notifications')).json().unread).toBe(0);
+    await b.agent.post('/api/v1/notifications/read-all');
+    expect((await b.agent.get('/api/v1/notifications')).json().unread).toBe(0);
+  });
+});

@@ -1,11 +1,10 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notifications } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../../policy.js';
+import * as repo from './notifications.repository.js';
 
 /**
  * In-app notifications: a kind and a link target, nothing else — what a match or signal is about is read on its own
@@ -29,13 +28,9 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['notifications'], response: { 200: z.object({ unread: z.number().int(), items: z.array(notificationSchema) }) } } },
     async (request) => {
       const actor = requireStaff(request.actor);
-      const rows = await db.select().from(notifications).where(eq(notifications.userId, actor.userId)).orderBy(desc(notifications.createdAt)).limit(100);
-      const [unread] = await db
-        .select({ n: count() })
-        .from(notifications)
-        .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+      const { items: rows, unread } = await repo.listFor(db, actor.userId);
       return {
-        unread: unread?.n ?? 0,
+        unread,
         items: rows.map((n) => ({
           id: n.id,
           kind: n.kind,
@@ -53,22 +48,14 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['notifications'], params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireStaff(request.actor);
-      const done = await db
-        .update(notifications)
-        .set({ readAt: new Date() })
-        .where(and(eq(notifications.id, request.params.id), eq(notifications.userId, actor.userId)))
-        .returning({ id: notifications.id });
-      if (!done.length) throw new AppError('not_found');
+      if (!(await repo.markRead(db, actor.userId, request.params.id))) throw new AppError('not_found');
       return reply.status(204).send(null);
     },
   );
 
   r.post('/notifications/read-all', { schema: { tags: ['notifications'], response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireStaff(request.actor);
-    await db
-      .update(notifications)
-      .set({ readAt: new Date() })
-      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+    await repo.markAllRead(db, actor.userId);
     return reply.status(204).send(null);
   });
 }
