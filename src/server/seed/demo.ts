@@ -53,6 +53,13 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; or
     organisation: 'Verloskundigenpraktijk De Wieg',
     municipalities: ['Kerkrade', 'Landgraaf'],
   },
+  {
+    email: 'jgz@demo.knooppunt.nl',
+    displayName: 'Joyce Jeugdverpleegkundige',
+    role: 'professional',
+    organisation: 'JGZ Zuid-Limburg (demo)',
+    municipalities: ['Kerkrade', 'Landgraaf', 'Vaals'],
+  },
   { email: 'beleid@demo.knooppunt.nl', displayName: 'Paul Beleid', role: 'policy', organisation: 'Gemeente Kerkrade (demo)', municipalities: ['Kerkrade'] },
 ];
 

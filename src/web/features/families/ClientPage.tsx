@@ -99,7 +99,9 @@ function Household({ person, members }: { person: Person; members: PersonSummary
               {m.id === person.id ? (
                 <strong>{personName(m)}</strong>
               ) : (
-                <RouterLink to={`/clienten/${m.id}`}>{personName(m) || t('householdRoles.unborn')}</RouterLink>
+                <RouterLink to={`/clienten/${m.id}`}>
+                  {m.householdRole === 'unborn' && !m.givenName ? `${t('householdRoles.unborn')} ${m.familyName}` : personName(m)}
+                </RouterLink>
               )}
             </Cell>
             <Cell>{t(`householdRoles.${m.householdRole}`)}</Cell>
@@ -378,7 +380,7 @@ export function ClientPage({ me }: { me: Me }) {
   const matchCount = (location.state as { matchCount?: number } | null)?.matchCount ?? 0;
   return (
     <>
-      <Heading1>{personName(person) || t('householdRoles.unborn')}</Heading1>
+      <Heading1>{person.householdRole === 'unborn' && !person.givenName ? `${t('householdRoles.unborn')} ${person.familyName}` : personName(person)}</Heading1>
       {matchCount > 0 && (
         <Alert type="info">
           <Paragraph>

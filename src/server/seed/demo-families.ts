@@ -1,0 +1,185 @@
+import { eq, sql } from 'drizzle-orm';
+import { foldName } from '../../domain/persons.js';
+import { createBsnVault } from '../crypto.js';
+import type { Db, Tx } from '../db/client.js';
+import {
+  healthMeasurements,
+  households,
+  involvementRegistrations,
+  matches,
+  municipalities,
+  notifications,
+  personRelations,
+  persons,
+  signals,
+  users,
+} from '../db/schema.js';
+
+/**
+ * Fictional families for the demo: a registration with an open signal in the intake, a household match between the
+ * midwife and the JGZ nurse, and a possible duplicate for the coordinator. BSNs are drawn from the 99999xxxx range
+ * that is reserved for testing and never issued.
+ */
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const yearsAgo = (y: number, offsetDays = 0) => {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  d.setUTCFullYear(d.getUTCFullYear() - y);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The n-th test BSN (99999xxxx) that passes the elfproef. */
+export function testBsn(n: number): string {
+  let found = -1;
+  for (let i = 0; i < 1000; i++) {
+    const head = `99999${String(i).padStart(3, '0')}`;
+    const sum = [...head].reduce((s, c, k) => s + Number(c) * (9 - k), 0);
+    const check = sum % 11;
+    if (check < 10 && ++found === n) return head + check;
+  }
+  throw new Error('no test BSN');
+}
+
+export async function seedDemoFamilies(db: Db, secretKey: Buffer): Promise<boolean> {
+  const vault = createBsnVault(secretKey);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7513004)`);
+    const [any] = await tx.select({ id: persons.id }).from(persons).limit(1);
+    if (any) return false;
+    const userId = async (email: string) => (await tx.select({ id: users.id, org: users.organisationId }).from(users).where(eq(users.email, email)))[0];
+    const vera = await userId('verloskundige@demo.knooppunt.nl');
+    const joyce = await userId('jgz@demo.knooppunt.nl');
+    const carla = await userId('coordinator@demo.knooppunt.nl');
+    const [kerkrade] = await tx.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
+    const [landgraaf] = await tx.select().from(municipalities).where(eq(municipalities.name, 'Landgraaf'));
+    if (!vera || !joyce || !carla || !kerkrade || !landgraaf) return false;
+
+    let bsnNo = 0;
+    const person = async (t: Tx, h: string, o: Partial<typeof persons.$inferInsert> & { familyName: string }, withBsn = true) => {
+      const bsn = withBsn ? testBsn(bsnNo++) : null;
+      const [p] = await t
+        .insert(persons)
+        .values({
+          householdId: h,
+          municipalityId: kerkrade.id,
+          householdRole: 'mother',
+          familyNameKey: foldName(o.familyName),
+          bsnHash: bsn ? vault.matchKey(bsn) : null,
+          bsnEnc: bsn ? vault.seal(bsn) : null,
+          ...o,
+        })
+        .returning();
+      return p!;
+    };
+    const household = async (municipalityId: string) => (await tx.insert(households).values({ municipalityId, createdById: vera.id }).returning())[0]!.id;
+    const register = async (p: { id: string; householdId: string }, u: { id: string; org: string | null }, months = 12) =>
+      (
+        await tx
+          .insert(involvementRegistrations)
+          .values({ personId: p.id, householdId: p.householdId, organisationId: u.org!, userId: u.id, startDate: day(-30), endDate: day(months * 30) })
+          .returning()
+      )[0]!;
+
+    // 1. Sanne, pregnant, with an open signal in the intake and two Positieve Gezondheid measurements.
+    const h1 = await household(kerkrade.id);
+    const sanne = await person(tx, h1, {
+      givenName: 'Sanne',
+      familyName: 'de Vries',
+      dateOfBirth: yearsAgo(24, 40),
+      dueDate: day(120),
+      postcode: '6461 AB',
+      address: 'Voorbeeldstraat 1',
+    });
+    await register(sanne, vera);
+    await tx.insert(signals).values({
+      personId: sanne.id,
+      householdId: h1,
+      municipalityId: kerkrade.id,
+      signallerId: vera.id,
+      organisationId: vera.org!,
+      lifeDomains: ['mentaal_welbevinden', 'meedoen'],
+      riskCategories: ['finances_housing'],
+      riskFactors: ['debts', 'no_support_network'],
+      riskFactorsNote: 'Schulden; weinig mensen om op terug te vallen.',
+      protectiveFactors: ['motivated_for_help'],
+      vulnerabilityLevel: 'vulnerable',
+      clientView: 'Sanne vindt het een zware periode en wil graag hulp bij geldzaken.',
+      discussedWithFamily: true,
+      consentToShare: true,
+      toHub: true,
+    });
+    await tx.insert(healthMeasurements).values([
+      {
+        personId: sanne.id,
+        measuredOn: day(-90),
+        scores: { lichaamsfuncties: 6, mentaal_welbevinden: 4, zingeving: 6, kwaliteit_van_leven: 5, meedoen: 3, dagelijks_functioneren: 6 },
+        recordedById: vera.id,
+        organisationId: vera.org!,
+      },
+      {
+        personId: sanne.id,
+        measuredOn: day(-7),
+        scores: { lichaamsfuncties: 7, mentaal_welbevinden: 5, zingeving: 7, kwaliteit_van_leven: 6, meedoen: 5, dagelijks_functioneren: 7 },
+        recordedById: vera.id,
+        organisationId: vera.org!,
+      },
+    ]);
+
+    // 2. The El Amrani household: the midwife knows the mother, the JGZ nurse the toddler — a household match.
+    const h2 = await household(landgraaf.id);
+    const fatima = await person(tx, h2, {
+      givenName: 'Fatima',
+      familyName: 'El Amrani',
+      dateOfBirth: yearsAgo(29, 12),
+      dueDate: day(60),
+      municipalityId: landgraaf.id,
+      preferredLanguage: 'ar',
+      interpreterNeeded: true,
+    });
+    const youssef = await person(tx, h2, {
+      givenName: 'Youssef',
+      familyName: 'El Amrani',
+      dateOfBirth: yearsAgo(31, 100),
+      householdRole: 'partner',
+      municipalityId: landgraaf.id,
+    });
+    const amira = await person(tx, h2, {
+      givenName: 'Amira',
+      familyName: 'El Amrani',
+      dateOfBirth: yearsAgo(2, 30),
+      householdRole: 'child',
+      municipalityId: landgraaf.id,
+    });
+    const unborn = await person(
+      tx,
+      h2,
+      { givenName: '', familyName: 'El Amrani', dueDate: day(60), householdRole: 'unborn', municipalityId: landgraaf.id },
+      false,
+    );
+    await tx.insert(personRelations).values([
+      { fromPersonId: youssef.id, toPersonId: fatima.id, type: 'partner_of' },
+      { fromPersonId: fatima.id, toPersonId: amira.id, type: 'parent_of' },
+      { fromPersonId: unborn.id, toPersonId: fatima.id, type: 'lives_with' },
+    ]);
+    const r1 = await register(fatima, vera);
+    const r2 = await register(amira, joyce, 24);
+    const [m] = await tx.insert(matches).values({ householdId: h2, registrationAId: r1.id, registrationBId: r2.id, samePerson: false }).returning();
+    await tx.insert(notifications).values([
+      { userId: vera.id, kind: 'match', matchId: m!.id },
+      { userId: joyce.id, kind: 'match', matchId: m!.id },
+    ]);
+
+    // 3. Lotte, registered twice without a BSN: the coordinator's duplicates list shows her.
+    const h3 = await household(kerkrade.id);
+    const lotte = await person(
+      tx,
+      h3,
+      { givenName: 'Lotte', familyName: 'Smeets', dateOfBirth: yearsAgo(19, 77), dueDate: day(150), postcode: '6466 CD' },
+      false,
+    );
+    await register(lotte, vera);
+    const h4 = await household(kerkrade.id);
+    const lotte2 = await person(tx, h4, { givenName: 'L.', familyName: 'Smeets', dateOfBirth: yearsAgo(19, 77), postcode: '6466 CD' }, false);
+    await register(lotte2, joyce);
+    return true;
+  });
+}
