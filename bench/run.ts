@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
 import { benchDirectory } from './directory.js';
+import { benchFamilies } from './families.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -38,7 +39,8 @@ async function benchFoundation() {
   }
 }
 
-// BENCH_ONLY=foundation or BENCH_ONLY=directory runs one part.
+// BENCH_ONLY=foundation, directory or families runs one part.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'foundation') await benchFoundation();
 if (!only || only === 'directory') await benchDirectory();
+if (!only || only === 'families') await benchFamilies();

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { DbOrTx } from '../../db/client.js';
+import { rowFromJson } from '../../db/json-rows.js';
 import { households, involvementRegistrations, municipalities, personRelations, persons } from '../../db/schema.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -55,20 +57,59 @@ export async function findByBsnHash(db: DbOrTx, bsnHash: string): Promise<Person
   return row ?? null;
 }
 
-/** Search is exact: a BSN, or family name + date of birth (or due date); only persons the viewer may see. */
-export async function searchVisible(db: DbOrTx, q: { bsnHash: string } | { familyNameKey: string; date: string }, v: Viewer): Promise<PersonView[]> {
-  const match =
-    'bsnHash' in q
-      ? eq(persons.bsnHash, q.bsnHash)
-      : and(eq(persons.familyNameKey, q.familyNameKey), or(eq(persons.dateOfBirth, q.date), eq(persons.dueDate, q.date)));
-  const rows = await db
-    .select(viewColumns(v.userId))
-    .from(persons)
-    .innerJoin(municipalities, eq(municipalities.id, persons.municipalityId))
-    .where(and(match, isNull(persons.mergedIntoId), visibleTo(v)))
-    .orderBy(asc(persons.familyName), asc(persons.givenName))
-    .limit(20);
-  return rows.map(flatten);
+/** The same lookup as a statement prepared once per pooled connection: the hot path of registering by BSN. */
+export async function findByBsnHashPrepared(pool: pg.Pool, bsnHash: string): Promise<PersonRow | null> {
+  const res = await pool.query<{ p: Record<string, unknown> }>({
+    name: 'kp_person_by_bsn',
+    text: 'SELECT to_jsonb(p) AS p FROM persons p WHERE bsn_hash = $1 AND merged_into_id IS NULL',
+    values: [bsnHash],
+  });
+  return res.rows[0] ? rowFromJson<PersonRow>(res.rows[0].p) : null;
+}
+
+/**
+ * Exact search and its access-log rows in one prepared statement (one round trip, atomic): by BSN, or by folded
+ * family name + date. Only persons the viewer may see; one 'search' row per person found, or one without subject.
+ */
+export async function searchAndLog(
+  pool: pg.Pool,
+  q: { bsnHash: string } | { familyNameKey: string; date: string },
+  v: Viewer,
+  who: { role: string; organisationId: string },
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<PersonView[]> {
+  const byBsn = 'bsnHash' in q;
+  const match = byBsn ? 'p.bsn_hash = $1' : 'p.family_name_key = $1 AND (p.date_of_birth = $8::date OR p.due_date = $8::date)';
+  const registered = 'EXISTS (SELECT 1 FROM involvement_registrations r WHERE r.household_id = p.household_id AND r.user_id = $2::uuid AND r.ended_at IS NULL)';
+  const text = `
+    WITH found AS (
+      SELECT p.*, m.name AS municipality_name, ${registered} AS registered_by_actor
+      FROM persons p JOIN municipalities m ON m.id = p.municipality_id
+      WHERE ${match} AND p.merged_into_id IS NULL AND (${registered} OR p.municipality_id = ANY($3::uuid[]))
+      ORDER BY p.family_name, p.given_name LIMIT 20
+    ), logged AS (
+      INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
+      SELECT 'search'::access_event_type, $2::uuid, $4::role, $5::uuid, f.id, 'person', f.id::text, 'zoeken naar cliënt', $6::inet, $7::text FROM found f
+      UNION ALL
+      SELECT 'search'::access_event_type, $2::uuid, $4::role, $5::uuid, NULL::uuid, 'person', NULL::text, 'zoeken naar cliënt', $6::inet, $7::text WHERE NOT EXISTS (SELECT 1 FROM found)
+    )
+    SELECT to_jsonb(found) AS p FROM found`;
+  const res = await pool.query<{ p: Record<string, unknown> }>({
+    name: byBsn ? 'kp_search_bsn' : 'kp_search_name',
+    text,
+    values: [
+      byBsn ? q.bsnHash : q.familyNameKey,
+      v.userId,
+      v.coordinatorMunicipalityIds,
+      who.role,
+      who.organisationId,
+      meta.ip,
+      meta.userAgent?.slice(0, 512) ?? null,
+      // The date is a parameter of the name search only: an unreferenced parameter has no type.
+      ...(byBsn ? [] : [q.date]),
+    ],
+  });
+  return res.rows.map((r) => rowFromJson<PersonView>(r.p));
 }
 
 /** Possible duplicates of a person without BSN: same folded family name and the same date (birth or due). */

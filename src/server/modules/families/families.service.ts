@@ -80,12 +80,7 @@ export function createFamilyService(deps: AppDeps) {
     /** Exact search only (BSN, or family name + date); every search is logged, with each person found as subject. */
     async search(actor: Actor, q: { bsn?: string | null; familyName?: string; date?: string }, meta: RequestMeta) {
       const query = q.bsn ? { bsnHash: vault.matchKey(q.bsn) } : { familyNameKey: foldName(q.familyName ?? ''), date: q.date ?? '' };
-      return db.transaction(async (tx) => {
-        const found = await repo.searchVisible(tx, query, viewerOf(actor));
-        if (!found.length) await log(tx, actor, meta, 'search', null, 'zoeken naar cliënt');
-        for (const p of found) await log(tx, actor, meta, 'search', p, 'zoeken naar cliënt');
-        return found;
-      });
+      return repo.searchAndLog(deps.database.pool, query, viewerOf(actor), actor, meta);
     },
 
     /** The person with their household (members and relations); a logged read. */

@@ -1,69 +1,20 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { RegistrationEndReason } from '../../../domain/persons.js';
+import type { Actor, RequestMeta } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
+import { rowFromJson } from '../../db/json-rows.js';
 import { households, involvementRegistrations, matches, notifications, organisations, people, persons, users } from '../../db/schema.js';
 
 export type Registration = typeof involvementRegistrations.$inferSelect;
-
-/**
- * Inserts an active registration unless this professional already has one for the person; the partial unique
- * index makes that check race-free. Returns null when one existed.
- */
-export async function insertRegistration(
-  tx: DbOrTx,
-  r: { personId: string; householdId: string; organisationId: string; userId: string; startDate: string; endDate: string },
-): Promise<Registration | null> {
-  const [row] = await tx
-    .insert(involvementRegistrations)
-    .values(r)
-    .onConflictDoNothing({ target: [involvementRegistrations.personId, involvementRegistrations.userId], where: sql`ended_at IS NULL` })
-    .returning();
-  return row ?? null;
-}
-
-export async function findActiveRegistration(tx: DbOrTx, personId: string, userId: string): Promise<Registration | null> {
-  const [row] = await tx
-    .select()
-    .from(involvementRegistrations)
-    .where(and(eq(involvementRegistrations.personId, personId), eq(involvementRegistrations.userId, userId), isNull(involvementRegistrations.endedAt)));
-  return row ?? null;
-}
 
 export async function findRegistration(db: DbOrTx, id: string): Promise<Registration | null> {
   const [row] = await db.select().from(involvementRegistrations).where(eq(involvementRegistrations.id, id));
   return row ?? null;
 }
 
-/** Active registrations of other professionals in the household: each one is a match with the new registration. */
-export async function othersActiveInHousehold(tx: DbOrTx, householdId: string, exceptUserId: string, exceptId: string) {
-  return tx
-    .select({ id: involvementRegistrations.id, userId: involvementRegistrations.userId, personId: involvementRegistrations.personId })
-    .from(involvementRegistrations)
-    .where(
-      and(
-        eq(involvementRegistrations.householdId, householdId),
-        isNull(involvementRegistrations.endedAt),
-        sql`${involvementRegistrations.userId} <> ${exceptUserId}`,
-        sql`${involvementRegistrations.id} <> ${exceptId}`,
-      ),
-    );
-}
-
-export async function insertMatches(tx: DbOrTx, rows: (typeof matches.$inferInsert)[]) {
-  if (!rows.length) return [];
-  return tx.insert(matches).values(rows).onConflictDoNothing().returning();
-}
-
 export async function insertNotifications(tx: DbOrTx, rows: (typeof notifications.$inferInsert)[]) {
   if (rows.length) await tx.insert(notifications).values(rows);
-}
-
-export async function userEmails(tx: DbOrTx, ids: string[]) {
-  if (!ids.length) return [];
-  return tx
-    .select({ id: users.id, email: users.email, language: users.language })
-    .from(users)
-    .where(and(inArray(users.id, ids), isNull(users.deactivatedAt)));
 }
 
 /**
@@ -179,4 +130,72 @@ export async function recordInformed(tx: DbOrTx, id: string, informedAt: Date, w
     .where(eq(involvementRegistrations.id, id))
     .returning();
   return row ?? null;
+}
+
+type PersonRow = typeof persons.$inferSelect;
+export interface RegisterResult {
+  status: 'ok' | 'not_found' | 'deceased';
+  created: boolean;
+  matches: number;
+  registration: Registration;
+  person: PersonRow;
+}
+
+/**
+ * One round trip: the database function kp_register_involvement (migration 0013) locks the household, inserts
+ * the registration or finds the existing one, records matches, notifications and outbox mail, and the access log.
+ */
+export async function registerInvolvement(
+  db: DbOrTx,
+  r: {
+    personId: string;
+    actor: Actor;
+    start: string;
+    end: string;
+    meta: RequestMeta;
+    mail: { subjectNl: string; textNl: string; subjectEn: string; textEn: string };
+  },
+  pool?: pg.Pool,
+): Promise<RegisterResult> {
+  const values = [
+    r.personId,
+    r.actor.userId,
+    r.actor.organisationId,
+    r.actor.role,
+    r.start,
+    r.end,
+    r.meta.ip,
+    r.meta.userAgent?.slice(0, 512) ?? null,
+    r.mail.subjectNl,
+    r.mail.textNl,
+    r.mail.subjectEn,
+    r.mail.textEn,
+  ];
+  // Outside a transaction the statement is prepared once per pooled connection (named); inside one it runs plainly.
+  const res = pool
+    ? await pool.query<{ r: Record<string, unknown> }>({
+        name: 'kp_register_involvement',
+        text: 'SELECT kp_register_involvement($1, $2, $3, $4, $5::date, $6::date, $7::inet, $8, $9, $10, $11, $12) AS r',
+        values,
+      })
+    : await db.execute<{ r: Record<string, unknown> }>(
+        sql`SELECT kp_register_involvement(${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )}) AS r`,
+      );
+  const out = res.rows[0]!.r as {
+    status: RegisterResult['status'];
+    created?: boolean;
+    matches?: number;
+    registration?: Record<string, unknown>;
+    person?: Record<string, unknown>;
+  };
+  return {
+    status: out.status,
+    created: out.created ?? false,
+    matches: out.matches ?? 0,
+    registration: out.registration ? rowFromJson<Registration>(out.registration) : (null as never),
+    person: out.person ? rowFromJson<PersonRow>(out.person) : (null as never),
+  };
 }

@@ -57,7 +57,7 @@ export async function involvementRoutes(app: FastifyInstance, deps: AppDeps) {
         registration: presentRegistration(res.registration),
         person: presentPersonSummary(res.person),
         personCreated: res.personCreated,
-        matchCount: res.matches.length,
+        matchCount: res.matchCount,
       });
     },
   );

@@ -9,7 +9,6 @@ import { AppError } from '../../errors.js';
 import { assertOwnRegistration, coordinatorMunicipalities } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { bsnTaken, createFamilyService, preparePerson, viewerOf } from '../families/families.service.js';
-import { enqueueMail } from '../mail/mail.repository.js';
 import * as repo from './involvement.repository.js';
 import { verwijsindexAdapter } from './verwijsindex.js';
 
@@ -25,6 +24,21 @@ export interface RegisterInput {
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
+const NO_META: RequestMeta = { ip: null, userAgent: null, requestId: '' };
+
+/** A mistyped BSN can pass the elfproef: refuse it when it belongs to someone born on another day. */
+function checkBsnBirthDate(data: PersonInput, known: families.PersonRow) {
+  if (data.dateOfBirth && known.dateOfBirth && data.dateOfBirth !== known.dateOfBirth)
+    throw new AppError('validation_failed', [{ path: 'body.person.bsn', code: 'bsn_does_not_match_birth_date' }]);
+}
+
+/** The match e-mail says only that there is one: who it is with is shown after signing in. */
+const MATCH_MAIL = (url: string) => ({
+  subjectNl: 'Knooppunt: er is een match',
+  textNl: `Er is een match: een andere hulpverlener is ook betrokken.\nLog in om te zien met wie: ${url}\n`,
+  subjectEn: 'Knooppunt: there is a match',
+  textEn: `There is a match: another professional is also involved.\nSign in to see who: ${url}\n`,
+});
 
 export function createInvolvementService(deps: AppDeps) {
   const db = deps.database.db;
@@ -51,9 +65,7 @@ export function createInvolvementService(deps: AppDeps) {
     if (data.bsn) {
       const known = await families.findByBsnHash(tx, vault.matchKey(data.bsn));
       if (known) {
-        // A mistyped BSN can pass the elfproef: refuse when it belongs to someone born on another day.
-        if (data.dateOfBirth && known.dateOfBirth && data.dateOfBirth !== known.dateOfBirth)
-          throw new AppError('validation_failed', [{ path: 'body.person.bsn', code: 'bsn_does_not_match_birth_date' }]);
+        checkBsnBirthDate(data, known);
         return { person: known, created: false };
       }
     } else if (!input.confirmNewPerson) {
@@ -80,6 +92,39 @@ export function createInvolvementService(deps: AppDeps) {
     return { person, created: true };
   }
 
+  /** A person found without creating anything: by id (visible, or with the identity shown), or by BSN. */
+  async function findKnownPerson(db: DbOrTx, actor: Actor, input: RegisterInput): Promise<families.PersonRow | null> {
+    if (input.personId) return (await resolvePerson(db, actor, input, NO_META)).person;
+    if (!input.person?.bsn) return null;
+    const known = await families.findByBsnHashPrepared(deps.database.pool, vault.matchKey(input.person.bsn));
+    if (known) checkBsnBirthDate(input.person, known);
+    return known;
+  }
+
+  /** Registers on a resolved person through the database function (lock, insert, matches, notices, access log). */
+  async function registerOn(
+    db: DbOrTx,
+    actor: Actor,
+    person: families.PersonRow,
+    input: RegisterInput,
+    start: string,
+    meta: RequestMeta,
+    inTransaction = true,
+  ) {
+    if (person.deceasedOn) throw new AppError('validation_failed', [{ path: 'body.person', code: 'person_deceased' }]);
+    const dob = person.dateOfBirth && ageLimitApplies(person.householdRole) ? parseIsoDate(person.dateOfBirth) : null;
+    const end = registrationEnd(parseIsoDate(start), Math.min(input.durationMonths, MAX_REGISTRATION_MONTHS), dob).toISOString().slice(0, 10);
+    if (end <= isoToday()) throw new AppError('validation_failed', [{ path: 'body.person.dateOfBirth', code: 'person_23_or_older' }]);
+    const r = await repo.registerInvolvement(
+      db,
+      { personId: person.id, actor, start, end, meta, mail: MATCH_MAIL(matchesUrl) },
+      inTransaction ? undefined : deps.database.pool,
+    );
+    if (r.status === 'not_found') throw new AppError('not_found');
+    if (r.status === 'deceased') throw new AppError('validation_failed', [{ path: 'body.person', code: 'person_deceased' }]);
+    return { registration: r.registration, person: r.person, created: r.created, personCreated: false, matchCount: r.matches };
+  }
+
   return {
     /**
      * Registers that the actor is involved with a person — no reason, no content — and detects matches with other
@@ -87,70 +132,17 @@ export function createInvolvementService(deps: AppDeps) {
      * simultaneous registrations see each other and produce exactly one match.
      */
     async register(actor: Actor, input: RegisterInput, meta: RequestMeta) {
-      const months = input.durationMonths;
       const start = input.startDate ?? isoToday();
       if (start > isoToday()) throw new AppError('validation_failed', [{ path: 'body.startDate', code: 'date_in_future' }]);
-      const result = await db.transaction(async (tx) => {
-        const { person, created } = await resolvePerson(tx, actor, input, meta);
-        if (person.deceasedOn) throw new AppError('validation_failed', [{ path: 'body.person', code: 'person_deceased' }]);
-        const end = registrationEnd(
-          parseIsoDate(start),
-          Math.min(months, MAX_REGISTRATION_MONTHS),
-          person.dateOfBirth && ageLimitApplies(person.householdRole) ? parseIsoDate(person.dateOfBirth) : null,
-        )
-          .toISOString()
-          .slice(0, 10);
-        if (end <= isoToday()) throw new AppError('validation_failed', [{ path: 'body.person.dateOfBirth', code: 'person_23_or_older' }]);
-        await families.lockHousehold(tx, person.householdId);
-        const registration = await repo.insertRegistration(tx, {
-          personId: person.id,
-          householdId: person.householdId,
-          organisationId: actor.organisationId,
-          userId: actor.userId,
-          startDate: start,
-          endDate: end,
-        });
-        if (!registration) {
-          const existing = (await repo.findActiveRegistration(tx, person.id, actor.userId))!;
-          await writeAccessLog(tx, actor, meta, {
-            eventType: 'read',
-            objectType: 'involvement_registration',
-            objectId: existing.id,
-            subjectPersonId: person.id,
-            purpose: 'betrokkenheid registreren',
+      // Fast path: a person already known (by id or BSN) needs no transaction of its own — the database function
+      // is one atomic statement. New persons are created in a transaction that serialises on their identity.
+      const known = await findKnownPerson(db, actor, input);
+      const result = known
+        ? await registerOn(db, actor, known, input, start, meta, false)
+        : await db.transaction(async (tx) => {
+            const { person, created } = await resolvePerson(tx, actor, input, meta);
+            return { ...(await registerOn(tx, actor, person, input, start, meta)), personCreated: created };
           });
-          return { registration: existing, person, created: false, personCreated: created, matches: [] as repo.MatchRow[] };
-        }
-        const others = await repo.othersActiveInHousehold(tx, person.householdId, actor.userId, registration.id);
-        const newMatches = await repo.insertMatches(
-          tx,
-          others.map((o) => ({
-            householdId: person.householdId,
-            registrationAId: o.id,
-            registrationBId: registration.id,
-            samePerson: o.personId === person.id,
-          })),
-        );
-        await repo.insertNotifications(
-          tx,
-          newMatches.flatMap((m) => [
-            { userId: actor.userId, kind: 'match', matchId: m.id },
-            { userId: others.find((o) => o.id === m.registrationAId)!.userId, kind: 'match', matchId: m.id },
-          ]),
-        );
-        if (newMatches.length) {
-          const recipients = await repo.userEmails(tx, [actor.userId, ...new Set(others.map((o) => o.userId))]);
-          for (const r of recipients) await enqueueMail(tx, matchMail(r.email, r.language, matchesUrl));
-        }
-        await writeAccessLog(tx, actor, meta, {
-          eventType: 'create',
-          objectType: 'involvement_registration',
-          objectId: registration.id,
-          subjectPersonId: person.id,
-          purpose: 'betrokkenheid registreren',
-        });
-        return { registration, person, created: true, personCreated: created, matches: newMatches };
-      });
       if (result.created)
         await verwijsindex
           .announce({ registrationId: result.registration.id, personId: result.person.id, endDate: result.registration.endDate })
@@ -296,21 +288,4 @@ export function createInvolvementService(deps: AppDeps) {
       });
     },
   };
-}
-
-/** The match e-mail says only that there is one: who it is with is shown after signing in. */
-function matchMail(to: string, language: string, url: string) {
-  return language === 'en'
-    ? {
-        to,
-        kind: 'match',
-        subject: 'Knooppunt: there is a match',
-        text: `There is a match: another professional is also involved.\nSign in to see who: ${url}\n`,
-      }
-    : {
-        to,
-        kind: 'match',
-        subject: 'Knooppunt: er is een match',
-        text: `Er is een match: een andere hulpverlener is ook betrokken.\nLog in om te zien met wie: ${url}\n`,
-      };
 }
