@@ -12,7 +12,8 @@ import { expectAccessible, hasChromium, launch, startServer } from './support.js
 describe.skipIf(!hasChromium)('signals and "who else is involved" in a real browser', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
-  const accounts: Record<'midwife' | 'nurse' | 'coordinator' | 'midwife2' | 'coordinator2', { email: string; secret: string; name: string }> = {} as never;
+  const accounts: Record<'midwife' | 'nurse' | 'coordinator' | 'midwife2' | 'coordinator2' | 'admin', { email: string; secret: string; name: string }> =
+    {} as never;
 
   beforeAll(async () => {
     server = await startServer();
@@ -22,7 +23,7 @@ describe.skipIf(!hasChromium)('signals and "who else is involved" in a real brow
     await seedDemoFamilies(server.db, server.deps.secretKey);
     const org = async (name: string) => (await server.db.select().from(organisations).where(eq(organisations.name, name)))[0]!.id;
     const [kerkrade] = await server.db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
-    const make = async (key: keyof typeof accounts, organisation: string, role: 'professional' | 'coordinator') => {
+    const make = async (key: keyof typeof accounts, organisation: string, role: 'professional' | 'coordinator' | 'admin') => {
       const { user, secret } = await buildUserWithTotp(server.db, server.deps.secretKey, {
         organisationId: await org(organisation),
         municipalityIds: [kerkrade!.id],
@@ -35,6 +36,7 @@ describe.skipIf(!hasChromium)('signals and "who else is involved" in a real brow
     await make('coordinator', 'Knooppunt Kansrijke Start Parkstad', 'coordinator');
     await make('midwife2', 'Verloskundigenpraktijk De Wieg', 'professional');
     await make('coordinator2', 'Knooppunt Kansrijke Start Parkstad', 'coordinator');
+    await make('admin', 'Knooppunt Kansrijke Start Parkstad', 'admin');
   });
   afterAll(async () => {
     await browser?.close();
@@ -199,5 +201,23 @@ describe.skipIf(!hasChromium)('signals and "who else is involved" in a real brow
     await coordinator.getByRole('alertdialog').getByRole('button', { name: 'Samenvoegen' }).click();
     await expect.poll(() => heading(coordinator)).toMatch(/Smeets$/);
     await expectAccessible(coordinator);
+  });
+
+  it('an admin configures the factor code list; the new factor appears in the signal form', async () => {
+    const admin = await signIn('admin');
+    await admin.getByRole('link', { name: 'Signalen en screening' }).click();
+    await expect.poll(() => heading(admin)).toBe('Signalen en screening');
+    await expectAccessible(admin);
+    await admin.getByLabel('Code', { exact: true }).first().fill('taalbarriere');
+    await admin.getByLabel('Omschrijving (Nederlands)').fill('Taalbarrière');
+    await admin.getByLabel('Omschrijving (Engels)').fill('Language barrier');
+    await admin.getByRole('button', { name: 'Aanmaken' }).first().click();
+    await expect.poll(() => admin.getByRole('cell', { name: 'taalbarriere' }).count()).toBe(1);
+    await expect.poll(() => admin.getByRole('cell', { name: 'knooppunt_voorbeeld' }).count()).toBe(1);
+    await expectAccessible(admin);
+    // Professionals do not see the page.
+    const midwife = await signIn('midwife2');
+    await midwife.goto(`${server.baseUrl}/beheer/signalen-en-screening`);
+    await expect.poll(() => heading(midwife)).toBe('Niet gevonden.');
   });
 });

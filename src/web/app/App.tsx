@@ -9,6 +9,7 @@ import { HsdsImportPage } from '../features/admin/HsdsImportPage';
 import { MunicipalitiesPage } from '../features/admin/MunicipalitiesPage';
 import { OrganisationsPage } from '../features/admin/OrganisationsPage';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { ScreeningConfigPage } from '../features/admin/ScreeningConfigPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
@@ -138,6 +139,7 @@ function Nav({ me }: { me: Me }) {
       ['/beheer/toegangslog', t('nav.accessLog')],
       ['/beheer/uitgaande-mail', t('nav.outbox')],
       ['/beheer/hsds-import', t('nav.hsdsImport')],
+      ['/beheer/signalen-en-screening', t('nav.screeningAdmin')],
     );
   }
   return (
@@ -215,6 +217,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       {admin && <Route path="/beheer/gebruikers" element={<UsersPage me={me} />} />}
       {admin && <Route path="/beheer/uitgaande-mail" element={<OutboxPage />} />}
       {admin && <Route path="/beheer/hsds-import" element={<HsdsImportPage />} />}
+      {admin && <Route path="/beheer/signalen-en-screening" element={<ScreeningConfigPage />} />}
       {admin && <Route path="/beheer/organisaties" element={<OrganisationsPage />} />}
       {admin && <Route path="/beheer/gemeenten" element={<MunicipalitiesPage />} />}
       {admin && <Route path="/beheer/toegangslog" element={<AccessLogPage />} />}

@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLog } from '../../db/schema.js';
 import { buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
@@ -102,5 +104,12 @@ describe('screening instruments', () => {
     expect(list[1].scores.meedoen).toBe(6.5);
     const stranger = await signedInAs(t, await withOrganisation(t.db, scene, 'wijkteam'), 'professional');
     expect((await stranger.agent.get(`/api/v1/persons/${personId}/health-measurements`)).statusCode).toBe(404);
+    const log = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.subjectPersonId, personId), eq(accessLog.userId, nurse.user.id)));
+    const seen = new Set(log.map((l) => `${l.eventType}:${l.objectType}`));
+    for (const k of ['create:health_measurement', 'read:health_measurement', 'create:questionnaire_response', 'read:questionnaire_response'])
+      expect(seen).toContain(k);
   });
 });
