@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageInYears, archiveDeletionDate, impossibleLifeDates, isValidBsn, normaliseBsn, registrationEnd, whomToInform } from './persons.js';
+import {
+  ageInYears,
+  ageLimitApplies,
+  archiveDeletionDate,
+  foldName,
+  impossibleLifeDates,
+  isValidBsn,
+  normaliseBsn,
+  personInputSchema,
+  registrationEnd,
+  whomToInform,
+} from './persons.js';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -84,5 +95,32 @@ describe('informing and retention', () => {
   });
   it('deletes archived registrations after the retention period', () => {
     expect(archiveDeletionDate(d('2026-03-31'), 5).toISOString().slice(0, 10)).toBe('2031-03-31');
+  });
+});
+
+describe('person input and the age limit', () => {
+  it('applies the age-23 end to children and the unborn child only', () => {
+    expect(ageLimitApplies('child')).toBe(true);
+    expect(ageLimitApplies('unborn')).toBe(true);
+    for (const role of ['mother', 'partner', 'carer', 'other'] as const) expect(ageLimitApplies(role)).toBe(false);
+  });
+
+  it('normalises the BSN and postcode, and names the field of a bad one', () => {
+    const ok = personInputSchema.parse({
+      familyName: 'Jansen',
+      bsn: '1112.22.333',
+      postcode: '6461ab',
+      municipalityId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(ok).toMatchObject({ bsn: '111222333', postcode: '6461 AB', householdRole: 'mother', interpreterNeeded: false });
+    const bad = personInputSchema.safeParse({ familyName: 'Jansen', bsn: '123456789', municipalityId: '00000000-0000-4000-8000-000000000000' });
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['bsn', 'invalid_bsn']]);
+    expect(personInputSchema.parse({ familyName: 'X', bsn: '', municipalityId: '00000000-0000-4000-8000-000000000000' }).bsn).toBeNull();
+  });
+
+  it('folds family names for identity matching', () => {
+    expect(foldName('van der Berg')).toBe(foldName('Van Der  Berg'));
+    expect(foldName('Öztürk')).toBe('ozturk');
+    expect(foldName('El-Amrani')).toBe(foldName('el amrani'));
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './context.js';
 import type { AppError } from './errors.js';
-import { assertInAdminScope, assertNotSelf, mustUseSecondFactor, requireActor, requireAdmin, requireSession } from './policy.js';
+import {
+  assertInAdminScope,
+  assertMayMergePersons,
+  assertMaySeePerson,
+  assertMaySeeSignal,
+  assertMayTriageSignal,
+  assertNotSelf,
+  assertOwnRegistration,
+  mustUseSecondFactor,
+  requireActor,
+  requireAdmin,
+  requireCareStaff,
+  requireSession,
+} from './policy.js';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
   userId: 'u1',
@@ -58,5 +71,35 @@ describe('policy', () => {
       expect(mustUseSecondFactor({ role, isDemo: true }, true)).toBe(false);
     }
     expect(mustUseSecondFactor({ role: 'policy', isDemo: false }, false)).toBe(false);
+  });
+
+  it('families are for professionals and coordinators; a person for the registered professional or the municipality’s coordinator', () => {
+    for (const role of ['professional', 'coordinator'] as const) expect(code(() => requireCareStaff(actor({ role })))).toBe('allowed');
+    for (const role of ['admin', 'policy'] as const) expect(code(() => requireCareStaff(actor({ role })))).toBe('not_found');
+    const pro = actor({ role: 'professional' });
+    const coord = actor({ role: 'coordinator', municipalityIds: ['m1'] });
+    expect(code(() => assertMaySeePerson(pro, { municipalityId: 'm1', registeredByActor: true }))).toBe('allowed');
+    expect(code(() => assertMaySeePerson(pro, { municipalityId: 'm1', registeredByActor: false }))).toBe('not_found');
+    expect(code(() => assertMaySeePerson(coord, { municipalityId: 'm1', registeredByActor: false }))).toBe('allowed');
+    expect(code(() => assertMaySeePerson(coord, { municipalityId: 'm2', registeredByActor: false }))).toBe('not_found');
+    expect(code(() => assertMaySeePerson(pro, null))).toBe('not_found');
+    expect(code(() => assertMayMergePersons(coord, { municipalityId: 'm1' }, { municipalityId: 'm1' }))).toBe('allowed');
+    expect(code(() => assertMayMergePersons(coord, { municipalityId: 'm1' }, { municipalityId: 'm2' }))).toBe('not_found');
+    expect(code(() => assertMayMergePersons(pro, { municipalityId: 'm1' }, { municipalityId: 'm1' }))).toBe('not_found');
+  });
+
+  it('a signal for its signaller and, once routed to the hub, the coordinator — who alone triages it', () => {
+    const signal = { signallerId: 'u9', municipalityId: 'm1', toHub: true };
+    const signaller = actor({ role: 'professional', userId: 'u9' });
+    const coord = actor({ role: 'coordinator' });
+    expect(code(() => assertMaySeeSignal(signaller, signal))).toBe('allowed');
+    expect(code(() => assertMaySeeSignal(coord, signal))).toBe('allowed');
+    expect(code(() => assertMaySeeSignal(coord, { ...signal, toHub: false }))).toBe('not_found');
+    expect(code(() => assertMaySeeSignal(actor({ role: 'professional' }), signal))).toBe('not_found');
+    expect(code(() => assertMaySeeSignal(actor({ role: 'coordinator', municipalityIds: ['m2'] }), signal))).toBe('not_found');
+    expect(code(() => assertMayTriageSignal(coord, signal))).toBe('allowed');
+    expect(code(() => assertMayTriageSignal(signaller, signal))).toBe('forbidden');
+    expect(code(() => assertOwnRegistration(signaller, { userId: 'u9' }))).toBe('allowed');
+    expect(code(() => assertOwnRegistration(coord, { userId: 'u9' }))).toBe('not_found');
   });
 });
