@@ -157,6 +157,13 @@ describe.skipIf(!hasChromium)('signals and "who else is involved" in a real brow
     await midwife.getByRole('button', { name: 'Registreren' }).click();
     await expect.poll(() => heading(midwife)).toBe('Noor Bakker');
 
+    // Correcting details: the phone number is added.
+    await midwife.getByRole('button', { name: 'Gegevens wijzigen' }).click();
+    await expectAccessible(midwife);
+    await midwife.getByLabel('Telefoon').fill('06 12345678');
+    await midwife.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => midwife.getByText('06 12345678').count()).toBe(1);
+
     // Positieve Gezondheid: a measurement draws the spider web, with the numbers in a table.
     await midwife.getByLabel('Meedoen').fill('3');
     await midwife.getByRole('button', { name: 'Meting toevoegen' }).click();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { LIFE_DOMAINS } from '../../../domain/directory';
 import { DataTable } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { api, type Me } from '../../lib/api';
@@ -50,6 +50,73 @@ function Details({ person }: { person: Person }) {
         </DataListItem>
       ))}
     </DataList>
+  );
+}
+
+/** Correcting a person's details (optimistic version; a stale edit answers 409) and recording a death. */
+function EditDetails({ person, onDone }: { person: Person; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form, setForm] = useState({
+    ...emptyPerson(person.municipality.id, person.householdRole),
+    bsn: person.bsn ?? '',
+    givenName: person.givenName,
+    familyName: person.familyName,
+    dateOfBirth: person.dateOfBirth ?? '',
+    dueDate: person.dueDate ?? '',
+    postcode: person.postcode ?? '',
+    address: person.address ?? '',
+    preferredLanguage: person.preferredLanguage ?? '',
+    interpreterNeeded: person.interpreterNeeded,
+    contactPhone: person.contactPhone ?? '',
+    contactEmail: person.contactEmail ?? '',
+  });
+  const [deceasedOn, setDeceasedOn] = useState(person.deceasedOn ?? '');
+  const save = useMutation({
+    mutationFn: () => {
+      const { bsn, ...rest } = personBody(form);
+      // The BSN is only sent when it was added or changed: an unchanged one needs no new hash.
+      return api('PATCH', `/persons/${person.id}`, {
+        ...rest,
+        ...(bsn && bsn !== person.bsn ? { bsn } : {}),
+        deceasedOn: deceasedOn || null,
+        version: person.version,
+      });
+    },
+    onSuccess: async () => {
+      await qc.invalidateQueries();
+      onDone();
+    },
+  });
+  return (
+    <form
+      className="kp-form"
+      noValidate
+      aria-label={t('clients.edit')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <ErrorAlert error={save.error} />
+      <PersonFields form={form} setForm={setForm} error={save.error} />
+      <Field
+        label={t('clients.deceasedOn')}
+        hint={t('clients.deceasedHint')}
+        type="date"
+        value={deceasedOn}
+        error={fieldErrors(save.error).deceasedOn}
+        onChange={(e) => setDeceasedOn(e.target.value)}
+      />
+      <div className="kp-row">
+        <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+          {t('app.save')}
+        </Button>
+        <Button appearance="subtle-button" onClick={onDone}>
+          {t('app.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -374,6 +441,7 @@ export function ClientPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const location = useLocation();
   const q = usePerson(id);
+  const [editing, setEditing] = useState(false);
   if (q.isLoading) return <Paragraph>{t('app.loading')}</Paragraph>;
   if (!q.data) return <Heading1>{t('errors.not_found')}</Heading1>;
   const { person, household } = q.data;
@@ -389,7 +457,16 @@ export function ClientPage({ me }: { me: Me }) {
         </Alert>
       )}
       {!person.registeredByMe && me.user.role === 'coordinator' && <Paragraph>{t('clients.coordinatorAccess')}</Paragraph>}
-      <Details person={person} />
+      {editing ? (
+        <EditDetails person={person} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <Details person={person} />
+          <Button appearance="secondary-action-button" onClick={() => setEditing(true)}>
+            {t('clients.edit')}
+          </Button>
+        </>
+      )}
       {person.householdRole === 'unborn' && <Birth person={person} />}
       <Household person={person} members={household.members} />
       {me.user.role === 'professional' && <Registrations person={person} />}
