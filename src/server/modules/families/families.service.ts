@@ -7,7 +7,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import type { persons } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { assertMayMergePersons, assertMaySeePerson, coordinatorMunicipalities, isCoordinatorFor } from '../../policy.js';
+import { assertMayMergePersons, assertMaySeePerson, coordinatorMunicipalities } from '../../policy.js';
 import { endActiveRegistrations } from '../involvement/involvement.repository.js';
 import * as repo from './families.repository.js';
 
@@ -230,8 +230,6 @@ export function createFamilyService(deps: AppDeps) {
         return keep;
       });
     },
-
-    isCoordinatorFor,
   };
 }
 

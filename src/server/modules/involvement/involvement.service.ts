@@ -3,12 +3,13 @@ import { ageLimitApplies, foldName, MAX_REGISTRATION_MONTHS, type PersonInput, p
 import { workingDaysAgo } from '../../../domain/working-days.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
+import { createBsnVault } from '../../crypto.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { assertOwnRegistration, coordinatorMunicipalities } from '../../policy.js';
 import * as families from '../families/families.repository.js';
-import { bsnTaken, createFamilyService, preparePerson, viewerOf } from '../families/families.service.js';
+import { bsnTaken, preparePerson, viewerOf } from '../families/families.service.js';
 import * as repo from './involvement.repository.js';
 import { verwijsindexAdapter } from './verwijsindex.js';
 
@@ -43,7 +44,7 @@ const MATCH_MAIL = (url: string) => ({
 export function createInvolvementService(deps: AppDeps) {
   const db = deps.database.db;
   const { retentionYears, matchFollowUpWorkingDays } = deps.config.involvement;
-  const vault = createFamilyService(deps).vault;
+  const vault = createBsnVault(deps.secretKey);
   const verwijsindex = verwijsindexAdapter(deps.config.involvement.verwijsindex);
   const matchesUrl = `${deps.config.publicUrl}/matches`;
 
