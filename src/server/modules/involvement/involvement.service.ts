@@ -72,10 +72,8 @@ export function createInvolvementService(deps: AppDeps) {
     } else if (!input.confirmNewPerson) {
       const date = data.dateOfBirth ?? data.dueDate;
       const candidates = date ? await families.identityCandidates(tx, foldName(data.familyName), date) : [];
-      if (candidates.length) {
-        await writeAccessLog(tx, actor, meta, { eventType: 'search', objectType: 'person', purpose: 'mogelijke dubbele registratie tonen' });
-        throw new AppError('possible_duplicate', [{ path: 'body.person', code: 'possible_duplicate' }], {}, { candidates });
-      }
+      // The transaction rolls back with this error; register() logs what was shown, outside it.
+      if (candidates.length) throw new AppError('possible_duplicate', [{ path: 'body.person', code: 'possible_duplicate' }], {}, { candidates });
     }
     const household = await families.insertHousehold(tx, data.municipalityId, actor.userId).catch(() => {
       throw new AppError('validation_failed', [{ path: 'body.person.municipalityId', code: 'unknown_municipality' }]);
@@ -91,6 +89,20 @@ export function createInvolvementService(deps: AppDeps) {
       purpose: 'betrokkenheid registreren',
     });
     return { person, created: true };
+  }
+
+  /** The candidates shown as possible duplicates are personal data the professional saw: one 'search' row each. */
+  async function logShownCandidates(actor: Actor, meta: RequestMeta, candidates: { id: string }[]) {
+    await db.transaction(async (tx) => {
+      for (const c of candidates)
+        await writeAccessLog(tx, actor, meta, {
+          eventType: 'search',
+          objectType: 'person',
+          objectId: c.id,
+          subjectPersonId: c.id,
+          purpose: 'mogelijke dubbele registratie tonen',
+        });
+    });
   }
 
   /** A person found without creating anything: by id (visible, or with the identity shown), or by BSN. */
@@ -140,10 +152,15 @@ export function createInvolvementService(deps: AppDeps) {
       const known = await findKnownPerson(db, actor, input);
       const result = known
         ? await registerOn(db, actor, known, input, start, meta, false)
-        : await db.transaction(async (tx) => {
-            const { person, created } = await resolvePerson(tx, actor, input, meta);
-            return { ...(await registerOn(tx, actor, person, input, start, meta)), personCreated: created };
-          });
+        : await db
+            .transaction(async (tx) => {
+              const { person, created } = await resolvePerson(tx, actor, input, meta);
+              return { ...(await registerOn(tx, actor, person, input, start, meta)), personCreated: created };
+            })
+            .catch(async (err) => {
+              if (err instanceof AppError && err.code === 'possible_duplicate') await logShownCandidates(actor, meta, err.extra.candidates as { id: string }[]);
+              throw err;
+            });
       if (result.created)
         await verwijsindex
           .announce({ registrationId: result.registration.id, personId: result.person.id, endDate: result.registration.endDate })

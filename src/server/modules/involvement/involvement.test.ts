@@ -99,6 +99,12 @@ describe('registering involvement', () => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'possible_duplicate', details: [{ path: 'body.person' }] });
     expect(dup.json().error.candidates).toEqual([expect.objectContaining({ id: a.json().person.id, familyName: 'Jansen', postcode: '1111 AA' })]);
+    // What was shown is in the access log, although the request itself changed nothing.
+    const shown = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, nurse.user.id), eq(accessLog.subjectPersonId, a.json().person.id)));
+    expect(shown.map((l) => [l.eventType, l.purpose])).toEqual([['search', 'mogelijke dubbele registratie tonen']]);
 
     const separate = await register(nurse, { person: person({ familyName: 'Jansen', postcode: '9999 ZZ' }), confirmNewPerson: true });
     expect(separate.statusCode).toBe(201);
