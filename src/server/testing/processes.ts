@@ -4,7 +4,7 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../db/embedded.js';
+import { freePorts } from '../db/embedded.js';
 
 export async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'knooppunt-proc-'));
@@ -29,8 +29,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** Starts the real app (main.ts) on a free port and waits until /readyz says ready. */
 export async function startAppProcess(env: Record<string, string>) {
-  const port = await freePort();
-  const proc = runScript('main.ts', [], { PORT: String(port), HOST: '127.0.0.1', ...env });
+  // The app's port and its embedded PostgreSQL's, chosen together so the two can never be the same.
+  const [port, pgPort] = await freePorts(2);
+  const proc = runScript('main.ts', [], { PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), ...env });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
