@@ -1,0 +1,131 @@
+import { workingDaysBetween } from './working-days.js';
+
+/**
+ * Case coordination rules (groundwork for the case issue): the phase state machine, closing and reopening, consent
+ * validity, break-the-glass windows and regie escalation. Pure functions; the server enforces them.
+ */
+export const CASE_PHASES = ['signaleren', 'verkennen', 'steun_op_maat', 'afgesloten'] as const;
+export type CasePhase = (typeof CASE_PHASES)[number];
+
+export const CLOSE_REASONS = ['goals_reached', 'moved_away', 'client_declined', 'transferred', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** Who asks for a transition, in this case. */
+export type CaseActor = 'coordinator' | 'case_director' | 'care_team';
+
+export interface TransitionRequest {
+  from: CasePhase;
+  to: CasePhase;
+  actor: CaseActor;
+  /** Why: required for skipping Verkennen, sending back to the hub, and reopening. */
+  reason?: string | null;
+  closeReason?: CloseReason | null;
+  evaluationNote?: string | null;
+  /** The phase a closed case was in before closing: reopening returns there. */
+  phaseBeforeClosing?: CasePhase | null;
+}
+
+export type TransitionResult =
+  | { ok: true }
+  | { ok: false; code: 'transition_not_allowed' | 'reason_required' | 'close_reason_required' | 'evaluation_required'; allowed: CasePhase[] };
+
+const ACTIVE: CasePhase[] = ['signaleren', 'verkennen', 'steun_op_maat'];
+const filled = (s: string | null | undefined) => Boolean(s?.trim());
+
+/**
+ * The phases reachable from `from` for this actor. Forward: Signaleren → Verkennen → Steun op maat, or Signaleren →
+ * Steun op maat when the question is clear and single. Back: a case director (or the coordinator) returns the case
+ * to the hub (Signaleren). Closing from any active phase; only the coordinator reopens a closed case.
+ */
+export function allowedTransitions(from: CasePhase, actor: CaseActor, phaseBeforeClosing?: CasePhase | null): CasePhase[] {
+  if (from === 'afgesloten')
+    return actor === 'coordinator' ? [phaseBeforeClosing && phaseBeforeClosing !== 'afgesloten' ? phaseBeforeClosing : 'verkennen'] : [];
+  if (actor === 'care_team') return [];
+  const forward: Record<Exclude<CasePhase, 'afgesloten'>, CasePhase[]> = {
+    signaleren: ['verkennen', 'steun_op_maat'],
+    verkennen: ['steun_op_maat', 'signaleren'],
+    steun_op_maat: ['signaleren'],
+  };
+  return [...forward[from], 'afgesloten'];
+}
+
+/** Checks one transition and the information it needs; refusals name the phases that are allowed. */
+export function checkTransition(r: TransitionRequest): TransitionResult {
+  const allowed = allowedTransitions(r.from, r.actor, r.phaseBeforeClosing);
+  if (!allowed.includes(r.to)) return { ok: false, code: 'transition_not_allowed', allowed };
+  if (r.to === 'afgesloten') {
+    if (!r.closeReason) return { ok: false, code: 'close_reason_required', allowed };
+    if (!filled(r.evaluationNote)) return { ok: false, code: 'evaluation_required', allowed };
+    return { ok: true };
+  }
+  const skipsExploration = r.from === 'signaleren' && r.to === 'steun_op_maat';
+  const backToHub = r.to === 'signaleren';
+  const reopening = r.from === 'afgesloten';
+  if ((skipsExploration || backToHub || reopening) && !filled(r.reason)) return { ok: false, code: 'reason_required', allowed };
+  return { ok: true };
+}
+
+/** Whether a phase is one of an open case (everything but Afgesloten). */
+export function isActivePhase(p: CasePhase): boolean {
+  return ACTIVE.includes(p);
+}
+
+// ─── Consent ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const CONSENT_PURPOSES = ['case_discussion', 'share_plan', 'referral'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const CONSENT_DECISIONS = ['given', 'refused', 'withdrawn'] as const;
+export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
+export type ConsentState = ConsentDecision | 'expired' | 'none';
+
+export interface ConsentRecord {
+  organisationId: string;
+  purpose: ConsentPurpose;
+  decision: ConsentDecision;
+  recordedAt: Date;
+  /** Inclusive period of a given consent (ISO dates); no end means until withdrawn. */
+  validFrom: string;
+  validUntil: string | null;
+}
+
+/**
+ * The consent state for one organisation and purpose on a day: the latest record decides; a given consent outside
+ * its period is 'expired' (or not yet valid: 'none'); no record at all is 'none'.
+ */
+export function consentState(records: ConsentRecord[], organisationId: string, purpose: ConsentPurpose, today: string): ConsentState {
+  const latest = records
+    .filter((r) => r.organisationId === organisationId && r.purpose === purpose)
+    .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0];
+  if (!latest) return 'none';
+  if (latest.decision !== 'given') return latest.decision;
+  if (today < latest.validFrom) return 'none';
+  if (latest.validUntil && today > latest.validUntil) return 'expired';
+  return 'given';
+}
+
+/** Content may be shared with an organisation for a purpose only while consent is given and in its period. */
+export function mayShare(records: ConsentRecord[], organisationId: string, purpose: ConsentPurpose, today: string): boolean {
+  return consentState(records, organisationId, purpose, today) === 'given';
+}
+
+/** Who gives consent for a person: the parents until 16, from 16 the young person; an adult for herself. */
+export function whoConsents(ageInYears: number | null): 'parents' | 'self' {
+  return ageInYears !== null && ageInYears >= 16 ? 'self' : 'parents';
+}
+
+// ─── Break the glass and regie ───────────────────────────────────────────────────────────────────────────────
+
+export const BREAK_GLASS_DEFAULT_MINUTES = 120;
+
+/** Whether emergency access granted at `grantedAt` for `minutes` still holds at `now`. */
+export function breakGlassActive(grantedAt: Date, minutes: number, now: Date): boolean {
+  return now.getTime() >= grantedAt.getTime() && now.getTime() < grantedAt.getTime() + minutes * 60_000;
+}
+
+/** A case without an accepted case director escalates after this many Dutch working days (configurable). */
+export const REGIE_ESCALATION_WORKING_DAYS = 5;
+
+/** Whether a case without an accepted director since `since` is due for escalation at `now`. */
+export function regieEscalationDue(since: Date, now: Date, workingDays = REGIE_ESCALATION_WORKING_DAYS): boolean {
+  return workingDaysBetween(since, now) > workingDays;
+}
