@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bsnMatchKey, decryptSecret, deriveKey, encryptSecret } from './crypto.js';
+import { createBsnVault, decryptSecret, deriveKey, encryptSecret } from './crypto.js';
+
+const bsnMatchKey = (key: Buffer, bsn: string) => createBsnVault(key).matchKey(bsn);
 
 describe('BSN keys', () => {
   const key = randomBytes(32);

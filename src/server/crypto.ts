@@ -40,14 +40,10 @@ export function deriveKey(deploymentKey: Buffer, purpose: 'bsn-hmac' | 'bsn-encr
 }
 
 /**
- * Keyed hash of a (normalised, nine-digit) BSN for matching: equal BSNs give equal hashes within one
- * deployment, and without the key the 10⁹ possible BSNs cannot be enumerated back from a hash.
+ * The BSN's two stored forms, with the purpose-bound keys derived once: a keyed hash for matching (equal BSNs give
+ * equal hashes within one deployment, and without the key the 10⁹ possible BSNs cannot be enumerated back from a
+ * hash) and a sealed copy for display.
  */
-export function bsnMatchKey(deploymentKey: Buffer, bsn: string): string {
-  return createBsnVault(deploymentKey).matchKey(bsn);
-}
-
-/** The BSN's two stored forms, with the purpose-bound keys derived once: a matching hash and a sealed copy for display. */
 export function createBsnVault(deploymentKey: Buffer) {
   const hmacKey = deriveKey(deploymentKey, 'bsn-hmac');
   const encKey = deriveKey(deploymentKey, 'bsn-encryption');

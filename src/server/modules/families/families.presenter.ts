@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HOUSEHOLD_ROLES, RELATION_TYPES } from '../../../domain/persons.js';
 import type { BsnVault } from '../../crypto.js';
-import type { IdentityCandidate, PersonRow, PersonView } from './families.repository.js';
+import type { PersonRow, PersonView } from './families.repository.js';
 
 const date = z.string().nullable();
 export const personSummarySchema = z.object({
@@ -70,4 +70,13 @@ export function presentPerson(p: PersonView, vault: BsnVault): z.infer<typeof pe
   };
 }
 
-export const presentCandidate = (c: IdentityCandidate): z.infer<typeof candidateSchema> => ({ ...c });
+/** A possible duplicate pair for the coordinator: identifying fields only. */
+export const duplicateSchema = candidateSchema.omit({ municipalityName: true });
+export const presentDuplicate = (p: PersonRow): z.infer<typeof duplicateSchema> => ({
+  id: p.id,
+  givenName: p.givenName,
+  familyName: p.familyName,
+  dateOfBirth: p.dateOfBirth,
+  dueDate: p.dueDate,
+  postcode: p.postcode,
+});

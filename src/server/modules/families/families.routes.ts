@@ -5,13 +5,20 @@ import { bsnSchema, personInputSchema, personPatchSchema, relationTypeSchema } f
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireCareStaff } from '../../policy.js';
-import { candidateSchema, personSchema, personSummarySchema, presentPerson, presentPersonSummary, relationSchema } from './families.presenter.js';
+import {
+  duplicateSchema,
+  personSchema,
+  personSummarySchema,
+  presentDuplicate,
+  presentPerson,
+  presentPersonSummary,
+  relationSchema,
+} from './families.presenter.js';
 import { createFamilyService } from './families.service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const isoDate = z.iso.date({ message: 'invalid_date' });
 const tags = ['families'];
-const duplicateSchema = candidateSchema.omit({ municipalityName: true });
 
 export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,15 +61,7 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireCareStaff(request.actor);
       const pairs = await svc.duplicates(actor, request.meta);
-      const c = (p: (typeof pairs)[number]['a']) => ({
-        id: p.id,
-        givenName: p.givenName,
-        familyName: p.familyName,
-        dateOfBirth: p.dateOfBirth,
-        dueDate: p.dueDate,
-        postcode: p.postcode,
-      });
-      return { items: pairs.map((p) => ({ a: c(p.a), b: c(p.b) })) };
+      return { items: pairs.map((p) => ({ a: presentDuplicate(p.a), b: presentDuplicate(p.b) })) };
     },
   );
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type pg from 'pg';
-import type { RegistrationEndReason } from '../../../domain/persons.js';
+import { archiveDeletionDate, type RegistrationEndReason } from '../../../domain/persons.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
@@ -28,8 +28,7 @@ export async function endActiveRegistrations(
   now: Date,
   retentionYears: number,
 ) {
-  const deleteAfter = new Date(now);
-  deleteAfter.setUTCFullYear(deleteAfter.getUTCFullYear() + retentionYears);
+  const deleteAfter = archiveDeletionDate(now, retentionYears);
   const cond = 'personId' in where ? eq(involvementRegistrations.personId, where.personId) : inArray(involvementRegistrations.id, where.ids);
   if ('ids' in where && !where.ids.length) return [];
   return tx

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
-import { formatDate } from './Freshness';
+import { formatDate } from '../../lib/dates';
 
 /** The page a freshness reminder links to: one button, "still correct". No sign-in; the link is the credential. */
 export function ConfirmPage() {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatPhone } from '../../../domain/directory';
 import { RouterLink } from '../../components/RouterLink';
+import { formatDate } from '../../lib/dates';
 import { useMunicipalityOptions, useServiceSearch } from './api';
-import { formatDate } from './Freshness';
 import { apiQuery } from './filters';
 
 /** A printable "sociale kaart" handout of the current search result (up to 500 services). */

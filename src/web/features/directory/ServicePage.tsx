@@ -7,8 +7,9 @@ import { formatPhone, type OpeningHours } from '../../../domain/directory';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { api } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
 import { type Location, type ServiceDetail, useService } from './api';
-import { Freshness, formatDate } from './Freshness';
+import { Freshness } from './Freshness';
 import { History } from './History';
 
 const months = (t: TFunction, m: number) => (m % 12 === 0 ? t('directory.years', { count: m / 12 }) : t('directory.months', { count: m }));

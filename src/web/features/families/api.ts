@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
+export { formatDate } from '../../lib/dates';
+
 export type HouseholdRole = 'mother' | 'partner' | 'unborn' | 'child' | 'carer' | 'other';
 export interface PersonSummary {
   id: string;
@@ -144,16 +146,6 @@ export interface Notification {
 }
 
 export const personName = (p: { givenName: string; familyName: string }) => [p.givenName, p.familyName].filter(Boolean).join(' ');
-export const formatDate = (iso: string | null, lang: string) =>
-  iso
-    ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Amsterdam',
-      })
-    : '—';
-
 export const usePerson = (id: string) =>
   useQuery({
     queryKey: ['client', id],
