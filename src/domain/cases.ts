@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { workingDaysBetween } from './working-days.js';
 
 /**
@@ -129,3 +130,51 @@ export const REGIE_ESCALATION_WORKING_DAYS = 5;
 export function regieEscalationDue(since: Date, now: Date, workingDays = REGIE_ESCALATION_WORKING_DAYS): boolean {
   return workingDaysBetween(since, now) > workingDays;
 }
+
+// ─── Input rules shared by the API and the web forms ─────────────────────────────────────────────────────────
+
+export const CONSENT_HOW = ['spoken', 'written'] as const;
+export const MIN_REASON_LENGTH = 10;
+
+const isoDate = z.iso.date({ message: 'invalid_date' });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'too_long' })
+    .optional()
+    .transform((v) => v || null);
+
+/** A consent given or refused to one or more recipients (each an organisation, optionally one professional in it). */
+export const consentInputSchema = z
+  .object({
+    givenByPersonId: z.uuid(),
+    recipients: z
+      .array(z.object({ organisationId: z.uuid(), userId: z.uuid().nullable().default(null) }))
+      .min(1, { message: 'required' })
+      .max(20),
+    purpose: z.enum(CONSENT_PURPOSES),
+    purposeDetail: optionalText(300),
+    decision: z.enum(['given', 'refused']),
+    validFrom: isoDate,
+    validUntil: isoDate.nullable().default(null),
+    how: z.enum(CONSENT_HOW),
+    note: optionalText(2000),
+    form: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        type: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+        base64: z.string().max(2_800_000, { message: 'too_large' }),
+      })
+      .nullable()
+      .default(null),
+  })
+  .superRefine((c, ctx) => {
+    if (c.validUntil && c.validUntil < c.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'before_start' });
+    if (c.purpose === 'referral' && !c.purposeDetail) ctx.addIssue({ code: 'custom', path: ['purposeDetail'], message: 'required' });
+    if (c.form && c.how !== 'written') ctx.addIssue({ code: 'custom', path: ['form'], message: 'form_needs_written' });
+  });
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+/** A reason that says something: emergency access, skipping a phase, reopening. */
+export const reasonSchema = z.string().trim().min(MIN_REASON_LENGTH, { message: 'reason_too_short' }).max(2000, { message: 'too_long' });

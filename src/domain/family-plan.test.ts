@@ -46,7 +46,18 @@ describe('comparing plan versions', () => {
     const after = plan({
       strengths: 'Moeder is vindingrijk en heeft een zus in de buurt',
       goals: [{ id: 'g2', lifeDomain: 'mentaal_welbevinden', text: 'Beter slapen' }],
-      actions: [{ id: 'a1', what: 'Afspraak schuldhulp maken', goalId: null, ownerKind: 'professional', ownerUserId: U1, dueDate: '2026-12-01', status: 'done' }],
+      actions: [
+        {
+          id: 'a1',
+          what: 'Afspraak schuldhulp maken',
+          goalId: null,
+          ownerKind: 'professional',
+          ownerUserId: U1,
+          ownerPersonId: null,
+          dueDate: '2026-12-01',
+          status: 'done',
+        },
+      ],
       evaluationDates: ['2027-02-01'],
     });
     const d = diffPlans(before, after);
@@ -59,7 +70,10 @@ describe('comparing plan versions', () => {
   });
 
   it('a version compared with itself has no changes, and every change is seen (property)', () => {
-    const goalArb = fc.record({ id: fc.stringMatching(/^[a-z0-9]{1,8}$/), text: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0) });
+    const goalArb = fc.record({
+      id: fc.stringMatching(/^[a-z0-9]{1,8}$/),
+      text: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(goalArb, { selector: (g) => g.id, maxLength: 6 }), fc.string({ maxLength: 30 }), (goals, strengths) => {
         const p = planContentSchema.parse({ ...EMPTY_PLAN, strengths, goals: goals.map((g) => ({ ...g, lifeDomain: 'meedoen' })) });

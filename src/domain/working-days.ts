@@ -59,3 +59,8 @@ export function workingDaysAgo(now: Date, n: number): Date {
   }
   return d;
 }
+
+/** Today's calendar date in the Netherlands (yyyy-mm-dd): consent periods and due dates are Dutch dates. */
+export function dutchDate(now: Date): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+}

@@ -14,6 +14,7 @@ import { accessLogRoutes } from './modules/access-log/access-log.routes.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerSessionHook } from './modules/auth/auth.session.js';
+import { caseRoutes } from './modules/cases/cases.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(signalRoutes, deps);
       await api.register(screeningRoutes, deps);
       await api.register(notificationRoutes, deps);
+      await api.register(caseRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

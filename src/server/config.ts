@@ -38,6 +38,8 @@ const envSchema = z.object({
   SERVER_TIMING: bool.default(false),
   INVOLVEMENT_RETENTION_YEARS: int(1, 30).default(5),
   MATCH_FOLLOW_UP_WORKING_DAYS: int(1, 100).default(10),
+  REGIE_ESCALATION_WORKING_DAYS: int(1, 60).default(5),
+  BREAK_GLASS_MINUTES: int(5, 24 * 60).default(120),
   VERWIJSINDEX: z.enum(['none'], { message: "must be 'none' (no national Verwijsindex connection is configured)" }).default('none'),
 });
 
@@ -72,6 +74,8 @@ export interface Config {
    * up within this many working days appears on the coordinator's list; the national Verwijsindex adapter in use.
    */
   involvement: { retentionYears: number; matchFollowUpWorkingDays: number; verwijsindex: 'none' };
+  /** Cases: escalate a case without an accepted director after this many Dutch working days; emergency access lasts this long. */
+  cases: { regieEscalationWorkingDays: number; breakGlassMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -113,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directory: { staleMonths: e.DIRECTORY_STALE_MONTHS, reminderDays: e.DIRECTORY_REMINDER_DAYS, searchCacheEntries: e.DIRECTORY_SEARCH_CACHE },
     serverTiming: e.SERVER_TIMING,
     involvement: { retentionYears: e.INVOLVEMENT_RETENTION_YEARS, matchFollowUpWorkingDays: e.MATCH_FOLLOW_UP_WORKING_DAYS, verwijsindex: e.VERWIJSINDEX },
+    cases: { regieEscalationWorkingDays: e.REGIE_ESCALATION_WORKING_DAYS, breakGlassMinutes: e.BREAK_GLASS_MINUTES },
   });
 }

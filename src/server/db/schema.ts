@@ -1,5 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -18,7 +19,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ACCESS_EVENT_TYPES, ACCESS_OUTCOMES } from '../../domain/access-log.js';
+import { CASE_PHASES, CLOSE_REASONS, CONSENT_DECISIONS, CONSENT_PURPOSES } from '../../domain/cases.js';
 import { ACCESS_TYPES, COST_TYPES, type OpeningHours } from '../../domain/directory.js';
+import type { PlanContent } from '../../domain/family-plan.js';
 import { ORGANISATION_TYPES } from '../../domain/organisations.js';
 import { HOUSEHOLD_ROLES, REGISTRATION_END_REASONS, RELATION_TYPES, SIGNAL_DECISIONS, VULNERABILITY_LEVELS } from '../../domain/persons.js';
 import type { QuestionnaireDefinition, QuestionnaireScore } from '../../domain/questionnaires.js';
@@ -759,8 +762,234 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     matchId: uuid('match_id').references(() => matches.id, { onDelete: 'cascade' }),
     signalId: uuid('signal_id').references(() => signals.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').references((): AnyPgColumn => cases.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+// ─── Case coordination (issue 5) ─────────────────────────────────────────────────────────────────────────────
+
+export const casePhaseEnum = pgEnum('case_phase', CASE_PHASES);
+export const closeReasonEnum = pgEnum('close_reason', CLOSE_REASONS);
+export const consentPurposeEnum = pgEnum('consent_purpose', CONSENT_PURPOSES);
+export const consentDecisionEnum = pgEnum('consent_decision', CONSENT_DECISIONS);
+
+/** A case (casus) about one household, in one municipality; its client is the person it was opened for. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => persons.id),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    signalId: uuid('signal_id').references(() => signals.id),
+    phase: casePhaseEnum('phase').notNull().default('signaleren'),
+    phaseChangedAt: timestamp('phase_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    phaseBeforeClosing: casePhaseEnum('phase_before_closing'),
+    closeReason: closeReasonEnum('close_reason'),
+    evaluationNote: text('evaluation_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    openedById: uuid('opened_by_id')
+      .notNull()
+      .references(() => users.id),
+    /** Denormalised from case_directors (kept in the same transaction): the board and work lists read it directly. */
+    directorId: uuid('director_id').references(() => users.id),
+    /** Since when the case has had no accepted case director (null while it has one): the escalation clock. */
+    withoutDirectorSince: timestamp('without_director_since', { withTimezone: true }),
+    regieEscalatedAt: timestamp('regie_escalated_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('cases_board_idx').on(t.municipalityId, t.phase, t.updatedAt),
+    index('cases_household_idx').on(t.householdId),
+    index('cases_without_director_idx').on(t.withoutDirectorSince).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
+    uniqueIndex('cases_signal_uq').on(t.signalId).where(sql`${t.signalId} IS NOT NULL`),
+    check(
+      'cases_closed_complete',
+      sql`${t.phase} <> 'afgesloten' OR (${t.closeReason} IS NOT NULL AND ${t.evaluationNote} IS NOT NULL AND ${t.closedAt} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** The timeline: every phase change, consent event, regie change, plan version, note and care-team change. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    /** Structured facts for the presenter (phases, reason, names); no free text beyond what the actor wrote. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+/** The care team: who works with this family in this case, with their role in it. */
+export const careTeamMembers = pgTable(
+  'care_team_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    roleInCase: text('role_in_case').notNull().default(''),
+    /** How they joined: 'opened' (opened the case), 'signal' (signalled), 'involvement' (registration), 'added'. */
+    source: text('source').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    addedById: uuid('added_by_id').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('care_team_active_uq').on(t.caseId, t.userId).where(sql`${t.endedAt} IS NULL`),
+    index('care_team_user_idx').on(t.userId).where(sql`${t.endedAt} IS NULL`),
+  ],
+);
+
+/**
+ * Consent records are appended, never changed: a withdrawal is a new record, and the latest record for a
+ * recipient and purpose decides (domain/cases.ts consentState). The recipient is an organisation or one professional.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    givenByPersonId: uuid('given_by_person_id')
+      .notNull()
+      .references(() => persons.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** When consent names one professional rather than the whole organisation. */
+    userId: uuid('user_id').references(() => users.id),
+    purpose: consentPurposeEnum('purpose').notNull(),
+    /** For a referral: to what (a service or organisation named in words). */
+    purposeDetail: text('purpose_detail'),
+    decision: consentDecisionEnum('decision').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    how: text('how').notNull(),
+    formName: text('form_name'),
+    formType: text('form_type'),
+    form: bytea('form'),
+    note: text('note'),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consents_case_idx').on(t.caseId, t.organisationId, t.purpose, t.recordedAt)],
+);
+
+/**
+ * Casusregie and procesregie assignments. A proposal becomes current only when the proposed person accepts; the
+ * partial unique indexes guarantee at most one current (and one pending) director of each kind per case.
+ */
+export const caseDirectors = pgTable(
+  'case_directors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    proposedById: uuid('proposed_by_id').references(() => users.id),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('case_directors_current_uq').on(t.caseId, t.kind).where(sql`${t.status} = 'current'`),
+    uniqueIndex('case_directors_proposed_uq').on(t.caseId, t.kind).where(sql`${t.status} = 'proposed'`),
+    index('case_directors_user_idx').on(t.userId, t.status),
+    check('case_directors_kind', sql`${t.kind} IN ('case', 'process')`),
+    check('case_directors_status', sql`${t.status} IN ('proposed', 'current', 'declined', 'withdrawn', 'ended')`),
+  ],
+);
+
+/** Emergency access ("break the glass") and admin access with a reason: time-limited, logged, reviewed afterwards. */
+export const emergencyAccess = pgTable(
+  'emergency_access',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    review: text('review'),
+    reviewNote: text('review_note'),
+    reviewedById: uuid('reviewed_by_id').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('emergency_access_case_user_idx').on(t.caseId, t.userId, t.expiresAt),
+    index('emergency_access_unreviewed_idx').on(t.grantedAt).where(sql`${t.review} IS NULL`),
+    check('emergency_access_review', sql`${t.review} IS NULL OR ${t.review} IN ('approved', 'improper')`),
+  ],
+);
+
+/**
+ * Family-plan versions. One draft at a time is edited (optimistic `version`); adopting freezes it — a trigger
+ * (migration 0015) refuses any change to an adopted version, so immutability does not rest on the app alone.
+ */
+export const familyPlans = pgTable(
+  'family_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    number: integer('number').notNull(),
+    status: text('status').notNull().default('draft'),
+    content: jsonb('content').$type<PlanContent>().notNull(),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }),
+    adoptedById: uuid('adopted_by_id').references(() => users.id),
+    parentsAgreed: boolean('parents_agreed'),
+    parentsPresent: boolean('parents_present'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('family_plans_number_uq').on(t.caseId, t.number),
+    uniqueIndex('family_plans_draft_uq').on(t.caseId).where(sql`${t.status} = 'draft'`),
+    check('family_plans_status', sql`${t.status} IN ('draft', 'adopted')`),
+    check(
+      'family_plans_adopted_complete',
+      sql`${t.status} = 'draft' OR (${t.adoptedAt} IS NOT NULL AND ${t.parentsAgreed} IS NOT NULL AND ${t.parentsPresent} IS NOT NULL)`,
+    ),
+  ],
 );

@@ -15,6 +15,7 @@ const notificationSchema = z.object({
   kind: z.string(),
   matchId: z.uuid().nullable(),
   signalId: z.uuid().nullable(),
+  caseId: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   readAt: z.iso.datetime({ offset: true }).nullable(),
 });
@@ -36,6 +37,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
           kind: n.kind,
           matchId: n.matchId,
           signalId: n.signalId,
+          caseId: n.caseId,
           createdAt: n.createdAt.toISOString(),
           readAt: n.readAt?.toISOString() ?? null,
         })),

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
 import { assertMaySeePerson, assertMaySeeSignal, assertMayTriageSignal, coordinatorMunicipalities } from '../../policy.js';
+import { activeCaseOfHousehold, addEvent } from '../cases/cases.repository.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
 import { insertNotifications, professionalContact } from '../involvement/involvement.repository.js';
@@ -96,6 +97,9 @@ export function createSignalService(deps: AppDeps) {
           organisationId: actor.organisationId,
           toHub,
         });
+        // A new signal about a household with an open case belongs on that case's timeline (no content: a link).
+        const openCase = await activeCaseOfHousehold(tx, person.householdId);
+        if (openCase) await addEvent(tx, openCase.id, 'signal', actor.userId, { signalId: signal.id, vulnerabilityLevel: input.vulnerabilityLevel });
         if (toHub) {
           const coordinators = await repo.coordinatorsOf(tx, person.municipalityId);
           await insertNotifications(
