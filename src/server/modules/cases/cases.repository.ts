@@ -14,6 +14,7 @@ import {
   organisations,
   people,
   persons,
+  userMunicipalities,
   users,
 } from '../../db/schema.js';
 
@@ -176,6 +177,25 @@ export async function involvedNotInTeam(db: DbOrTx, caseId: string, householdId:
         sql`NOT EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${caseId} AND t.user_id = ${involvementRegistrations.userId} AND t.ended_at IS NULL)`,
       ),
     );
+}
+
+/** Professionals and coordinators working in the municipality whose name matches: candidates for the care team. */
+export async function staffByName(db: DbOrTx, caseId: string, municipalityId: string, q: string) {
+  return db
+    .select({ userId: users.id, name: users.displayName, organisationId: organisations.id, organisationName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .innerJoin(userMunicipalities, and(eq(userMunicipalities.userId, users.id), eq(userMunicipalities.municipalityId, municipalityId)))
+    .where(
+      and(
+        isNull(users.deactivatedAt),
+        inArray(users.role, ['professional', 'coordinator']),
+        sql`${users.displayName} ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`}`,
+        sql`NOT EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${caseId} AND t.user_id = ${users.id} AND t.ended_at IS NULL)`,
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(20);
 }
 
 export async function hasActiveRegistration(db: DbOrTx, householdId: string, userId: string) {

@@ -195,7 +195,9 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags,
+        summary: 'Candidates for the care team: the involved professionals, or staff of the municipality by name (q)',
         params: idParams,
+        querystring: z.object({ q: z.string().trim().max(100).optional() }),
         response: {
           200: z.object({ items: z.array(z.object({ userId: z.uuid(), name: z.string(), organisationId: z.uuid(), organisationName: z.string() })) }),
         },
@@ -203,7 +205,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireCareStaff(request.actor);
-      return { items: await svc.teamSuggestions(actor, request.params.id, request.meta) };
+      return { items: await svc.teamSuggestions(actor, request.params.id, request.query.q || undefined, request.meta) };
     },
   );
 

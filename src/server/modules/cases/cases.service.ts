@@ -203,10 +203,11 @@ export function createCaseService(deps: AppDeps) {
 
     // ─── Care team ───────────────────────────────────────────────────────────────────────────────────────────
 
-    async teamSuggestions(actor: Actor, id: string, meta: RequestMeta) {
+    /** Who could join: professionals registered as involved with the household, or (with a name) staff of the municipality. */
+    async teamSuggestions(actor: Actor, id: string, q: string | undefined, meta: RequestMeta) {
       return withCase(actor, id, async (tx, l) => {
         assertCaseContent(l.access);
-        const rows = await repo.involvedNotInTeam(tx, id, l.c.householdId);
+        const rows = q ? await repo.staffByName(tx, id, l.c.municipalityId, q) : await repo.involvedNotInTeam(tx, id, l.c.householdId);
         await logCase(tx, actor, meta, l, 'read', 'betrokkenen voor zorgteam');
         return rows;
       });

@@ -132,6 +132,23 @@ describe('opening a case', () => {
     expect(page.content.timeline.some((e: { kind: string; data: { signalId?: string } }) => e.kind === 'signal' && e.data.signalId === signalId)).toBe(true);
   });
 
+  it('suggests professionals registered with the household, and finds staff of the municipality by name', async () => {
+    const { caseId, personId } = await openCase('Suggestie');
+    const reg = await jgz.agent.post(api('/involvements'), { durationMonths: 6, personId, identity: { familyName: 'Suggestie', date: '2001-05-05' } });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const involved = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions`))).json().items;
+    expect(involved).toEqual([{ userId: jgz.user.id, name: jgz.user.displayName, organisationId: jgz.user.organisationId, organisationName: expect.any(String) }]);
+    const byName = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions?q=${encodeURIComponent(wijkteam.user.displayName.slice(0, 12))}`))).json().items;
+    expect(byName.map((x: { userId: string }) => x.userId)).toContain(wijkteam.user.id);
+    const far = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions?q=${encodeURIComponent(elsewhere.user.displayName)}`))).json().items;
+    expect(far).toEqual([]);
+    // Joining from a registration is recorded as such.
+    await giveConsent(caseId, personId, jgz);
+    await addToTeam(caseId, jgz);
+    const team = (await coordinator.agent.get(api(`/cases/${caseId}`))).json().content.careTeam;
+    expect(team.find((m: { userId: string }) => m.userId === jgz.user.id)).toMatchObject({ source: 'involvement', consent: 'given' });
+  });
+
   it('refuses bad input with field paths and never a 500', async () => {
     expect((await coordinator.agent.post(api('/cases'), { signalId: 'nope' })).statusCode).toBe(400);
     expect((await coordinator.agent.post(api('/cases'), {})).statusCode).toBe(400);
