@@ -52,6 +52,7 @@ export async function buildUser(
     totp?: { secret: string; key: Buffer };
     deactivated?: boolean;
     directoryEditor?: boolean;
+    displayName?: string;
   },
 ) {
   const passwordHash = o.password ? await hashPassword(o.password) : await testPasswordHash();
@@ -59,7 +60,7 @@ export async function buildUser(
     .insert(users)
     .values({
       email: o.email ?? `user-${uniq()}@test.knooppunt.nl`,
-      displayName: `Test ${uniq()}`,
+      displayName: o.displayName ?? `Test ${uniq()}`,
       role: o.role ?? 'professional',
       organisationId: o.organisationId,
       passwordHash,

@@ -13,6 +13,9 @@ import { ScreeningConfigPage } from '../features/admin/ScreeningConfigPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
+import { CasePage } from '../features/cases/CasePage';
+import { ComparePage, PlanPage } from '../features/cases/PlanPages';
+import { BoardPage, MyCasesPage } from '../features/cases/WorklistPages';
 import { ConfirmPage } from '../features/directory/ConfirmPage';
 import { OrganisationPage } from '../features/directory/OrganisationPage';
 import { PeoplePage } from '../features/directory/PeoplePage';
@@ -120,8 +123,9 @@ function Nav({ me }: { me: Me }) {
   const unread = notes.data?.unread ?? 0;
   const links: [string, string][] = [['/', t('nav.home')]];
   if (care) {
-    links.push(['/clienten', t('nav.clients')]);
-    if (me.user.role === 'coordinator') links.push(['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
+    links.push(['/clienten', t('nav.clients')], ['/casussen', t('nav.cases')]);
+    if (me.user.role === 'coordinator')
+      links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
     links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')]);
   }
   links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
@@ -147,7 +151,7 @@ function Nav({ me }: { me: Me }) {
       <ul className="kp-nav">
         {links.map(([to, label]) => (
           <li key={to}>
-            <NavLink to={to} end={to === '/'}>
+            <NavLink to={to} end={to === '/' || to === '/casussen'}>
               {label}
             </NavLink>
           </li>
@@ -199,6 +203,11 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/matches" element={<MatchesPage me={me} />} />}
       {care && <Route path="/registraties/:id/informeren" element={<InformPage />} />}
       {care && <Route path="/dubbele-registraties" element={<DuplicatesPage />} />}
+      {care && <Route path="/casussen" element={<MyCasesPage me={me} />} />}
+      {care && <Route path="/casussen/bord" element={<BoardPage me={me} />} />}
+      <Route path="/casussen/:id" element={<CasePage me={me} />} />
+      <Route path="/casussen/:id/plan/vergelijk" element={<ComparePage />} />
+      <Route path="/casussen/:id/plan/:number" element={<PlanPage />} />
       <Route path="/meldingen" element={<NotificationsPage />} />
       <Route path="/" element={<HomePage me={me} />} />
       <Route path="/account" element={<AccountPage me={me} />} />

@@ -137,8 +137,12 @@ describe('opening a case', () => {
     const reg = await jgz.agent.post(api('/involvements'), { durationMonths: 6, personId, identity: { familyName: 'Suggestie', date: '2001-05-05' } });
     expect(reg.statusCode, reg.body).toBe(201);
     const involved = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions`))).json().items;
-    expect(involved).toEqual([{ userId: jgz.user.id, name: jgz.user.displayName, organisationId: jgz.user.organisationId, organisationName: expect.any(String) }]);
-    const byName = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions?q=${encodeURIComponent(wijkteam.user.displayName.slice(0, 12))}`))).json().items;
+    expect(involved).toEqual([
+      { userId: jgz.user.id, name: jgz.user.displayName, organisationId: jgz.user.organisationId, organisationName: expect.any(String) },
+    ]);
+    const byName = (
+      await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions?q=${encodeURIComponent(wijkteam.user.displayName.slice(0, 12))}`))
+    ).json().items;
     expect(byName.map((x: { userId: string }) => x.userId)).toContain(wijkteam.user.id);
     const far = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions?q=${encodeURIComponent(elsewhere.user.displayName)}`))).json().items;
     expect(far).toEqual([]);

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { api, type Me } from '../../lib/api';
 import { bindFields } from '../../lib/form';
+import { OpenCaseButton } from '../cases/OpenCaseButton';
 import {
   formatDate,
   type Measurement,
@@ -471,6 +472,7 @@ export function ClientPage({ me }: { me: Me }) {
       <Household person={person} members={household.members} />
       {me.user.role === 'professional' && <Registrations person={person} />}
       <Signals person={person} />
+      {(person.registeredByMe || me.user.role === 'coordinator') && <OpenCaseButton body={{ personId: person.id }} />}
       <PositiveHealth person={person} />
       <Screening person={person} />
     </>

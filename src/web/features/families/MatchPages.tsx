@@ -294,7 +294,10 @@ export function NotificationsPage() {
           <>
             <Cell>{formatDate(n.createdAt, i18n.language)}</Cell>
             <Cell>
-              <RouterLink to={n.matchId ? '/matches' : `/signalen/${n.signalId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
+              <RouterLink
+                to={n.caseId ? `/casussen/${n.caseId}` : n.matchId ? '/matches' : `/signalen/${n.signalId}`}
+                onClick={() => !n.readAt && read.mutate(n.id)}
+              >
                 {t(`notifications.kinds.${n.kind}`)}
               </RouterLink>
             </Cell>

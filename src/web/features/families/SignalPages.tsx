@@ -12,6 +12,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api, type Me } from '../../lib/api';
+import { OpenCaseButton } from '../cases/OpenCaseButton';
 import { formatDate, personName, type Signal, type SignalDetail, type SignalListItem, useFactors, usePerson } from './api';
 import { signalStatus } from './ClientPage';
 import { Cell } from './parts';
@@ -306,6 +307,7 @@ export function SignalPage({ me }: { me: Me }) {
               {t('signals.decide')}
             </Button>
           </form>
+          <OpenCaseButton body={{ signalId: s.id }} />
         </section>
       )}
     </>

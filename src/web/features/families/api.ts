@@ -141,6 +141,7 @@ export interface Notification {
   kind: string;
   matchId: string | null;
   signalId: string | null;
+  caseId: string | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -2,6 +2,7 @@ import { DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../components/RouterLink';
 import type { Me } from '../../lib/api';
+import { DashboardCases } from '../cases/DashboardCases';
 
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function HomePage({ me }: { me: Me }) {
           <DataListValue>{me.user.municipalities.map((m) => m.name).join(', ')}</DataListValue>
         </DataListItem>
       </DataList>
+      {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardCases />}
       <ul className="kp-plain kp-quicklinks">
         <li>
           <RouterLink to="/sociale-kaart">{t('home.directoryLink')}</RouterLink>
