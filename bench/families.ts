@@ -13,9 +13,8 @@ import { openRuntime } from '../src/server/runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { generateFamilies, sampleBsnPersons } from '../src/server/testing/families-generator.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
+import { CONNECTIONS, DURATION, percentile } from './support.js';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
 const SIZE = {
   households: Number(process.env.BENCH_HOUSEHOLDS ?? 800_000),
@@ -24,11 +23,6 @@ const SIZE = {
   activeShare: 0.3,
   professionals: 2000,
 };
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 export async function benchFamilies() {
   const DATA_DIR = await tempDataDir();

@@ -6,6 +6,7 @@
 import autocannon from 'autocannon';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
+import { benchCases } from './cases.js';
 import { benchDirectory } from './directory.js';
 import { benchFamilies } from './families.js';
 
@@ -39,8 +40,9 @@ async function benchFoundation() {
   }
 }
 
-// BENCH_ONLY=foundation, directory or families runs one part.
+// BENCH_ONLY=foundation, directory, families or cases runs one part.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'foundation') await benchFoundation();
 if (!only || only === 'directory') await benchDirectory();
 if (!only || only === 'families') await benchFamilies();
+if (!only || only === 'cases') await benchCases();

@@ -108,7 +108,6 @@ function AddMember({ c }: { c: CasePage }) {
       </Heading2>
       <form
         className="kp-form kp-row"
-        role="search"
         onSubmit={(e) => {
           e.preventDefault();
           setQuery(q.trim());

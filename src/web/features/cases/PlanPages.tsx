@@ -106,11 +106,11 @@ function ownerName(c: CasePage, content: PlanContent, a: PlanContent['actions'][
 export function PlanContentView({ c, content, sub = false }: { c: CasePage; content: PlanContent; sub?: boolean }) {
   const { t, i18n } = useTranslation();
   const H = sub ? Heading3 : Heading2;
-  const list = (items: string[]) =>
+  const list = (items: [key: string, text: string][]) =>
     items.length ? (
       <ul>
-        {items.map((x, i) => (
-          <li key={`${i}-${x}`}>{x}</li>
+        {items.map(([key, x]) => (
+          <li key={key}>{x}</li>
         ))}
       </ul>
     ) : (
@@ -119,11 +119,11 @@ export function PlanContentView({ c, content, sub = false }: { c: CasePage; cont
   return (
     <>
       <H>{t('cases.planMembers')}</H>
-      {list(content.members.map((m) => m.name))}
+      {list(content.members.map((m) => [m.personId ?? m.name, m.name]))}
       <H>{t('cases.planNetwork')}</H>
-      {list(content.informalNetwork.map((n) => [n.name, n.relation, n.contact].filter(Boolean).join(' — ')))}
+      {list(content.informalNetwork.map((n) => [n.id, [n.name, n.relation, n.contact].filter(Boolean).join(' — ')]))}
       <H>{t('cases.planProfessionals')}</H>
-      {list(content.professionals.map((p) => [p.name, p.organisation, p.role].filter(Boolean).join(' — ')))}
+      {list(content.professionals.map((p) => [p.userId, [p.name, p.organisation, p.role].filter(Boolean).join(' — ')]))}
       <H>{t('cases.strengths')}</H>
       <Paragraph>{content.strengths || '—'}</Paragraph>
       <H>{t('cases.concerns')}</H>
@@ -131,16 +131,16 @@ export function PlanContentView({ c, content, sub = false }: { c: CasePage; cont
       <H>{t('cases.earlierHelp')}</H>
       <Paragraph>{content.earlierHelp || '—'}</Paragraph>
       <H>{t('cases.goals')}</H>
-      {list(content.goals.map((g) => `${t(`directory.lifeDomains.${g.lifeDomain}`)}: ${g.text}`))}
+      {list(content.goals.map((g) => [g.id, `${t(`directory.lifeDomains.${g.lifeDomain}`)}: ${g.text}`]))}
       <H>{t('cases.planActions')}</H>
       {list(
-        content.actions.map(
-          (a) =>
-            `${a.what} — ${ownerName(c, content, a)}${a.dueDate ? `, ${t('cases.dueOn', { date: formatDate(a.dueDate, i18n.language) })}` : ''} (${t(`cases.actionStatuses.${a.status}`)})`,
-        ),
+        content.actions.map((a) => [
+          a.id,
+          `${a.what} — ${ownerName(c, content, a)}${a.dueDate ? `, ${t('cases.dueOn', { date: formatDate(a.dueDate, i18n.language) })}` : ''} (${t(`cases.actionStatuses.${a.status}`)})`,
+        ]),
       )}
       <H>{t('cases.evaluationDates')}</H>
-      {list(content.evaluationDates.map((d) => formatDate(d, i18n.language)))}
+      {list([...new Set(content.evaluationDates)].map((d) => [d, formatDate(d, i18n.language)]))}
     </>
   );
 }
@@ -398,7 +398,8 @@ function PlanEditor({ c, plan }: { c: CasePage; plan: PlanVersion }) {
         <fieldset className="kp-fieldset">
           <legend>{t('cases.evaluationDates')}</legend>
           {content.evaluationDates.map((d, i) => (
-            <div className="kp-row" key={`${i}-${d}`}>
+            // biome-ignore lint/suspicious/noArrayIndexKey: a date has no identity of its own; its place in the list is (a value key would remount the input on every keystroke)
+            <div className="kp-row" key={i}>
               <Field
                 label={t('cases.evaluationDate', { n: i + 1 })}
                 type="date"
@@ -490,8 +491,8 @@ export function ComparePage() {
               </li>
             ))}
             {(['goals', 'actions', 'informalNetwork', 'members', 'professionals'] as const).flatMap((k) =>
-              d[k].map((ch, i) => (
-                <li key={`${k}-${i}`}>
+              d[k].map((ch) => (
+                <li key={`${k}-${ch.kind}-${changeKey(ch.kind === 'removed' ? ch.before : ch.after)}`}>
                   {t(`cases.diffSections.${k}`)} — {describe(ch.kind, ch.kind === 'removed' ? ch.before : ch.after)}
                 </li>
               )),
@@ -521,6 +522,12 @@ export function ComparePage() {
     </>
   );
 }
+
+/** A stable key for a changed item: its id, or the person or professional it names. */
+const changeKey = (x: unknown) => {
+  const v = x as { id?: string; personId?: string | null; userId?: string; name?: string };
+  return v.id ?? v.personId ?? v.userId ?? v.name ?? '';
+};
 
 function useDiff(id: string, from: number, to: number) {
   return useQuery({

@@ -78,7 +78,6 @@ export function MyCasesPage({ me }: { me: Me }) {
         <Heading2 id="case-search">{t('cases.searchTitle')}</Heading2>
         <form
           className="kp-form kp-row"
-          role="search"
           onSubmit={(e) => {
             e.preventDefault();
             setQuery(q.trim());
