@@ -1,5 +1,26 @@
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'endedAt', 'informedAt', 'acknowledgedAt', 'decidedAt', 'followedUpAt']);
+const TIMESTAMPS = new Set([
+  'createdAt',
+  'updatedAt',
+  'endedAt',
+  'informedAt',
+  'acknowledgedAt',
+  'decidedAt',
+  'followedUpAt',
+  'phaseChangedAt',
+  'closedAt',
+  'withoutDirectorSince',
+  'regieEscalatedAt',
+  'since',
+  'proposedAt',
+  'acceptedAt',
+  'recordedAt',
+  'at',
+  'adoptedAt',
+  'grantedAt',
+  'expiresAt',
+  'reviewedAt',
+]);
 
 /**
  * A row as PostgreSQL's to_jsonb() gives it (snake_case keys, timestamps as text, dates as yyyy-mm-dd) in the

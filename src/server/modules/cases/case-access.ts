@@ -54,20 +54,24 @@ const PURPOSE: Record<CaseAccess['basis'], string> = {
   emergency: 'casus (noodtoegang)',
 };
 
-/** Every read and write of a case is logged with its basis; reads under emergency access are logged as such. */
+type CaseEvent = 'read' | 'create' | 'update' | 'export';
+
+/** The access-log event and purpose of one action on a case: its basis named, reads under emergency access as such. */
+export function caseLogEntry(access: CaseAccess, eventType: CaseEvent, what: string) {
+  return {
+    eventType: access.basis === 'emergency' && eventType === 'read' ? ('emergency_access' as const) : eventType,
+    purpose: `${PURPOSE[access.basis]}: ${what}`,
+  };
+}
+
+/** Every read and write of a case is logged, in the transaction of the action. */
 export function logCase(
   tx: DbOrTx,
   actor: Actor,
   meta: RequestMeta,
   l: LoadedCase | { c: repo.CaseRow; access: CaseAccess },
-  eventType: 'read' | 'create' | 'update' | 'export',
+  eventType: CaseEvent,
   what: string,
 ) {
-  return writeAccessLog(tx, actor, meta, {
-    eventType: l.access.basis === 'emergency' && eventType === 'read' ? 'emergency_access' : eventType,
-    objectType: 'case',
-    objectId: l.c.id,
-    subjectPersonId: l.c.clientId,
-    purpose: `${PURPOSE[l.access.basis]}: ${what}`,
-  });
+  return writeAccessLog(tx, actor, meta, { ...caseLogEntry(l.access, eventType, what), objectType: 'case', objectId: l.c.id, subjectPersonId: l.c.clientId });
 }

@@ -53,10 +53,8 @@ export async function findCaseWithFacts(db: DbOrTx, id: string, viewer: { userId
     WHERE c.id = ${id} ${lock}`);
   const row = res.rows[0];
   if (!row) return null;
-  const c = rowFromJson<CaseRow>(row.c);
-  for (const k of ['phaseChangedAt', 'closedAt', 'withoutDirectorSince', 'regieEscalatedAt'] as const) if (typeof c[k] === 'string') c[k] = new Date(c[k]);
   return {
-    case: c,
+    case: rowFromJson<CaseRow>(row.c),
     regionId: row.region_id,
     member: row.member,
     emergencyActive: row.emergency,

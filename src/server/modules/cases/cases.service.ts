@@ -22,7 +22,8 @@ import { viewerOf } from '../families/families.service.js';
 import { insertNotifications, professionalContact } from '../involvement/involvement.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { coordinatorsOf, findSignal } from '../signals/signals.repository.js';
-import { assertOpen, caseActor, type LoadedCase, loadCase, logCase } from './case-access.js';
+import { assertOpen, caseActor, caseLogEntry, type LoadedCase, loadCase, logCase } from './case-access.js';
+import { readCasePage } from './case-page.repository.js';
 import * as repo from './cases.repository.js';
 
 export type OpenInput = { signalId: string; personId?: undefined } | { personId: string; signalId?: undefined };
@@ -115,30 +116,33 @@ export function createCaseService(deps: AppDeps) {
      * care-team member gets the case's existence and whom to call; with consent for the plan only, also the plan.
      */
     async page(actor: Actor, id: string, meta: RequestMeta) {
-      return withCase(actor, id, async (tx, l) => {
-        const { c, access } = l;
-        const client = (await families.findPersonById(tx, c.clientId))!;
-        const director = c.directorId ? await professionalContact(tx, c.directorId) : null;
-        const base = { l, client, director, role: caseActor(actor, c) };
-        if (access.level === 'existence') {
-          await logCase(tx, actor, meta, l, 'read', 'casus (bestaan en regisseur)');
-          return { ...base, content: null, plan: null };
-        }
-        const plans = await repo.planVersions(tx, c.id);
-        const plan = { current: plans.find((p) => p.status === 'adopted') ?? null, draft: plans.find((p) => p.status === 'draft') ?? null, versions: plans };
-        if (access.level === 'plan') {
-          await logCase(tx, actor, meta, l, 'read', 'casus (gezinsplan)');
-          return { ...base, content: null, plan };
-        }
-        const team = await repo.careTeam(tx, c.id);
-        const directors = await repo.directorsOf(tx, c.id);
-        const consents = await repo.consentsOf(tx, c.id);
-        const events = await repo.timeline(tx, c.id, { limit: 50 });
-        const household = await repo.householdOf(tx, c.householdId);
-        const emergency = isCoordinatorFor(actor, c.municipalityId) ? await repo.emergencyOf(tx, c.id) : [];
-        await logCase(tx, actor, meta, l, 'read', 'casus inzien');
-        return { ...base, content: { team, directors, consents, events, household, emergency }, plan };
-      });
+      // Two statements, no transaction: the facts for the policy, then every allowed part with its access-log row
+      // in one statement (case-page.repository.ts) — the hot path of the case page.
+      const l = await loadCase(db, actor, id);
+      const { c, access } = l;
+      const what = access.level === 'content' ? 'casus inzien' : access.level === 'plan' ? 'casus (gezinsplan)' : 'casus (bestaan en regisseur)';
+      const parts = await readCasePage(
+        deps.database.pool,
+        id,
+        { level: access.level, withEmergency: isCoordinatorFor(actor, c.municipalityId) },
+        {
+          ...caseLogEntry(access, 'read', what),
+          userId: actor.userId,
+          role: actor.role,
+          organisationId: actor.organisationId,
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+        },
+      );
+      const plans = parts.plans;
+      return {
+        l,
+        client: parts.client,
+        director: parts.director,
+        role: caseActor(actor, c),
+        plan: plans && { current: plans.find((p) => p.status === 'adopted') ?? null, draft: plans.find((p) => p.status === 'draft') ?? null, versions: plans },
+        content: parts.content,
+      };
     },
 
     async timeline(actor: Actor, id: string, f: { kinds?: string[]; before?: Date; limit: number }, meta: RequestMeta) {
