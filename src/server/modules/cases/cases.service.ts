@@ -19,7 +19,7 @@ import {
 } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
-import { insertNotifications, professionalContact } from '../involvement/involvement.repository.js';
+import { insertNotifications } from '../involvement/involvement.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { coordinatorsOf, findSignal } from '../signals/signals.repository.js';
 import { assertOpen, caseActor, caseLogEntry, type LoadedCase, loadCase, logCase } from './case-access.js';
