@@ -203,7 +203,7 @@ function TimelineSection({ c }: { c: CaseData }) {
       {items && items.length === 0 && <Paragraph>{t('cases.timelineEmpty')}</Paragraph>}
       <ol className="kp-timeline">
         {items?.map((e) => (
-          <li key={e.id}>
+          <li key={e.id} className="kp-timeline-item">
             <strong>{formatDate(e.at, i18n.language)}</strong> — {t(`cases.eventKinds.${e.kind}`)}: {describeEvent(e, t)}
             {e.actorName && ` (${e.actorName})`}
           </li>
