@@ -810,6 +810,8 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_board_idx').on(t.municipalityId, t.phase, t.updatedAt),
+    // The board's list: open cases of a municipality, most recently changed first, read straight from the index.
+    index('cases_open_recent_idx').on(t.municipalityId, t.updatedAt.desc()).where(sql`${t.phase} <> 'afgesloten'`),
     index('cases_household_idx').on(t.householdId),
     index('cases_without_director_idx').on(t.withoutDirectorSince).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
     uniqueIndex('cases_signal_uq').on(t.signalId).where(sql`${t.signalId} IS NOT NULL`),
@@ -928,6 +930,7 @@ export const caseDirectors = pgTable(
     uniqueIndex('case_directors_current_uq').on(t.caseId, t.kind).where(sql`${t.status} = 'current'`),
     uniqueIndex('case_directors_proposed_uq').on(t.caseId, t.kind).where(sql`${t.status} = 'proposed'`),
     index('case_directors_user_idx').on(t.userId, t.status),
+    index('case_directors_case_idx').on(t.caseId, t.proposedAt),
     check('case_directors_kind', sql`${t.kind} IN ('case', 'process')`),
     check('case_directors_status', sql`${t.status} IN ('proposed', 'current', 'declined', 'withdrawn', 'ended')`),
   ],

@@ -48,7 +48,7 @@ async function load(db: NodePgDatabase, size: CasesSize, who: { userId: string; 
   await step(
     'board municipality',
     sql`WITH moved AS (UPDATE households SET municipality_id = ${who.boardMunicipalityId}
-          WHERE id IN (SELECT bench_uuid('h' || g) FROM generate_series(0, ${B - 1}) g) RETURNING id)
+          WHERE id IN (SELECT bench_uuid('h' || g) FROM generate_series(0, ${B - 1}::int) g) RETURNING id)
         UPDATE persons SET municipality_id = ${who.boardMunicipalityId} WHERE household_id IN (SELECT id FROM moved)`,
   );
   const profs = sql.raw(`(SELECT id, organisation_id, row_number() OVER (ORDER BY id) - 1 AS n FROM users WHERE email LIKE '%@synthetisch.invalid')`);
@@ -68,7 +68,7 @@ async function load(db: NodePgDatabase, size: CasesSize, who: { userId: string; 
         CASE WHEN g % 5 = 4 THEN timestamptz '2026-01-01' + (g % 300) * interval '1 day' END,
         CASE WHEN g % 10 = 9 THEN timestamptz '2026-10-01' END,
         timestamptz '2025-06-01' + (g % 500) * interval '1 day', timestamptz '2026-01-01' + (g % 320) * interval '1 day'
-      FROM generate_series(0, ${size.cases - 1}) g
+      FROM generate_series(0, ${size.cases - 1}::int) g
       JOIN households h ON h.id = bench_uuid('h' || g)
       JOIN ${profs} d ON d.n = (g * 13) % 2000
       CROSS JOIN LATERAL (SELECT CASE WHEN g < ${B} THEN (ARRAY['signaleren','verkennen','steun_op_maat']::case_phase[])[1 + g % 3]
@@ -78,13 +78,13 @@ async function load(db: NodePgDatabase, size: CasesSize, who: { userId: string; 
     'care teams',
     sql`INSERT INTO care_team_members (case_id, user_id, organisation_id, role_in_case, source, since)
       SELECT c.id, u.id, u.organisation_id, 'betrokken professional', 'added', c.created_at
-      FROM generate_series(0, ${size.cases - 1}) g
+      FROM generate_series(0, ${size.cases - 1}::int) g
       JOIN cases c ON c.id = bench_uuid('c' || g)
       CROSS JOIN generate_series(0, 2) k
       JOIN ${profs} u ON u.n = (g * 13 + k * 701) % 2000
       UNION ALL
       SELECT bench_uuid('c' || g), ${who.userId}::uuid, ${who.organisationId}::uuid, 'jeugdverpleegkundige', 'added', timestamptz '2026-01-01'
-      FROM generate_series(0, ${U - 1}) g`,
+      FROM generate_series(0, ${U - 1}::int) g`,
   );
   await step(
     'consents',
@@ -119,19 +119,19 @@ async function load(db: NodePgDatabase, size: CasesSize, who: { userId: string; 
     'plans',
     sql`INSERT INTO family_plans (case_id, number, status, content, created_by_id, adopted_at, adopted_by_id, parents_agreed, parents_present)
       SELECT bench_uuid('c' || g), 1, 'adopted', ${content('g', false)}, c.opened_by_id, c.created_at + interval '14 days', c.opened_by_id, true, true
-      FROM generate_series(${U}, ${size.cases - 1}) g JOIN cases c ON c.id = bench_uuid('c' || g) WHERE g % 2 = 0
+      FROM generate_series(${U}::int, ${size.cases - 1}::int) g JOIN cases c ON c.id = bench_uuid('c' || g) WHERE g % 2 = 0
       UNION ALL
       SELECT bench_uuid('c' || g), 1, 'adopted', ${content('g', true)}, ${who.userId}::uuid, timestamptz '2026-02-01', ${who.userId}::uuid, true, true
-      FROM generate_series(0, ${U - 1}) g`,
+      FROM generate_series(0, ${U - 1}::int) g`,
   );
   await step(
     'timeline',
     sql`INSERT INTO case_events (case_id, kind, actor_id, data, at)
       SELECT bench_uuid('c' || g), (ARRAY['note','consent','regie','phase','care_team','plan'])[1 + k % 6], c.opened_by_id,
         jsonb_build_object('text', 'Gesprek gehad met moeder over de voortgang ' || k), c.created_at + k * interval '3 days'
-      FROM generate_series(0, ${size.cases - 1}) g
+      FROM generate_series(0, ${size.cases - 1}::int) g
       JOIN cases c ON c.id = bench_uuid('c' || g)
-      CROSS JOIN LATERAL generate_series(1, CASE WHEN g < ${U} THEN ${size.userCaseEvents} ELSE ${size.eventsPerCase} END) k`,
+      CROSS JOIN LATERAL generate_series(1, CASE WHEN g < ${U}::int THEN ${size.userCaseEvents}::int ELSE ${size.eventsPerCase}::int END) k`,
   );
   await db.execute(sql`SET session_replication_role = origin`);
   const t = Date.now();

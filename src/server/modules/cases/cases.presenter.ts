@@ -294,8 +294,11 @@ export const myCaseSchema = z.object({
   myActions: z.array(actionItem),
   overdueCount: z.number().int(),
 });
-export function presentMyCase(r: MyCaseRow & { nextStep: z.infer<typeof myCaseSchema>['nextStep'] }, userId: string): z.infer<typeof myCaseSchema> {
-  const today = dutchDate(new Date());
+export function presentMyCase(
+  r: MyCaseRow & { nextStep: z.infer<typeof myCaseSchema>['nextStep'] },
+  userId: string,
+  today = dutchDate(new Date()),
+): z.infer<typeof myCaseSchema> {
   const actions = r.myActions.map((a) => ({ id: a.id, what: a.what, dueDate: a.dueDate, status: a.status, overdue: isOverdue(a, today) }));
   return {
     id: r.id,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_PHASES, CLOSE_REASONS, consentInputSchema, reasonSchema } from '../../../domain/cases.js';
 import { planContentSchema } from '../../../domain/family-plan.js';
+import { dutchDate } from '../../../domain/working-days.js';
 import type { AppDeps } from '../../deps.js';
 import { requireCareStaff, requireStaff } from '../../policy.js';
 import {
@@ -72,7 +73,8 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags, summary: 'My cases: where I am in the care team', response: { 200: z.object({ items: z.array(myCaseSchema) }) } } },
     async (request) => {
       const actor = requireCareStaff(request.actor);
-      return { items: (await lists.mine(actor, request.meta)).map((x) => presentMyCase(x, actor.userId)) };
+      const today = dutchDate(new Date());
+      return { items: (await lists.mine(actor, request.meta)).map((x) => presentMyCase(x, actor.userId, today)) };
     },
   );
 

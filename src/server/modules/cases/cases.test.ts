@@ -239,6 +239,36 @@ describe('need-to-know', () => {
     expect((await jgz.agent.get(api(`/cases/${caseId}/timeline`))).statusCode).toBe(403);
   });
 
+  it('a written consent keeps its form for download; a refusal keeps content closed; a spoken consent has no form', async () => {
+    const { caseId, personId } = await openCase('Formulier');
+    await addToTeam(caseId, jgz, { withoutConsent: true });
+    const pdf = Buffer.from('%PDF-1.4\n% toestemmingsformulier\n');
+    const spoken = await coordinator.agent.post(
+      api(`/cases/${caseId}/consents`),
+      consent(personId, jgz.user.organisationId!, { form: { name: 'toestemming.pdf', type: 'application/pdf', base64: pdf.toString('base64') } }),
+    );
+    expect(spoken.json().error.details).toEqual([{ path: 'body.form', code: 'form_needs_written' }]);
+    await giveConsent(caseId, personId, jgz, coordinator, { decision: 'refused' });
+    expect((await jgz.agent.get(api(`/cases/${caseId}`))).json().access.level).toBe('existence');
+    const id = await giveConsent(caseId, personId, midwife, coordinator, {
+      how: 'written',
+      form: { name: 'toestemming.pdf', type: 'application/pdf', base64: pdf.toString('base64') },
+    });
+    const page = (await coordinator.agent.get(api(`/cases/${caseId}`))).json();
+    expect(page.content.consents.find((k: { id: string }) => k.id === id)).toMatchObject({ hasForm: true, how: 'written' });
+    expect(page.content.consents.find((k: { organisationId: string }) => k.organisationId === jgz.user.organisationId)).toMatchObject({
+      decision: 'refused',
+      currentState: 'refused',
+    });
+    const form = await midwife.agent.get(api(`/cases/${caseId}/consents/${id}/form`));
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-type']).toBe('application/pdf');
+    expect(form.rawPayload.equals(pdf)).toBe(true);
+    // Without consent of one's own: no forms either.
+    expect((await jgz.agent.get(api(`/cases/${caseId}/consents/${id}/form`))).statusCode).toBe(403);
+    expect((await outsider.agent.get(api(`/cases/${caseId}/consents/${id}/form`))).statusCode).toBe(404);
+  });
+
   it('validates consent: who may give it, periods, referral detail, recipients', async () => {
     const { caseId, personId } = await openCase('Hendriks');
     const child = await midwife.agent.post(api(`/persons/${personId}/members`), {
@@ -372,6 +402,41 @@ describe('regie', () => {
     expect(history.map((d) => d.status).sort()).toEqual(['current', 'ended']);
     // Answered twice: the second gets a conflict.
     expect((await jgz.agent.post(api(`/cases/${caseId}/directors/${p.json().id}/accept`), {})).statusCode).toBe(409);
+  });
+
+  it('only the coordinator names a process director; the case director sends the case back to the hub with a reason', async () => {
+    const { caseId, personId } = await openCase('Procesregie');
+    await giveConsent(caseId, personId, midwife);
+    await giveConsent(caseId, personId, jgz);
+    await addToTeam(caseId, jgz);
+    await makeDirector(caseId, midwife);
+    expect((await midwife.agent.post(api(`/cases/${caseId}/directors`), { userId: jgz.user.id, kind: 'process' })).statusCode).toBe(403);
+    const p = await coordinator.agent.post(api(`/cases/${caseId}/directors`), { userId: jgz.user.id, kind: 'process' });
+    expect(p.statusCode).toBe(201);
+    expect((await jgz.agent.post(api(`/cases/${caseId}/directors/${p.json().id}/accept`), {})).statusCode).toBe(200);
+    const page = (await coordinator.agent.get(api(`/cases/${caseId}`))).json();
+    // The process director does not replace the case director.
+    expect(page.director.userId).toBe(midwife.user.id);
+    expect(
+      page.content.directors
+        .filter((d: { status: string }) => d.status === 'current')
+        .map((d: { kind: string }) => d.kind)
+        .sort(),
+    ).toEqual(['case', 'process']);
+
+    const v = page.version;
+    const forward = await midwife.agent.post(api(`/cases/${caseId}/phase`), { version: v, to: 'verkennen' });
+    expect(forward.statusCode).toBe(200);
+    const noReason = await midwife.agent.post(api(`/cases/${caseId}/phase`), { version: forward.json().version, to: 'signaleren' });
+    expect(noReason.json().error.details).toEqual([{ path: 'body.reason', code: 'reason_required' }]);
+    const back = await midwife.agent.post(api(`/cases/${caseId}/phase`), {
+      version: forward.json().version,
+      to: 'signaleren',
+      reason: 'Vraag blijkt breder: terug naar het knooppunt',
+    });
+    expect(back.statusCode).toBe(200);
+    // Closing is possible for the director; reopening is not.
+    expect((await midwife.agent.get(api(`/cases/${caseId}`))).json().allowedTransitions).toEqual(['verkennen', 'steun_op_maat', 'afgesloten']);
   });
 
   it('concurrent proposals and acceptances leave exactly one current director (database constraint)', async () => {

@@ -120,17 +120,17 @@ export async function boardCases(db: DbOrTx, f: BoardFilter): Promise<BoardCaseR
   const phase = f.phase ? sql`AND c.phase = ${f.phase}` : sql`AND c.phase <> 'afgesloten'`;
   const without = f.withoutDirector ? sql`AND c.without_director_since IS NOT NULL` : sql``;
   const escalated = f.escalated ? sql`AND c.regie_escalated_at IS NOT NULL AND c.director_id IS NULL` : sql``;
+  // The page of cases first (from the partial index on open cases), then the names for those rows only.
   const res = await db.execute<Record<string, unknown>>(sql`
     SELECT c.id, c.phase, m.name AS municipality_name, trim(p.given_name || ' ' || p.family_name) AS client_name,
       d.display_name AS director_name, c.without_director_since, c.regie_escalated_at, c.updated_at,
       (SELECT count(*) FROM care_team_members t WHERE t.case_id = c.id AND t.ended_at IS NULL)::int AS team_size
-    FROM cases c
+    FROM (SELECT * FROM cases c WHERE c.municipality_id = ANY(${ids}) ${phase} ${without} ${escalated}
+          ORDER BY c.updated_at DESC LIMIT ${f.limit}) c
     JOIN persons p ON p.id = c.client_id
     JOIN municipalities m ON m.id = c.municipality_id
     LEFT JOIN users d ON d.id = c.director_id
-    WHERE c.municipality_id = ANY(${ids}) ${phase} ${without} ${escalated}
-    ORDER BY c.updated_at DESC
-    LIMIT ${f.limit}`);
+    ORDER BY c.updated_at DESC`);
   const date = (v: unknown) => (v ? new Date(v as string) : null);
   return res.rows.map((r) => ({
     id: r.id as string,

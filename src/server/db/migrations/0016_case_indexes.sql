@@ -1,0 +1,2 @@
+CREATE INDEX "case_directors_case_idx" ON "case_directors" USING btree ("case_id","proposed_at");--> statement-breakpoint
+CREATE INDEX "cases_open_recent_idx" ON "cases" USING btree ("municipality_id","updated_at" DESC NULLS LAST) WHERE "cases"."phase" <> 'afgesloten';
