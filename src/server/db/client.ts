@@ -15,7 +15,9 @@ export interface Database {
 
 /** Opens a connection pool; nothing is connected until the first query. */
 export function openDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'knooppunt' });
+  // JIT off: our statements are short OLTP reads and writes; on large tables the planner's cost estimates cross the JIT
+  // threshold and compiling then costs more (tens of milliseconds) than the query itself.
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'knooppunt', options: '-c jit=off' });
   // An idle client that loses its server connection must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });

@@ -814,6 +814,9 @@ export const cases = pgTable(
     index('cases_open_recent_idx').on(t.municipalityId, t.updatedAt.desc()).where(sql`${t.phase} <> 'afgesloten'`),
     index('cases_household_idx').on(t.householdId),
     index('cases_without_director_idx').on(t.withoutDirectorSince).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
+    // The board's counts per municipality: cases without a director, and those escalated.
+    index('cases_without_director_muni_idx').on(t.municipalityId).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
+    index('cases_escalated_idx').on(t.municipalityId).where(sql`${t.regieEscalatedAt} IS NOT NULL AND ${t.directorId} IS NULL AND ${t.phase} <> 'afgesloten'`),
     uniqueIndex('cases_signal_uq').on(t.signalId).where(sql`${t.signalId} IS NOT NULL`),
     check(
       'cases_closed_complete',

@@ -93,8 +93,9 @@ export async function activeCaseOfHousehold(db: DbOrTx, householdId: string) {
   return row ?? null;
 }
 
+/** Appends to the timeline. clock_timestamp(), not now(): several events of one transaction keep their order. */
 export async function addEvent(tx: DbOrTx, caseId: string, kind: string, actorId: string | null, data: Record<string, unknown> = {}) {
-  await tx.insert(caseEvents).values({ caseId, kind, actorId, data });
+  await tx.insert(caseEvents).values({ caseId, kind, actorId, data, at: sql`clock_timestamp()` });
 }
 
 /** The timeline, newest first, optionally by kind and before a moment (paging). */

@@ -70,13 +70,13 @@ export function createCaseService(deps: AppDeps) {
         .transaction(async (tx) => {
           const now = new Date();
           let base: { householdId: string; clientId: string; municipalityId: string; signalId: string | null };
-          let signallerId: string | null = null;
+          let signal: Awaited<ReturnType<typeof findSignal>> = null;
           if (input.signalId) {
             const s = await findSignal(tx, input.signalId);
             assertMaySeeSignal(actor, s);
             assertMayTriageSignal(actor, s);
             base = { householdId: s.householdId, clientId: s.personId, municipalityId: s.municipalityId, signalId: s.id };
-            signallerId = s.signallerId;
+            signal = s;
           } else {
             const p = await families.findVisiblePerson(tx, input.personId ?? '', viewerOf(actor));
             assertMaySeePerson(actor, p && { municipalityId: p.municipalityId, registeredByActor: p.registeredByActor });
@@ -86,11 +86,18 @@ export function createCaseService(deps: AppDeps) {
           const existing = await repo.activeCaseOfHousehold(tx, base.householdId);
           if (existing) throw new AppError('case_exists', [], undefined, isCoordinatorFor(actor, base.municipalityId) ? { caseId: existing.id } : {});
           const c = await repo.insertCase(tx, { ...base, openedById: actor.userId, withoutDirectorSince: now });
+          // The signal and the hub's decision on it start the timeline (what, not the content: that is on the signal).
+          if (signal)
+            await repo.addEvent(tx, c.id, 'signal', signal.signallerId, {
+              signalId: signal.id,
+              vulnerabilityLevel: signal.vulnerabilityLevel,
+              decision: signal.decision,
+            });
           await repo.addEvent(tx, c.id, 'opened', actor.userId, { signalId: base.signalId });
           if (actor.role === 'professional')
             await repo.addMember(tx, { caseId: c.id, userId: actor.userId, organisationId: actor.organisationId, source: 'opened', addedById: actor.userId });
-          if (signallerId && signallerId !== actor.userId) {
-            const signaller = await repo.staffUser(tx, signallerId);
+          if (signal && signal.signallerId !== actor.userId) {
+            const signaller = await repo.staffUser(tx, signal.signallerId);
             if (signaller)
               await repo.addMember(tx, {
                 caseId: c.id,

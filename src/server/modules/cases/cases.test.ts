@@ -109,6 +109,11 @@ describe('opening a case', () => {
     expect(page.client).toEqual({ id: personId, name: 'Lotte Smeets' });
     expect(page.content.careTeam.map((m: { userId: string; source: string }) => [m.userId, m.source])).toEqual([[midwife.user.id, 'signal']]);
     expect(page.content.timeline[0]).toMatchObject({ kind: 'opened', data: { signalId } });
+    expect(page.content.timeline[1]).toMatchObject({
+      kind: 'signal',
+      actorName: midwife.user.displayName,
+      data: { signalId, vulnerabilityLevel: 'vulnerable' },
+    });
     expect(page.allowedTransitions).toEqual(['verkennen', 'steun_op_maat', 'afgesloten']);
 
     const again = await coordinator.agent.post(api('/cases'), { signalId });

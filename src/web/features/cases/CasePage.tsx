@@ -164,6 +164,10 @@ export function describeEvent(e: CaseEvent, t: (k: string, o?: Record<string, un
       return d.added ? t('cases.events.teamAdded', { name: d.name }) : t('cases.events.teamRemoved');
     case 'plan':
       return t(`cases.events.plan_${d.action}`, { number: d.number });
+    case 'signal':
+      return [t('cases.events.signal'), d.vulnerabilityLevel && t(`vulnerability.${d.vulnerabilityLevel}`), d.decision && t(`decisions.${d.decision}`)]
+        .filter(Boolean)
+        .join(' — ');
     case 'note':
       return String(d.text ?? '');
     case 'emergency':

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_without_director_muni_idx" ON "cases" USING btree ("municipality_id") WHERE "cases"."without_director_since" IS NOT NULL AND "cases"."phase" <> 'afgesloten';--> statement-breakpoint
+CREATE INDEX "cases_escalated_idx" ON "cases" USING btree ("municipality_id") WHERE "cases"."regie_escalated_at" IS NOT NULL AND "cases"."director_id" IS NULL AND "cases"."phase" <> 'afgesloten';
