@@ -14,6 +14,7 @@ import { municipalities, users } from '../src/server/db/schema.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { generateCases } from '../src/server/testing/cases-generator.js';
+import { ensureNationalMunicipalities } from '../src/server/testing/directory-generator.js';
 import { generateFamilies } from '../src/server/testing/families-generator.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
 import { CONNECTIONS, DURATION, type Measured, measureGets, percentile, row } from './support.js';
@@ -44,8 +45,12 @@ export async function benchCases() {
   const runtime = await openRuntime(config);
   let caseIds: string[];
   let kerkradeId: string;
+  let boardOpen = 0;
   try {
     const db = runtime.deps.database.db;
+    // Households spread over all 342 municipalities, as in the country: about 870 cases each, and 5,000 more open
+    // cases moved into the board's municipality.
+    await ensureNationalMunicipalities(db);
     const families = await generateFamilies(db, runtime.deps.secretKey, FAMILIES);
     const [jgz] = await db.select().from(users).where(eq(users.email, PROFESSIONAL));
     const [kerkrade] = await db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
@@ -58,6 +63,8 @@ export async function benchCases() {
     console.log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n  families: ${fmt(families)}\n  cases: ${fmt(cases)}`);
     const ids = await db.execute<{ case_id: string }>(sql`SELECT case_id FROM care_team_members WHERE user_id = ${jgz!.id} AND ended_at IS NULL`);
     caseIds = ids.rows.map((r) => r.case_id);
+    const open = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM cases WHERE municipality_id = ${kerkradeId} AND phase <> 'afgesloten'`);
+    boardOpen = Number(open.rows[0]!.n);
   } finally {
     await runtime.close();
   }
@@ -79,6 +86,7 @@ export async function benchCases() {
     console.log(row('my cases, 200 (GET /cases/mine)', mine));
     const hub = await measureGets(app.url, { cookie: coordinator.cookie }, board);
     console.log(row('hub board, 5,000 open (GET /cases/board)', hub));
+    console.log(`  (the board's municipality has ${boardOpen} open cases)`);
     console.log(`\nthe same at ${LOW_CONNECTIONS} connections:`);
     console.log(row('case page (GET /cases/:id)', await measureGets(app.url, { cookie: professional.cookie }, pages, LOW_CONNECTIONS)));
     console.log(row('my cases, 200 (GET /cases/mine)', await measureGets(app.url, { cookie: professional.cookie }, ['/api/v1/cases/mine'], LOW_CONNECTIONS)));

@@ -44,12 +44,8 @@ async function insertBatched<T>(rows: T[], size: number, insert: (batch: T[]) =>
   }
 }
 
-/**
- * A synthetic national directory: the 342 real municipalities in one region per province, and as many
- * organisations, services and people as asked, spread over them. Deterministic for a given seed.
- */
-export async function generateDirectory(db: Db, o: GenerateOptions) {
-  faker.seed(o.seed ?? 7513);
+/** The 342 real municipalities (CBS codes) in their provinces; those already present (the demo region's) are reused. */
+export async function ensureNationalMunicipalities(db: Db) {
   const munis: { id: string; regionId: string; name: string }[] = [];
   // Municipalities already present (the demo region's, say) are reused, not duplicated.
   const existing = new Map(
@@ -74,6 +70,16 @@ export async function generateDirectory(db: Db, o: GenerateOptions) {
           .returning({ id: municipalities.id, regionId: municipalities.regionId, name: municipalities.name })),
       );
   }
+  return munis;
+}
+
+/**
+ * A synthetic national directory: the 342 real municipalities in one region per province, and as many
+ * organisations, services and people as asked, spread over them. Deterministic for a given seed.
+ */
+export async function generateDirectory(db: Db, o: GenerateOptions) {
+  faker.seed(o.seed ?? 7513);
+  const munis = await ensureNationalMunicipalities(db);
   let progs = await db.select({ id: programmes.id }).from(programmes);
   if (!progs.length)
     progs = await db

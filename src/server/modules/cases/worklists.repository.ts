@@ -28,16 +28,17 @@ export async function myCases(db: DbOrTx, userId: string): Promise<MyCaseRow[]> 
       t.role_in_case, t.since, c.director_id, d.display_name AS director_name,
       (SELECT jsonb_build_object('id', x.id, 'kind', x.kind) FROM case_directors x
         WHERE x.case_id = c.id AND x.user_id = ${userId} AND x.status = 'proposed' LIMIT 1) AS proposal,
-      cur.content IS NOT NULL AS has_adopted_plan,
-      coalesce((SELECT jsonb_agg(a ORDER BY a->>'dueDate' NULLS LAST) FROM jsonb_array_elements(cur.content->'actions') a
-        WHERE a->>'ownerUserId' = ${userId} AND a->>'status' IN ('open', 'in_progress')), '[]'::jsonb) AS my_actions
+      cur.case_id IS NOT NULL AS has_adopted_plan, coalesce(cur.my_actions, '[]'::jsonb) AS my_actions
     FROM care_team_members t
     JOIN cases c ON c.id = t.case_id
     JOIN persons p ON p.id = c.client_id
     JOIN municipalities m ON m.id = c.municipality_id
     LEFT JOIN users d ON d.id = c.director_id
-    LEFT JOIN LATERAL (SELECT fp.content FROM family_plans fp WHERE fp.case_id = c.id AND fp.status = 'adopted'
-                       ORDER BY fp.number DESC LIMIT 1) cur ON true
+    -- Only the user's open actions leave the plan's JSON: the sort below then moves small rows, not whole plans.
+    LEFT JOIN LATERAL (
+      SELECT fp.case_id, (SELECT jsonb_agg(a ORDER BY a->>'dueDate' NULLS LAST) FROM jsonb_array_elements(fp.content->'actions') a
+                          WHERE a->>'ownerUserId' = ${userId} AND a->>'status' IN ('open', 'in_progress')) AS my_actions
+      FROM family_plans fp WHERE fp.case_id = c.id AND fp.status = 'adopted' ORDER BY fp.number DESC LIMIT 1) cur ON true
     WHERE t.user_id = ${userId} AND t.ended_at IS NULL
     ORDER BY c.phase = 'afgesloten', c.updated_at DESC
     LIMIT 1000`);
