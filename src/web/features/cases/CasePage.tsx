@@ -194,14 +194,25 @@ function TimelineSection({ c }: { c: CaseData }) {
       void qc.invalidateQueries({ queryKey: ['case', c.id] });
     },
   });
-  const items = kind ? filtered.data?.items : c.content?.timeline;
+  const [older, setOlder] = useState<CaseEvent[]>([]);
+  const first = kind ? filtered.data?.items : c.content?.timeline;
+  const items = first && [...first, ...older];
+  const more = useMutation({
+    mutationFn: () =>
+      api<{ items: CaseEvent[] }>('GET', `/cases/${c.id}/timeline?before=${encodeURIComponent(items?.at(-1)?.at ?? '')}${kind ? `&kinds=${kind}` : ''}`),
+    onSuccess: (r) => setOlder([...older, ...r.items]),
+  });
+  const mayHaveMore = (first?.length ?? 0) >= 50 && (older.length === 0 || older.length % 50 === 0) && !(more.data && more.data.items.length < 50);
   return (
     <section aria-labelledby="timeline">
       <Heading2 id="timeline">{t('cases.timeline')}</Heading2>
       <SelectField
         label={t('cases.timelineFilter')}
         value={kind}
-        onChange={(e) => setKind(e.target.value)}
+        onChange={(e) => {
+          setKind(e.target.value);
+          setOlder([]);
+        }}
         options={[{ value: '', label: t('cases.allEvents') }, ...EVENT_KINDS.map((k) => ({ value: k, label: t(`cases.eventKinds.${k}`) }))]}
       />
       {items && items.length === 0 && <Paragraph>{t('cases.timelineEmpty')}</Paragraph>}
@@ -213,6 +224,11 @@ function TimelineSection({ c }: { c: CaseData }) {
           </li>
         ))}
       </ol>
+      {mayHaveMore && (
+        <Button appearance="secondary-action-button" onClick={() => more.mutate()} disabled={more.isPending}>
+          {t('cases.olderEvents')}
+        </Button>
+      )}
       {c.phase !== 'afgesloten' && (
         <form
           className="kp-form"
