@@ -88,6 +88,7 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     await again.exited;
   });
 
+  // Eight processes, each starting its own embedded PostgreSQL: on two busy cores this needs more than the default 30 s.
   it('operator CLI: creates a user from stdin, disables it, and backs up and restores the embedded database', async () => {
     const DATA_DIR = await tempDataDir();
     const seed = runScript('cli.ts', ['seed:demo'], { DATA_DIR });
@@ -127,5 +128,5 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     expect(await disable.exited).toBe(0);
     const unknown = runScript('cli.ts', ['user:nothing'], { DATA_DIR });
     expect(await unknown.exited).toBe(2);
-  });
+  }, 90_000);
 });
