@@ -3,6 +3,12 @@ import { foldName } from '../../domain/persons.js';
 import { createBsnVault } from '../crypto.js';
 import type { Db, Tx } from '../db/client.js';
 import {
+  careTeamMembers,
+  caseDirectors,
+  caseEvents,
+  cases,
+  consents,
+  familyPlans,
   healthMeasurements,
   households,
   involvementRegistrations,
@@ -17,7 +23,8 @@ import {
 
 /**
  * Fictional families for the demo: a registration with an open signal in the intake, a household match between the
- * midwife and the JGZ nurse, and a possible duplicate for the coordinator. BSNs are drawn from the 99999xxxx range
+ * midwife and the JGZ nurse that became a case (care team, consent, the nurse as case director, an adopted family
+ * plan with an overdue action), and a possible duplicate for the coordinator. BSNs are drawn from the 99999xxxx range
  * that is reserved for testing and never issued.
  */
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -166,6 +173,113 @@ export async function seedDemoFamilies(db: Db, secretKey: Buffer): Promise<boole
     await tx.insert(notifications).values([
       { userId: vera.id, kind: 'match', matchId: m!.id },
       { userId: joyce.id, kind: 'match', matchId: m!.id },
+    ]);
+
+    // The El Amrani household is a case: the coordinator opened it, both professionals have consent, Joyce directs it.
+    const [c] = await tx
+      .insert(cases)
+      .values({ householdId: h2, clientId: fatima.id, municipalityId: landgraaf.id, phase: 'steun_op_maat', openedById: carla.id, directorId: joyce.id })
+      .returning();
+    await tx.insert(careTeamMembers).values([
+      { caseId: c!.id, userId: vera.id, organisationId: vera.org!, roleInCase: 'verloskundige', source: 'involvement', addedById: carla.id },
+      { caseId: c!.id, userId: joyce.id, organisationId: joyce.org!, roleInCase: 'jeugdverpleegkundige', source: 'involvement', addedById: carla.id },
+    ]);
+    await tx.insert(consents).values(
+      [vera, joyce].map((u) => ({
+        caseId: c!.id,
+        givenByPersonId: fatima.id,
+        organisationId: u.org!,
+        purpose: 'case_discussion' as const,
+        decision: 'given' as const,
+        validFrom: day(-20),
+        validUntil: day(345),
+        how: 'spoken',
+        note: 'Met tolk besproken.',
+        recordedById: carla.id,
+      })),
+    );
+    await tx.insert(caseDirectors).values({ caseId: c!.id, userId: joyce.id, kind: 'case', status: 'current', proposedById: carla.id, acceptedAt: new Date() });
+    await tx.insert(familyPlans).values({
+      caseId: c!.id,
+      number: 1,
+      status: 'adopted',
+      createdById: joyce.id,
+      adoptedAt: new Date(),
+      adoptedById: joyce.id,
+      parentsAgreed: true,
+      parentsPresent: true,
+      content: {
+        members: [fatima, youssef, amira].map((p) => ({ personId: p.id, name: `${p.givenName} ${p.familyName}`, role: p.householdRole })),
+        informalNetwork: [{ id: 'n1', name: 'Zus van Fatima', relation: 'zus', contact: '' }],
+        professionals: [
+          { userId: vera.id, name: 'Vera Verloskundige', organisation: 'Verloskundigenpraktijk De Wieg', role: 'verloskundige' },
+          { userId: joyce.id, name: 'Joyce Jeugdverpleegkundige', organisation: 'JGZ Zuid-Limburg (demo)', role: 'jeugdverpleegkundige' },
+        ],
+        strengths: 'Fatima en Youssef zorgen liefdevol voor Amira; de zus van Fatima helpt mee.',
+        concerns: 'Fatima voelt zich alleen en spreekt nog weinig Nederlands; de bevalling komt eraan.',
+        earlierHelp: 'Taalcursus in 2024, gestopt na de verhuizing.',
+        goals: [
+          { id: 'g1', lifeDomain: 'meedoen', text: 'Ik wil andere moeders in de buurt leren kennen' },
+          { id: 'g2', lifeDomain: 'mentaal_welbevinden', text: 'Ik wil me minder zorgen maken over de bevalling' },
+        ],
+        actions: [
+          {
+            id: 'a1',
+            what: 'Samen naar de inloop van het consultatiebureau',
+            goalId: 'g1',
+            ownerKind: 'professional',
+            ownerUserId: joyce.id,
+            ownerPersonId: null,
+            dueDate: day(-3),
+            status: 'open',
+          },
+          {
+            id: 'a2',
+            what: 'Bevalplan bespreken met tolk',
+            goalId: 'g2',
+            ownerKind: 'professional',
+            ownerUserId: vera.id,
+            ownerPersonId: null,
+            dueDate: day(14),
+            status: 'open',
+          },
+          {
+            id: 'a3',
+            what: 'Aanmelden voor Centering Zwangerschap',
+            goalId: 'g1',
+            ownerKind: 'family',
+            ownerUserId: null,
+            ownerPersonId: fatima.id,
+            dueDate: day(21),
+            status: 'in_progress',
+          },
+        ],
+        evaluationDates: [day(60)],
+      },
+    });
+    await tx.insert(caseEvents).values([
+      { caseId: c!.id, kind: 'opened', actorId: carla.id, data: {}, at: new Date(Date.now() - 20 * 86_400_000) },
+      ...[vera, joyce].map((u) => ({
+        caseId: c!.id,
+        kind: 'consent',
+        actorId: carla.id,
+        data: { decision: 'given', purpose: 'case_discussion', organisationId: u.org },
+        at: new Date(Date.now() - 20 * 86_400_000 + 60_000),
+      })),
+      {
+        caseId: c!.id,
+        kind: 'regie',
+        actorId: joyce.id,
+        data: { action: 'accepted', kind: 'case', userId: joyce.id },
+        at: new Date(Date.now() - 19 * 86_400_000),
+      },
+      {
+        caseId: c!.id,
+        kind: 'plan',
+        actorId: joyce.id,
+        data: { action: 'adopted', number: 1, parentsAgreed: true, parentsPresent: true },
+        at: new Date(Date.now() - 10 * 86_400_000),
+      },
     ]);
 
     // 3. Lotte, registered twice without a BSN: the coordinator's duplicates list shows her.

@@ -417,7 +417,7 @@ export function createCaseService(deps: AppDeps) {
         id,
         async (tx, l) => {
           assertOpen(l.c);
-          if (p.kind === 'process' ? !isCoordinatorFor(actor, l.c.municipalityId) : false) throw new AppError('forbidden');
+          if (p.kind === 'process' && !isCoordinatorFor(actor, l.c.municipalityId)) throw new AppError('forbidden');
           assertMayDirectCase(actor, l.c);
           const team = await repo.careTeam(tx, id);
           const inTeam = team.some((m) => m.member.userId === p.userId);
