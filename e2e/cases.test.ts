@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/server/context.js';
@@ -7,8 +6,8 @@ import { municipalities, organisations, regions } from '../src/server/db/schema.
 import { createInvolvementService } from '../src/server/modules/involvement/involvement.service.js';
 import { createSignalService } from '../src/server/modules/signals/signals.service.js';
 import { seedDemo } from '../src/server/seed/demo.js';
-import { buildUserWithTotp, randomBsn, TEST_PASSWORD } from '../src/server/testing/factories.js';
-import { expectAccessible, hasChromium, launch, startServer } from './support.js';
+import { buildUserWithTotp, randomBsn } from '../src/server/testing/factories.js';
+import { expectAccessible, hasChromium, launch, signInPage, startServer } from './support.js';
 
 describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -93,18 +92,7 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await server?.close();
   });
 
-  async function signIn(who: keyof typeof accounts) {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.baseUrl}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(accounts[who].email);
-    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/tweestapsverificatie');
-    await page.getByLabel('Verificatiecode').fill(await generate({ secret: accounts[who].secret }));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Welkom');
-    return page;
-  }
+  const signIn = (who: keyof typeof accounts) => signInPage(browser, server.baseUrl, accounts[who]);
   const heading = (page: Page) => page.locator('h1').textContent();
 
   async function addMember(page: Page, who: keyof typeof accounts, role: string) {

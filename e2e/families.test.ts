@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { municipalities, organisations } from '../src/server/db/schema.js';
 import { seedDemo } from '../src/server/seed/demo.js';
 import { seedDemoDirectory } from '../src/server/seed/demo-directory.js';
 import { seedDemoFamilies } from '../src/server/seed/demo-families.js';
-import { buildUserWithTotp, randomBsn, TEST_PASSWORD } from '../src/server/testing/factories.js';
-import { expectAccessible, hasChromium, launch, startServer } from './support.js';
+import { buildUserWithTotp, randomBsn } from '../src/server/testing/factories.js';
+import { expectAccessible, hasChromium, launch, signInPage, startServer } from './support.js';
 
 describe.skipIf(!hasChromium)('signals and "who else is involved" in a real browser', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -46,18 +45,7 @@ describe.skipIf(!hasChromium)('signals and "who else is involved" in a real brow
     await server?.close();
   });
 
-  async function signIn(who: keyof typeof accounts) {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.baseUrl}/inloggen`);
-    await page.getByLabel('E-mailadres').fill(accounts[who].email);
-    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/tweestapsverificatie');
-    await page.getByLabel('Verificatiecode').fill(await generate({ secret: accounts[who].secret }));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Welkom');
-    return page;
-  }
+  const signIn = (who: keyof typeof accounts) => signInPage(browser, server.baseUrl, accounts[who]);
   const heading = (page: Page) => page.locator('h1').textContent();
 
   it('a midwife records a signal with consent, the coordinator acknowledges it, a JGZ nurse registers and both see the match', async () => {

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
+import { generate } from 'otplib';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
+import { TEST_PASSWORD } from '../src/server/testing/factories.js';
 import { createTestApp } from '../src/server/testing/harness.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,4 +49,18 @@ export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Signs a test account in through both factors in a fresh browser context; resolves on the welcome page. */
+export async function signInPage(browser: Browser, baseUrl: string, account: { email: string; secret: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(account.email);
+  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/tweestapsverificatie');
+  await page.getByLabel('Verificatiecode').fill(await generate({ secret: account.secret }));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('h1').textContent()).toContain('Welkom');
+  return page;
 }

@@ -15,6 +15,7 @@ import { dutchDate } from '../../../domain/working-days.js';
 import type { CaseAccess } from '../../policy.js';
 import type { PersonRow } from '../families/families.repository.js';
 import { type ContactRow, contactSchema, presentContact } from '../involvement/involvement.presenter.js';
+import type { CasePageParts } from './case-page.repository.js';
 import type * as repo from './cases.repository.js';
 import type { BoardCaseRow, BoardCounts, MyCaseRow } from './worklists.repository.js';
 
@@ -195,14 +196,7 @@ export interface CasePageData {
   director: ContactRow | null;
   role: CaseActor;
   plan: { current: repo.PlanRow | null; draft: repo.PlanRow | null; versions: repo.PlanRow[] } | null;
-  content: {
-    team: repo.CareTeamRow[];
-    directors: repo.DirectorListRow[];
-    consents: repo.ConsentListRow[];
-    events: { event: repo.CaseEventRow; actorName: string | null }[];
-    household: Awaited<ReturnType<typeof repo.householdOf>>;
-    emergency: Awaited<ReturnType<typeof repo.emergencyOf>>;
-  } | null;
+  content: CasePageParts['content'];
 }
 
 export function presentCasePage(d: CasePageData): CasePage {
