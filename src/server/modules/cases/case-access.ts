@@ -2,7 +2,7 @@ import { type CaseActor, isActivePhase, mayShare } from '../../../domain/cases.j
 import { dutchDate } from '../../../domain/working-days.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { assertCaseAccess, type CaseAccess, isCoordinatorFor } from '../../policy.js';
 import * as repo from './cases.repository.js';
@@ -34,6 +34,12 @@ export async function loadCase(tx: DbOrTx, actor: Actor, id: string, forUpdate =
     },
   );
   return { c: f!.case, regionId: f!.regionId, member: f!.member, access };
+}
+
+/** Runs `fn` in one transaction with the case loaded for this actor (404 when they may not see it). */
+export function makeWithCase(db: Db) {
+  return <T>(actor: Actor, id: string, fn: (tx: DbOrTx, l: LoadedCase) => Promise<T>, forUpdate = false): Promise<T> =>
+    db.transaction(async (tx) => fn(tx, await loadCase(tx, actor, id, forUpdate)));
 }
 
 /** A closed case is read-only; only the coordinator's reopening changes it. */

@@ -22,7 +22,7 @@ import { viewerOf } from '../families/families.service.js';
 import { insertNotifications } from '../involvement/involvement.repository.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { coordinatorsOf, findSignal } from '../signals/signals.repository.js';
-import { assertOpen, caseActor, caseLogEntry, type LoadedCase, loadCase, logCase } from './case-access.js';
+import { assertOpen, caseActor, caseLogEntry, type LoadedCase, loadCase, logCase, makeWithCase } from './case-access.js';
 import { readCasePage } from './case-page.repository.js';
 import * as repo from './cases.repository.js';
 
@@ -56,9 +56,7 @@ export function createCaseService(deps: AppDeps) {
     );
   }
 
-  async function withCase<T>(actor: Actor, id: string, fn: (tx: DbOrTx, l: LoadedCase) => Promise<T>, forUpdate = false): Promise<T> {
-    return db.transaction(async (tx) => fn(tx, await loadCase(tx, actor, id, forUpdate)));
-  }
+  const withCase = makeWithCase(db);
 
   return {
     /**

@@ -1,11 +1,10 @@
 import { diffPlans, EMPTY_PLAN, type PlanContent } from '../../../domain/family-plan.js';
 import type { Actor, RequestMeta } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { assertCaseContent, assertMayDirectCase } from '../../policy.js';
-import { assertOpen, type LoadedCase, loadCase, logCase } from './case-access.js';
+import { assertOpen, logCase, makeWithCase } from './case-access.js';
 import * as repo from './cases.repository.js';
 import { renderPlanPdf } from './plan-pdf.js';
 
@@ -16,9 +15,7 @@ import { renderPlanPdf } from './plan-pdf.js';
 export function createPlanService(deps: AppDeps) {
   const db = deps.database.db;
 
-  async function withCase<T>(actor: Actor, id: string, fn: (tx: DbOrTx, l: LoadedCase) => Promise<T>, forUpdate = false): Promise<T> {
-    return db.transaction(async (tx) => fn(tx, await loadCase(tx, actor, id, forUpdate)));
-  }
+  const withCase = makeWithCase(db);
 
   /** Owners must be in the care team (professionals) or in the household (family members). */
   function checkOwners(content: PlanContent, team: repo.CareTeamRow[], household: { id: string }[]) {

@@ -12,12 +12,13 @@ import { api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { Cell } from '../families/parts';
 import { type Board, type CasePhase, useMyCases } from './api';
+import { OverdueList, overdueActions } from './DashboardCases';
 
 export const PHASES: CasePhase[] = ['signaleren', 'verkennen', 'steun_op_maat', 'afgesloten'];
 
 /** "Mijn casussen": where I am in the care team, what I must do next, my overdue actions. */
 export function MyCasesPage({ me }: { me: Me }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const list = useMyCases();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
@@ -30,7 +31,7 @@ export function MyCasesPage({ me }: { me: Me }) {
       ),
     enabled: query.length > 0,
   });
-  const overdue = (list.data?.items ?? []).flatMap((c) => c.myActions.filter((a) => a.overdue).map((a) => ({ ...a, caseId: c.id, clientName: c.clientName })));
+  const overdue = overdueActions(list.data?.items ?? []);
   return (
     <>
       <Heading1>{t('cases.mineTitle')}</Heading1>
@@ -44,14 +45,7 @@ export function MyCasesPage({ me }: { me: Me }) {
       {overdue.length > 0 && (
         <section aria-labelledby="overdue">
           <Heading2 id="overdue">{t('cases.overdueTitle', { count: overdue.length })}</Heading2>
-          <ul>
-            {overdue.map((a) => (
-              <li key={`${a.caseId}-${a.id}`}>
-                <RouterLink to={`/casussen/${a.caseId}`}>{a.clientName}</RouterLink>: {a.what} —{' '}
-                {t('cases.dueOn', { date: formatDate(a.dueDate, i18n.language) })}
-              </li>
-            ))}
-          </ul>
+          <OverdueList items={overdue} />
         </section>
       )}
       <DataTable
