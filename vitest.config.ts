@@ -10,7 +10,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          // One retry: on a loaded 2-core CI machine a browser action once timed out waiting for an element to
+          // settle. Every scenario makes its own data, so a retry starts clean; a real defect fails twice.
+          retry: 1,
+        },
       },
     ],
   },
