@@ -52,11 +52,19 @@ describe('referral state machine (closed loop)', () => {
       const allowed = allowedReferralTransitions(from, 'sender');
       expect(allowed).toEqual(isFinal(from) ? [] : ['client_withdrew']);
     }
-    expect(checkReferralChange({ from: 'sent', to: 'accepted', side: 'sender' })).toMatchObject({ ok: false, error: 'transition_not_allowed', allowed: ['client_withdrew'] });
+    expect(checkReferralChange({ from: 'sent', to: 'accepted', side: 'sender' })).toMatchObject({
+      ok: false,
+      error: 'transition_not_allowed',
+      allowed: ['client_withdrew'],
+    });
   });
 
   it('needs a reason to decline and an expected start for the waiting list', () => {
-    expect(checkReferralChange({ from: 'sent', to: 'declined', side: 'receiver' })).toEqual({ ok: false, error: 'decline_reason_required', path: 'body.declineReason' });
+    expect(checkReferralChange({ from: 'sent', to: 'declined', side: 'receiver' })).toEqual({
+      ok: false,
+      error: 'decline_reason_required',
+      path: 'body.declineReason',
+    });
     expect(checkReferralChange({ from: 'accepted', to: 'waiting_list', side: 'receiver' })).toEqual({
       ok: false,
       error: 'expected_start_required',

@@ -64,7 +64,10 @@ export interface ReferralChange {
   expectedStart?: string | null;
 }
 
-export type ReferralChangeResult = { ok: true } | { ok: false; error: 'transition_not_allowed'; allowed: ReferralStatus[] } | { ok: false; error: string; path: string };
+export type ReferralChangeResult =
+  | { ok: true }
+  | { ok: false; error: 'transition_not_allowed'; allowed: ReferralStatus[] }
+  | { ok: false; error: 'decline_reason_required' | 'expected_start_required'; path: string };
 
 /** One rule for every status change: allowed by the state machine, and with what that status needs. */
 export function checkReferralChange(c: ReferralChange): ReferralChangeResult {
@@ -83,7 +86,9 @@ export const DEFAULT_NORM_WORKING_DAYS = 5;
  * sent on Friday with a norm of 1 is due on Monday, or on Tuesday when Monday is a public holiday).
  */
 export function responseDueOn(sentOn: string, norm: number): string {
-  return addWorkingDays(new Date(`${sentOn}T00:00:00Z`), norm).toISOString().slice(0, 10);
+  return addWorkingDays(new Date(`${sentOn}T00:00:00Z`), norm)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Overdue: still waiting for an answer after its due day. */
@@ -122,10 +127,7 @@ export const referralInputSchema = z
     }),
     attachments: z
       .array(
-        z.union([
-          z.object({ kind: z.literal('family_plan'), planNumber: z.number().int().min(1) }),
-          z.object({ kind: z.literal('note'), eventId: z.uuid() }),
-        ]),
+        z.union([z.object({ kind: z.literal('family_plan'), planNumber: z.number().int().min(1) }), z.object({ kind: z.literal('note'), eventId: z.uuid() })]),
       )
       .max(20)
       .default([]),

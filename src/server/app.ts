@@ -25,6 +25,7 @@ import { mailRoutes } from './modules/mail/mail.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { referralRoutes } from './modules/referrals/referrals.routes.js';
 import { screeningRoutes } from './modules/screening/screening.routes.js';
 import { signalRoutes } from './modules/signals/signals.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(screeningRoutes, deps);
       await api.register(notificationRoutes, deps);
       await api.register(caseRoutes, deps);
+      await api.register(referralRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

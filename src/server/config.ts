@@ -40,6 +40,7 @@ const envSchema = z.object({
   MATCH_FOLLOW_UP_WORKING_DAYS: int(1, 100).default(10),
   REGIE_ESCALATION_WORKING_DAYS: int(1, 60).default(5),
   BREAK_GLASS_MINUTES: int(5, 24 * 60).default(120),
+  REFERRAL_NORM_WORKING_DAYS: int(1, 60).default(5),
   VERWIJSINDEX: z.enum(['none'], { message: "must be 'none' (no national Verwijsindex connection is configured)" }).default('none'),
 });
 
@@ -76,6 +77,7 @@ export interface Config {
   involvement: { retentionYears: number; matchFollowUpWorkingDays: number; verwijsindex: 'none' };
   /** Cases: escalate a case without an accepted director after this many Dutch working days; emergency access lasts this long. */
   cases: { regieEscalationWorkingDays: number; breakGlassMinutes: number };
+  referrals: { defaultNormWorkingDays: number };
 }
 
 export class ConfigError extends Error {
@@ -118,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverTiming: e.SERVER_TIMING,
     involvement: { retentionYears: e.INVOLVEMENT_RETENTION_YEARS, matchFollowUpWorkingDays: e.MATCH_FOLLOW_UP_WORKING_DAYS, verwijsindex: e.VERWIJSINDEX },
     cases: { regieEscalationWorkingDays: e.REGIE_ESCALATION_WORKING_DAYS, breakGlassMinutes: e.BREAK_GLASS_MINUTES },
+    referrals: { defaultNormWorkingDays: e.REFERRAL_NORM_WORKING_DAYS },
   });
 }

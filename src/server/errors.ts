@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   consent_missing: 403,
   consent_required: 409,
   transition_not_allowed: 409,
+  attachment_consent_missing: 409,
   case_closed: 409,
   case_exists: 409,
   proposal_pending: 409,
@@ -56,7 +57,9 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   email_taken: 'This e-mail address is already in use.',
   consent_missing: 'There is no valid consent for your organisation to see this part of the case.',
   consent_required: 'This organisation has no valid consent for case discussion yet; record consent first or confirm.',
-  transition_not_allowed: 'This phase change is not allowed; see allowed.',
+  transition_not_allowed: 'This change is not allowed from the current state; see allowed.',
+  attachment_consent_missing:
+    'The receiving organisation has no valid consent for sharing case information; record consent for the referral or send it without attachments.',
   case_closed: 'This case is closed and read-only; the coordinator can reopen it.',
   case_exists: 'This household already has an open case; ask the hub coordinator.',
   proposal_pending: 'There is already a proposal waiting for an answer.',

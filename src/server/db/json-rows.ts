@@ -1,5 +1,10 @@
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const TIMESTAMPS = new Set([
+  'sentAt',
+  'answeredAt',
+  'helpStartedAt',
+  'escalatedAt',
+  'handoverAt',
   'createdAt',
   'updatedAt',
   'endedAt',

@@ -25,6 +25,7 @@ import type { PlanContent } from '../../domain/family-plan.js';
 import { ORGANISATION_TYPES } from '../../domain/organisations.js';
 import { HOUSEHOLD_ROLES, REGISTRATION_END_REASONS, RELATION_TYPES, SIGNAL_DECISIONS, VULNERABILITY_LEVELS } from '../../domain/persons.js';
 import type { QuestionnaireDefinition, QuestionnaireScore } from '../../domain/questionnaires.js';
+import { DECLINE_REASONS, REFERRAL_STATUSES } from '../../domain/referrals.js';
 import { ACCOUNT_KINDS, ROLES } from '../../domain/roles.js';
 
 export const roleEnum = pgEnum('role', ROLES);
@@ -88,6 +89,8 @@ export const organisations = pgTable(
     /** Chamber of Commerce number (KvK, 8 digits) and AGB code (Vektis, 8 digits) — carried in HSDS organization_identifiers. */
     kvkNumber: text('kvk_number'),
     agbCode: text('agb_code'),
+    /** Whether the waiting time of the organisation's services is updated from actual referral outcomes. */
+    shareWaitingTimes: boolean('share_waiting_times').notNull().default(false),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     ...freshness(),
@@ -763,10 +766,27 @@ export const notifications = pgTable(
     matchId: uuid('match_id').references(() => matches.id, { onDelete: 'cascade' }),
     signalId: uuid('signal_id').references(() => signals.id, { onDelete: 'cascade' }),
     caseId: uuid('case_id').references((): AnyPgColumn => cases.id, { onDelete: 'cascade' }),
+    referralId: uuid('referral_id').references((): AnyPgColumn => referrals.id, { onDelete: 'cascade' }),
+    /** E-mail for this notification: 'none' (off), 'queued' (sent at once), 'digest' (waits for the daily digest), 'digested'. */
+    email: text('email').notNull().default('none'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_digest_idx').on(t.userId).where(sql`${t.email} = 'digest'`)],
+);
+
+/** Per user and kind: e-mail at once, in the daily digest, or not at all (safety-critical kinds ignore 'off'). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mode: text('mode').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check('notification_preferences_mode', sql`${t.mode} IN ('immediate', 'digest', 'off')`)],
 );
 
 // ─── Case coordination (issue 5) ─────────────────────────────────────────────────────────────────────────────
@@ -997,5 +1017,111 @@ export const familyPlans = pgTable(
       'family_plans_adopted_complete',
       sql`${t.status} = 'draft' OR (${t.adoptedAt} IS NOT NULL AND ${t.parentsAgreed} IS NOT NULL AND ${t.parentsPresent} IS NOT NULL)`,
     ),
+  ],
+);
+
+// ─── Referrals (issue 6) ─────────────────────────────────────────────────────────────────────────────────────
+
+export const referralStatusEnum = pgEnum('referral_status', REFERRAL_STATUSES);
+export const declineReasonEnum = pgEnum('decline_reason', DECLINE_REASONS);
+
+/**
+ * A referral of a household member, from a case, to a service on the sociale kaart. The receiving organisation,
+ * norm and due day are copied in when it is sent: a later change to the service's card does not move the goalposts.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    receivingOrganisationId: uuid('receiving_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    senderId: uuid('sender_id')
+      .notNull()
+      .references(() => users.id),
+    senderOrganisationId: uuid('sender_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    purpose: text('purpose').notNull(),
+    question: text('question').notNull(),
+    urgency: text('urgency').notNull().default('normal'),
+    handoverKind: text('handover_kind').notNull(),
+    handoverAt: timestamp('handover_at', { withTimezone: true }),
+    handoverNote: text('handover_note'),
+    status: referralStatusEnum('status').notNull().default('sent'),
+    declineReason: declineReasonEnum('decline_reason'),
+    expectedStart: date('expected_start', { mode: 'string' }),
+    normWorkingDays: integer('norm_working_days').notNull(),
+    /** The last Dutch calendar day on which an answer (accept or decline) is in time. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredById: uuid('answered_by_id').references(() => users.id),
+    helpStartedAt: timestamp('help_started_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The incoming board: an organisation's open referrals, by due day.
+    index('referrals_incoming_idx')
+      .on(t.receivingOrganisationId, t.status, t.dueOn)
+      .where(sql`${t.status} IN ('sent', 'received', 'accepted', 'waiting_list', 'first_contact')`),
+    index('referrals_case_idx').on(t.caseId, t.sentAt),
+    index('referrals_sender_idx').on(t.senderId, t.sentAt),
+    // The escalation job: unanswered referrals past their due day, not yet escalated.
+    index('referrals_due_idx').on(t.dueOn).where(sql`${t.status} IN ('sent', 'received') AND ${t.escalatedAt} IS NULL`),
+    // The waiting time that flows back to the sociale kaart.
+    index('referrals_service_started_idx').on(t.serviceId, t.helpStartedAt).where(sql`${t.helpStartedAt} IS NOT NULL`),
+    check('referrals_declined_reason', sql`${t.status} <> 'declined' OR ${t.declineReason} IS NOT NULL`),
+    check('referrals_handover_kind', sql`${t.handoverKind} IN ('joint_visit', 'introduction_call')`),
+    check('referrals_urgency', sql`${t.urgency} IN ('normal', 'soon', 'urgent')`),
+    check('referrals_norm_positive', sql`${t.normWorkingDays} > 0`),
+  ],
+);
+
+/** The closed loop's history: every status change, who made it and when. Append-only (migration 0018). */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    fromStatus: referralStatusEnum('from_status'),
+    toStatus: referralStatusEnum('to_status').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    note: text('note'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+/** What the referral carries from the case: an adopted plan version or a note, only with consent for the receiver. */
+export const referralAttachments = pgTable(
+  'referral_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    kind: text('kind').notNull(),
+    planId: uuid('plan_id').references(() => familyPlans.id),
+    eventId: uuid('event_id').references(() => caseEvents.id),
+  },
+  (t) => [
+    index('referral_attachments_referral_idx').on(t.referralId),
+    check('referral_attachments_kind', sql`(${t.kind} = 'family_plan' AND ${t.planId} IS NOT NULL) OR (${t.kind} = 'note' AND ${t.eventId} IS NOT NULL)`),
   ],
 );

@@ -1,0 +1,117 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { deliveryMode, NOTIFICATION_KINDS, type NotificationKind, type NotificationMode } from '../../../domain/notifications.js';
+import type { DbOrTx } from '../../db/client.js';
+import { notificationPreferences, notifications, users } from '../../db/schema.js';
+import { enqueueMail } from '../mail/mail.repository.js';
+
+export interface NotificationTarget {
+  caseId?: string;
+  referralId?: string;
+  signalId?: string;
+  matchId?: string;
+}
+
+/** The page a notification's e-mail links to; the page itself decides what the reader may see. */
+function linkOf(publicUrl: string, t: NotificationTarget): string {
+  if (t.referralId) return `${publicUrl}/verwijzingen/${t.referralId}`;
+  if (t.caseId) return `${publicUrl}/casussen/${t.caseId}`;
+  if (t.signalId) return `${publicUrl}/signalen/${t.signalId}`;
+  return `${publicUrl}/meldingen`;
+}
+
+/**
+ * The one way Knooppunt tells people something. In the caller's transaction (nothing is sent for an action that
+ * rolls back) it writes the in-app notifications, and per recipient's preference queues an e-mail at once or
+ * leaves it for the daily digest. E-mails carry no personal data: one sentence and a link.
+ */
+export async function notify(tx: DbOrTx, publicUrl: string, kind: NotificationKind, userIds: (string | null | undefined)[], target: NotificationTarget = {}) {
+  const to = [...new Set(userIds.filter((x): x is string => Boolean(x)))];
+  if (!to.length) return;
+  const recipients = await tx
+    .select({ id: users.id, email: users.email, language: users.language, mode: notificationPreferences.mode })
+    .from(users)
+    .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, kind)))
+    .where(and(inArray(users.id, to), isNull(users.deactivatedAt)));
+  const rows = recipients.map((u) => {
+    const mode = deliveryMode(kind, (u.mode as NotificationMode | null) ?? undefined);
+    return { u, mode };
+  });
+  if (!rows.length) return;
+  await tx.insert(notifications).values(
+    rows.map(({ u, mode }) => ({
+      userId: u.id,
+      kind,
+      caseId: target.caseId,
+      referralId: target.referralId,
+      signalId: target.signalId,
+      matchId: target.matchId,
+      email: mode === 'immediate' ? 'queued' : mode,
+    })),
+  );
+  const link = linkOf(publicUrl, target);
+  const text = NOTIFICATION_KINDS[kind].mail;
+  for (const { u, mode } of rows) {
+    if (mode !== 'immediate') continue;
+    const en = u.language === 'en';
+    await enqueueMail(tx, {
+      to: u.email,
+      kind,
+      subject: en ? `Knooppunt: ${text.en}` : `Knooppunt: ${text.nl}`,
+      text: en ? `${text.en}\nSign in to see it: ${link}\n` : `${text.nl}\nLog in om het te bekijken: ${link}\n`,
+    });
+  }
+}
+
+/** A mail to an organisation's own address (its contact), e.g. a new or overdue referral: no personal data. */
+export async function notifyOrganisation(tx: DbOrTx, publicUrl: string, kind: NotificationKind, email: string | null, target: NotificationTarget) {
+  if (!email) return;
+  const text = NOTIFICATION_KINDS[kind].mail;
+  await enqueueMail(tx, {
+    to: email,
+    kind,
+    subject: `Knooppunt: ${text.nl}`,
+    text: `${text.nl}\nLog in om het te bekijken: ${linkOf(publicUrl, target)}\n\n${text.en}\n`,
+  });
+}
+
+/**
+ * The daily digest: one e-mail per user with notifications waiting for it ("u heeft 3 nieuwe meldingen"), then
+ * marked digested in the same transaction. Idempotent: a second run finds nothing.
+ */
+export async function sendDigests(db: DbOrTx, publicUrl: string): Promise<number> {
+  const res = await db.execute<{ user_id: string; email: string; language: string; n: number }>(sql`
+    WITH waiting AS (
+      UPDATE notifications SET email = 'digested' WHERE email = 'digest' RETURNING user_id
+    )
+    SELECT w.user_id, u.email, u.language, count(*)::int AS n
+    FROM waiting w JOIN users u ON u.id = w.user_id WHERE u.deactivated_at IS NULL
+    GROUP BY w.user_id, u.email, u.language`);
+  for (const r of res.rows) {
+    const en = r.language === 'en';
+    await enqueueMail(db, {
+      to: r.email,
+      kind: 'digest',
+      subject: en ? `Knooppunt: ${r.n} new notification(s)` : `Knooppunt: ${r.n} nieuwe melding(en)`,
+      text: en
+        ? `You have ${r.n} new notification(s) in Knooppunt.\nSign in to read them: ${publicUrl}/meldingen\n`
+        : `U heeft ${r.n} nieuwe melding(en) in Knooppunt.\nLog in om ze te lezen: ${publicUrl}/meldingen\n`,
+    });
+  }
+  return res.rows.length;
+}
+
+export async function preferencesOf(db: DbOrTx, userId: string) {
+  const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return new Map(rows.map((r) => [r.kind, r.mode as NotificationMode]));
+}
+
+export async function setPreferences(db: DbOrTx, userId: string, prefs: { kind: NotificationKind; mode: NotificationMode }[]) {
+  if (!prefs.length) return;
+  await db
+    .insert(notificationPreferences)
+    .values(prefs.map((p) => ({ userId, kind: p.kind, mode: p.mode })))
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.kind],
+      set: { mode: sql`excluded.mode`, updatedAt: sql`now()` },
+    });
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { planContentSchema } from '../../../domain/family-plan.js';
+import {
+  allowedReferralTransitions,
+  awaitsAnswer,
+  DECLINE_REASONS,
+  HANDOVER_KINDS,
+  isOverdue,
+  REFERRAL_STATUSES,
+  type ReferralSide,
+  URGENCIES,
+} from '../../../domain/referrals.js';
+import type * as repo from './referrals.repository.js';
+
+const ts = z.iso.datetime({ offset: true });
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+const status = z.enum(REFERRAL_STATUSES);
+
+export const referralSummarySchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  status,
+  urgency: z.enum(URGENCIES),
+  serviceName: z.string(),
+  organisationName: z.string(),
+  senderName: z.string(),
+  personName: z.string().optional(),
+  sentAt: ts,
+  dueOn: z.iso.date(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  /** Until the receiver accepts, the sender stays responsible (warm hand-over). */
+  senderResponsible: z.boolean(),
+  expectedStart: z.iso.date().nullable(),
+  version: z.number().int(),
+});
+
+export function presentSummary(s: repo.ReferralSummary, today: string): z.infer<typeof referralSummarySchema> {
+  return {
+    id: s.id,
+    caseId: s.caseId,
+    status: s.status,
+    urgency: s.urgency as (typeof URGENCIES)[number],
+    serviceName: s.serviceName,
+    organisationName: s.organisationName,
+    senderName: s.senderName,
+    ...(s.personName ? { personName: s.personName } : {}),
+    sentAt: s.sentAt.toISOString(),
+    dueOn: s.dueOn,
+    overdue: isOverdue(s.status, s.dueOn, today),
+    escalated: Boolean(s.escalatedAt),
+    senderResponsible: awaitsAnswer(s.status),
+    expectedStart: s.expectedStart,
+    version: s.version,
+  };
+}
+
+export const boardSchema = z.object({
+  counts: z.object({ new: z.number().int(), overdue: z.number().int(), waiting: z.number().int(), open: z.number().int() }),
+  items: z.array(referralSummarySchema),
+});
+
+export const referralSchema = referralSummarySchema.extend({
+  side: z.enum(['sender', 'receiver']),
+  allowed: z.array(status),
+  purpose: z.string(),
+  question: z.string(),
+  handover: z.object({ kind: z.enum(HANDOVER_KINDS), at: ts.nullable(), note: z.string().nullable() }),
+  declineReason: z.enum(DECLINE_REASONS).nullable(),
+  normWorkingDays: z.number().int(),
+  person: z.object({ name: z.string(), dateOfBirth: z.iso.date().nullable(), phone: z.string().nullable() }),
+  sender: z.object({ name: z.string(), email: z.string(), organisationName: z.string(), phone: z.string().nullable() }),
+  history: z.array(
+    z.object({
+      id: z.uuid(),
+      from: status.nullable(),
+      to: status,
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+      declineReason: z.enum(DECLINE_REASONS).nullable(),
+      expectedStart: z.iso.date().nullable(),
+      escalated: z.boolean(),
+      at: ts,
+    }),
+  ),
+  attachments: z.array(
+    z.union([
+      z.object({ kind: z.literal('family_plan'), planNumber: z.number().int(), adoptedAt: ts.nullable(), content: planContentSchema }),
+      z.object({ kind: z.literal('note'), text: z.string(), at: ts }),
+    ]),
+  ),
+  /** Attachments the receiver no longer sees because consent was withdrawn or expired. */
+  attachmentsWithheld: z.number().int(),
+});
+
+export function presentReferral(
+  x: {
+    d: repo.ReferralDetail;
+    side: ReferralSide;
+    history: Awaited<ReturnType<typeof repo.historyOf>>;
+    attachments: Awaited<ReturnType<typeof repo.attachmentsOf>>;
+    attachmentsWithheld: number;
+  },
+  today: string,
+): z.infer<typeof referralSchema> {
+  const { d } = x;
+  const r = d.r;
+  return {
+    ...presentSummary(
+      {
+        id: r.id,
+        caseId: r.caseId,
+        status: r.status,
+        urgency: r.urgency,
+        dueOn: r.dueOn,
+        sentAt: r.sentAt,
+        expectedStart: r.expectedStart,
+        escalatedAt: r.escalatedAt,
+        version: r.version,
+        serviceName: d.serviceName,
+        organisationName: d.receivingOrganisationName,
+        senderName: d.senderName,
+        personName: `${d.person.givenName} ${d.person.familyName}`.trim(),
+      },
+      today,
+    ),
+    side: x.side,
+    allowed: allowedReferralTransitions(r.status, x.side),
+    purpose: r.purpose,
+    question: r.question,
+    handover: { kind: r.handoverKind as (typeof HANDOVER_KINDS)[number], at: iso(r.handoverAt), note: r.handoverNote },
+    declineReason: r.declineReason,
+    normWorkingDays: r.normWorkingDays,
+    person: { name: `${d.person.givenName} ${d.person.familyName}`.trim(), dateOfBirth: d.person.dateOfBirth, phone: d.person.contactPhone },
+    sender: { name: d.senderName, email: d.senderEmail, organisationName: d.senderOrganisationName, phone: d.senderPhone },
+    history: x.history.map((h) => ({
+      id: h.id,
+      from: h.fromStatus,
+      to: h.toStatus,
+      actorName: h.actorName,
+      note: h.note,
+      declineReason: (h.data.declineReason as (typeof DECLINE_REASONS)[number] | undefined) ?? null,
+      expectedStart: (h.data.expectedStart as string | undefined) ?? null,
+      escalated: h.data.escalated === true,
+      at: h.at.toISOString(),
+    })),
+    attachments: x.attachments.map((a) =>
+      a.kind === 'family_plan'
+        ? { kind: 'family_plan' as const, planNumber: a.planNumber ?? 0, adoptedAt: iso(a.planAdoptedAt), content: a.planContent! }
+        : { kind: 'note' as const, text: String(a.noteData?.text ?? ''), at: a.noteAt!.toISOString() },
+    ),
+    attachmentsWithheld: x.attachmentsWithheld,
+  };
+}
