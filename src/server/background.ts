@@ -1,16 +1,14 @@
 import type { AppDeps } from './deps.js';
 import { deleteExpiredSessions } from './modules/auth/auth.repository.js';
 import { sendFreshnessReminders } from './modules/directory/freshness.js';
-import { createMailSender } from './modules/mail/mail.sender.js';
 
 /**
  * Periodic work of an app instance. Every task is safe with several instances: session sweeping is idempotent,
- * the reminder run takes an advisory lock and skips records reminded recently, and mail is claimed with
- * SKIP LOCKED. Failures are swallowed on purpose — the next tick retries — and never logged with content.
+ * the reminder run takes an advisory lock and skips records reminded recently. Mail delivery runs as a pg-boss job
+ * (jobs.ts). Failures are swallowed on purpose — the next tick retries — and never logged with content.
  */
 export function startBackgroundWork(deps: AppDeps, log: (msg: string) => void) {
   const { config, database } = deps;
-  const sender = createMailSender(database.db, config.smtpUrl, config.mailFrom);
   const timers = [
     setInterval(() => void deleteExpiredSessions(database.db, config.session.idleMinutes).catch(() => {}), 15 * 60_000),
     setInterval(
@@ -21,12 +19,10 @@ export function startBackgroundWork(deps: AppDeps, log: (msg: string) => void) {
       60 * 60_000,
     ),
   ];
-  if (sender) timers.push(setInterval(() => void sender.flush().catch(() => log('mail delivery failed; retrying')), 10_000));
   for (const t of timers) t.unref();
   return {
     stop() {
       for (const t of timers) clearInterval(t);
-      sender?.close();
     },
   };
 }

@@ -2,14 +2,22 @@ import PgBoss from 'pg-boss';
 import type { AppDeps } from './deps.js';
 import { runRegieEscalation } from './modules/cases/escalation.js';
 import { runRegistrationLifecycle } from './modules/involvement/lifecycle.js';
+import { createMailSender } from './modules/mail/mail.sender.js';
+import { sendDigests } from './modules/notifications/notifications.service.js';
+import { runReferralEscalation } from './modules/referrals/referrals.service.js';
 
 export const LIFECYCLE_QUEUE = 'involvement-lifecycle';
 export const REGIE_ESCALATION_QUEUE = 'regie-escalation';
+export const REFERRAL_ESCALATION_QUEUE = 'referral-escalation';
+export const DIGEST_QUEUE = 'notification-digest';
+export const MAIL_QUEUE = 'mail-delivery';
 
 /**
  * Scheduled jobs on pg-boss (PostgreSQL-backed, so several app instances share one schedule and a job runs once).
- * The involvement lifecycle runs nightly at 02:17 Amsterdam time; the regie escalation every working hour. Both
- * are idempotent, so a missed or repeated run does no harm.
+ * The involvement lifecycle runs nightly at 02:17 Amsterdam time; the regie and referral escalations every working
+ * hour; the notification digest on working days at 07:30; mail delivery every minute (the outbox keeps each mail
+ * with its attempts and last error, so a failed send is retried on the next run and admins see it). All are
+ * idempotent, so a missed or repeated run does no harm.
  */
 export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { pollingIntervalSeconds?: number } = {}) {
   const { config, database } = deps;
@@ -32,8 +40,32 @@ export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { 
     const n = await runRegieEscalation(database.db, new Date(), config.cases.regieEscalationWorkingDays);
     log(`regie escalation: ${n} case(s) escalated`);
   });
+  await boss.createQueue(REFERRAL_ESCALATION_QUEUE);
+  await boss.schedule(REFERRAL_ESCALATION_QUEUE, '10 7-18 * * 1-5', {}, { tz: 'Europe/Amsterdam' });
+  await boss.work(REFERRAL_ESCALATION_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+    const n = await runReferralEscalation(database.db, config.publicUrl, new Date());
+    log(`referral escalation: ${n} referral(s) escalated`);
+  });
+  await boss.createQueue(DIGEST_QUEUE);
+  await boss.schedule(DIGEST_QUEUE, '30 7 * * 1-5', {}, { tz: 'Europe/Amsterdam' });
+  await boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+    const n = await sendDigests(database.db, config.publicUrl);
+    log(`notification digest: ${n} digest mail(s) queued`);
+  });
+  const sender = createMailSender(database.db, config.smtpUrl, config.mailFrom);
+  if (sender) {
+    await boss.createQueue(MAIL_QUEUE);
+    await boss.schedule(MAIL_QUEUE, '* * * * *', {});
+    await boss.work(MAIL_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 10 }, async () => {
+      const r = await sender.flush();
+      if (r.sent || r.failed) log(`mail delivery: ${r.sent} sent, ${r.failed} failed (retried on the next run)`);
+    });
+  }
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, timeout: 5000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 5000 });
+      sender?.close();
+    },
   };
 }

@@ -97,7 +97,7 @@ describe('freshness reminders', () => {
       await buildService(t.db, { organisationId: s.organisation.id, name: 'Via SMTP', lastConfirmedAt: longAgo });
       await sendFreshnessReminders(t.db, t.deps.config);
       const sender = createMailSender(t.db, `smtp://127.0.0.1:${port}`, 'Knooppunt <noreply@knooppunt.test>')!;
-      expect(await sender.flush()).toBeGreaterThanOrEqual(1);
+      expect((await sender.flush()).sent).toBeGreaterThanOrEqual(1);
       sender.close();
       expect(received.some((m) => m.includes('smtp-ontvanger@test.nl') && m.includes('Via SMTP'))).toBe(true);
       const [row] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'smtp-ontvanger@test.nl'));

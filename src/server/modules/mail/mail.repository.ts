@@ -48,3 +48,13 @@ export async function markFailed(tx: DbOrTx, id: string, error: string, giveUp: 
     .set({ status: giveUp ? 'failed' : 'queued', attempts: sql`${mailOutbox.attempts} + 1`, lastError: error.slice(0, 500) })
     .where(eq(mailOutbox.id, id));
 }
+
+/** An admin queues a mail that failed after all attempts once more; false when there is no such failed mail. */
+export async function requeueFailed(tx: DbOrTx, id: string): Promise<boolean> {
+  const done = await tx
+    .update(mailOutbox)
+    .set({ status: 'queued', attempts: 0 })
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'failed')))
+    .returning({ id: mailOutbox.id });
+  return done.length > 0;
+}

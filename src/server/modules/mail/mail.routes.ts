@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAccessLog } from '../../audit.js';
 import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
 import { requireAdmin } from '../../policy.js';
 import * as repo from './mail.repository.js';
 
@@ -54,6 +55,31 @@ export async function mailRoutes(app: FastifyInstance, deps: AppDeps) {
           })),
         };
       });
+    },
+  );
+
+  r.post(
+    '/admin/outbox/:id/retry',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Queue a mail that failed after all attempts once more (nothing is lost)',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAdmin(request.actor);
+      await deps.database.db.transaction(async (tx) => {
+        if (!(await repo.requeueFailed(tx, request.params.id))) throw new AppError('not_found');
+        await writeAccessLog(tx, actor, request.meta, {
+          eventType: 'update',
+          objectType: 'mail_outbox',
+          objectId: request.params.id,
+          purpose: 'functioneel beheer',
+        });
+      });
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, NOTIFICATION_MODES } from '../../../domain/notifications.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../../policy.js';
 import * as repo from './notifications.repository.js';
+import { preferencesOf, setPreferences } from './notifications.service.js';
 
 /**
  * In-app notifications: a kind and a link target, nothing else — what a match or signal is about is read on its own
@@ -16,6 +18,7 @@ const notificationSchema = z.object({
   matchId: z.uuid().nullable(),
   signalId: z.uuid().nullable(),
   caseId: z.uuid().nullable(),
+  referralId: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   readAt: z.iso.datetime({ offset: true }).nullable(),
 });
@@ -38,6 +41,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
           matchId: n.matchId,
           signalId: n.signalId,
           caseId: n.caseId,
+          referralId: n.referralId,
           createdAt: n.createdAt.toISOString(),
           readAt: n.readAt?.toISOString() ?? null,
         })),
@@ -60,4 +64,64 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     await repo.markAllRead(db, actor.userId);
     return reply.status(204).send(null);
   });
+
+  const preferenceSchema = z.object({
+    kind: z.enum(NOTIFICATION_KIND_NAMES as [string, ...string[]]),
+    mode: z.enum(NOTIFICATION_MODES),
+    safetyCritical: z.boolean(),
+    defaultMode: z.enum(NOTIFICATION_MODES),
+  });
+  const present = (prefs: Map<string, (typeof NOTIFICATION_MODES)[number]>) =>
+    NOTIFICATION_KIND_NAMES.map((kind) => {
+      const rule = NOTIFICATION_KINDS[kind];
+      return {
+        kind,
+        mode: rule.safetyCritical ? ('immediate' as const) : (prefs.get(kind) ?? rule.defaultMode),
+        safetyCritical: rule.safetyCritical,
+        defaultMode: rule.defaultMode,
+      };
+    });
+
+  r.get(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'How each kind of notification reaches me by e-mail: at once, in the daily digest, or not',
+        response: { 200: z.object({ items: z.array(preferenceSchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request.actor);
+      return { items: present(await preferencesOf(db, actor.userId)) };
+    },
+  );
+
+  r.put(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        body: z.object({
+          items: z
+            .array(z.object({ kind: z.enum(NOTIFICATION_KIND_NAMES as [string, ...string[]]), mode: z.enum(NOTIFICATION_MODES) }))
+            .max(NOTIFICATION_KIND_NAMES.length),
+        }),
+        response: { 200: z.object({ items: z.array(preferenceSchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireStaff(request.actor);
+      const items = request.body.items as { kind: (typeof NOTIFICATION_KIND_NAMES)[number]; mode: (typeof NOTIFICATION_MODES)[number] }[];
+      // Safety-critical kinds always come at once: switching them to digest or off is refused, with the field named.
+      const refused = items.flatMap((p, i) =>
+        NOTIFICATION_KINDS[p.kind].safetyCritical && p.mode !== 'immediate'
+          ? [{ path: `body.items.${i}.mode`, code: 'safety_critical', message: 'Safety-critical notifications always come at once.' }]
+          : [],
+      );
+      if (refused.length) throw new AppError('validation_failed', refused);
+      await setPreferences(db, actor.userId, items);
+      return { items: present(await preferencesOf(db, actor.userId)) };
+    },
+  );
 }
