@@ -32,6 +32,7 @@ import { QuestionnairePage } from '../features/families/QuestionnairePage';
 import { RegisterPage } from '../features/families/RegisterPage';
 import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../features/families/SignalPages';
 import { HomePage } from '../features/home/HomePage';
+import { IncomingPage, ReferralFormPage, ReferralPage } from '../features/referrals/ReferralPages';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
 import { useMe } from './session';
@@ -126,7 +127,7 @@ function Nav({ me }: { me: Me }) {
     links.push(['/clienten', t('nav.clients')], ['/casussen', t('nav.cases')]);
     if (me.user.role === 'coordinator')
       links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
-    links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')]);
+    links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')]);
   }
   links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
   links.push(
@@ -205,6 +206,9 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/dubbele-registraties" element={<DuplicatesPage />} />}
       {care && <Route path="/casussen" element={<MyCasesPage me={me} />} />}
       {care && <Route path="/casussen/bord" element={<BoardPage me={me} />} />}
+      {care && <Route path="/casussen/:id/verwijzen" element={<ReferralFormPage />} />}
+      {care && <Route path="/verwijzingen/inkomend" element={<IncomingPage />} />}
+      {care && <Route path="/verwijzingen/:id" element={<ReferralPage />} />}
       <Route path="/casussen/:id" element={<CasePage me={me} />} />
       <Route path="/casussen/:id/plan/vergelijk" element={<ComparePage />} />
       <Route path="/casussen/:id/plan/:number" element={<PlanPage />} />

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { api, type Me } from '../../lib/api';
+import { NotificationPreferences } from './NotificationPreferences';
 
 export function AccountPage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -99,6 +100,7 @@ export function AccountPage({ me }: { me: Me }) {
           {t('account.mfaSetup')}
         </Button>
       )}
+      {me.user.role !== null && <NotificationPreferences />}
     </>
   );
 }

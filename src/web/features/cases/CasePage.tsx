@@ -9,12 +9,13 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { ApiError, api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import { ReferralSection } from '../referrals/ReferralPages';
 import { type CasePage as CaseData, type CaseEvent, useCase } from './api';
 import { CareTeamSection, ConsentSection, RegieSection } from './CaseTeam';
 import { PlanSection } from './PlanPages';
 
 const CLOSE_REASONS = ['goals_reached', 'moved_away', 'client_declined', 'transferred', 'other'];
-const EVENT_KINDS = ['opened', 'signal', 'phase', 'consent', 'regie', 'care_team', 'plan', 'note', 'emergency'];
+const EVENT_KINDS = ['opened', 'signal', 'phase', 'consent', 'regie', 'care_team', 'plan', 'referral', 'note', 'emergency'];
 
 export function CasePage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -69,6 +70,7 @@ export function CasePage({ me }: { me: Me }) {
       {c.content && <RegieSection c={c} me={me} />}
       {c.content && <ConsentSection c={c} />}
       {c.plan && <PlanSection c={c} />}
+      {c.content && <ReferralSection caseId={c.id} mayRefer={!closed && c.role !== 'coordinator'} />}
       {c.content && <TimelineSection c={c} />}
       {c.content && c.role === 'coordinator' && c.content.emergency.length > 0 && <EmergencySection c={c} />}
     </>
@@ -168,6 +170,10 @@ export function describeEvent(e: CaseEvent, t: (k: string, o?: Record<string, un
       return [t('cases.events.signal'), d.vulnerabilityLevel && t(`vulnerability.${d.vulnerabilityLevel}`), d.decision && t(`decisions.${d.decision}`)]
         .filter(Boolean)
         .join(' — ');
+    case 'referral':
+      return d.escalated
+        ? t('cases.events.referralEscalated', { service: d.serviceName })
+        : t('cases.events.referral', { service: d.serviceName, status: t(`referrals.statuses.${d.status}`) });
     case 'note':
       return String(d.text ?? '');
     case 'emergency':

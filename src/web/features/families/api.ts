@@ -142,6 +142,7 @@ export interface Notification {
   matchId: string | null;
   signalId: string | null;
   caseId: string | null;
+  referralId: string | null;
   createdAt: string;
   readAt: string | null;
 }
