@@ -4,14 +4,17 @@ import type { Actor } from '../context.js';
 import { userMunicipalities, users } from '../db/schema.js';
 import { createCaseService } from '../modules/cases/cases.service.js';
 import { createWorklistService } from '../modules/cases/worklists.service.js';
+import { createReferralService } from '../modules/referrals/referrals.service.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
 import { seedDemo } from './demo.js';
+import { seedDemoDirectory } from './demo-directory.js';
 import { seedDemoFamilies } from './demo-families.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await seedDemo(t.db);
+  await seedDemoDirectory(t.db);
   expect(await seedDemoFamilies(t.db, t.deps.secretKey)).toBe(true);
 });
 afterAll(() => t.close());
@@ -43,6 +46,11 @@ describe('demo families', () => {
     const page = await createCaseService(t.deps).page(vera, mine[0]!.id, meta);
     expect(page.l.access).toEqual({ level: 'content', basis: 'care_team' });
     expect(page.plan?.current?.content.goals).toHaveLength(2);
+    // Two referrals: one new on Joyce's incoming board, one overdue on Vera's dashboard.
+    const board = await createReferralService(t.deps).incoming(joyce, 'new', meta);
+    expect(board.items.map((r) => r.serviceName)).toEqual(['Stevig Ouderschap']);
+    const overdue = await createReferralService(t.deps).overdue(vera);
+    expect(overdue.map((r) => r.serviceName)).toEqual(['Prenataal huisbezoek en kraamzorg plus']);
     // Seeding twice does nothing.
     expect(await seedDemoFamilies(t.db, t.deps.secretKey)).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { foldName } from '../../domain/persons.js';
+import { responseDueOn } from '../../domain/referrals.js';
 import { createBsnVault } from '../crypto.js';
 import type { Db, Tx } from '../db/client.js';
 import {
@@ -17,6 +18,9 @@ import {
   notifications,
   personRelations,
   persons,
+  referralEvents,
+  referrals,
+  services,
   signals,
   users,
 } from '../db/schema.js';
@@ -24,7 +28,8 @@ import {
 /**
  * Fictional families for the demo: a registration with an open signal in the intake, a household match between the
  * midwife and the JGZ nurse that became a case (care team, consent, the nurse as case director, an adopted family
- * plan with an overdue action), and a possible duplicate for the coordinator. BSNs are drawn from the 99999xxxx range
+ * plan with an overdue action, a referral waiting on the nurse's incoming board and one overdue at the kraamzorg), and
+ * a possible duplicate for the coordinator. BSNs are drawn from the 99999xxxx range
  * that is reserved for testing and never issued.
  */
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -281,6 +286,42 @@ export async function seedDemoFamilies(db: Db, secretKey: Buffer): Promise<boole
         at: new Date(Date.now() - 10 * 86_400_000),
       },
     ]);
+
+    // Two referrals from the case: one new on Joyce's incoming board (JGZ), one unanswered past its norm (kraamzorg).
+    // (Only when the demo directory is there: the families can be seeded without it.)
+    const serviceNamed = async (name: string) => (await tx.select().from(services).where(eq(services.name, name)))[0];
+    for (const [name, daysAgo, question] of [
+      ['Stevig Ouderschap', 0, 'Fatima vraagt steun bij de opvoeding van Amira nu de tweede baby komt.'],
+      ['Prenataal huisbezoek en kraamzorg plus', 14, 'Graag een prenataal huisbezoek met tolk; Fatima spreekt vooral Arabisch.'],
+    ] as const) {
+      const svc = await serviceNamed(name);
+      if (!svc) continue;
+      const sentAt = new Date(Date.now() - daysAgo * 86_400_000);
+      const norm = svc.responseNormWorkingDays ?? 5;
+      const [r] = await tx
+        .insert(referrals)
+        .values({
+          caseId: c!.id,
+          personId: fatima.id,
+          serviceId: svc.id,
+          receivingOrganisationId: svc.organisationId,
+          senderId: vera.id,
+          senderOrganisationId: vera.org!,
+          purpose: name === 'Stevig Ouderschap' ? 'Opvoedingsondersteuning' : 'Kraamzorg plus met tolk',
+          question,
+          urgency: 'normal',
+          handoverKind: 'joint_visit',
+          handoverAt: new Date(Date.now() + 7 * 86_400_000),
+          normWorkingDays: norm,
+          dueOn: responseDueOn(sentAt.toISOString().slice(0, 10), norm),
+          sentAt,
+        })
+        .returning();
+      await tx.insert(referralEvents).values({ referralId: r!.id, toStatus: 'sent', actorId: vera.id, at: sentAt });
+      await tx
+        .insert(caseEvents)
+        .values({ caseId: c!.id, kind: 'referral', actorId: vera.id, data: { referralId: r!.id, serviceName: name, status: 'sent' }, at: sentAt });
+    }
 
     // 3. Lotte, registered twice without a BSN: the coordinator's duplicates list shows her.
     const h3 = await household(kerkrade.id);
