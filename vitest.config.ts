@@ -17,7 +17,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           // One retry: on a loaded 2-core CI machine a browser action once timed out waiting for an element to
-          // settle. Every scenario makes its own data, so a retry starts clean; a real defect fails twice.
+          // settle before anything was saved. A real defect fails twice.
           retry: 1,
         },
       },

@@ -7,41 +7,20 @@ import { createInvolvementService } from '../src/server/modules/involvement/invo
 import { createSignalService } from '../src/server/modules/signals/signals.service.js';
 import { seedDemo } from '../src/server/seed/demo.js';
 import { buildUserWithTotp, randomBsn } from '../src/server/testing/factories.js';
-import { expectAccessible, hasChromium, launch, signInPage, startServer } from './support.js';
+import { type E2eAccount, expectAccessible, hasChromium, launch, makeAccount, signalledClient, signInPage, startServer } from './support.js';
 
 describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let signalId: string;
-  const accounts: Record<'coordinator' | 'midwife' | 'nurse' | 'social' | 'gp', { email: string; secret: string; name: string; actor: Actor }> = {} as never;
+  const accounts: Record<'coordinator' | 'midwife' | 'nurse' | 'social' | 'gp', E2eAccount> = {} as never;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launch();
     await seedDemo(server.db);
-    const org = async (name: string) => (await server.db.select().from(organisations).where(eq(organisations.name, name)))[0]!.id;
-    const [kerkrade] = await server.db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
-    const [region] = await server.db.select().from(regions).where(eq(regions.id, kerkrade!.regionId));
     const make = async (key: keyof typeof accounts, organisation: string, role: 'professional' | 'coordinator', name: string) => {
-      const organisationId = await org(organisation);
-      const { user, secret } = await buildUserWithTotp(server.db, server.deps.secretKey, {
-        organisationId,
-        municipalityIds: [kerkrade!.id],
-        role,
-        displayName: name,
-      });
-      const actor: Actor = {
-        userId: user.id,
-        kind: 'staff',
-        role,
-        organisationId,
-        municipalityIds: [kerkrade!.id],
-        regionIds: [region!.id],
-        isDemo: false,
-        directoryEditor: false,
-        mfaSatisfied: true,
-      };
-      accounts[key] = { email: user.email, secret, name: user.displayName, actor };
+      accounts[key] = await makeAccount(server, organisation, role, name);
     };
     await make('coordinator', 'Knooppunt Kansrijke Start Parkstad', 'coordinator', 'Coördinator Cas');
     await make('midwife', 'Verloskundigenpraktijk De Wieg', 'professional', 'Verloskundige Vera');
@@ -50,42 +29,7 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await make('gp', 'Huisartsenpraktijk Holz', 'professional', 'Huisarts Hendrik');
 
     // The midwife registered her client and signalled with consent: the case starts from that signal.
-    const meta = { ip: null, userAgent: null, requestId: 'e2e' };
-    const reg = await createInvolvementService(server.deps).register(
-      accounts.midwife.actor,
-      {
-        durationMonths: 12,
-        person: {
-          givenName: 'Iris',
-          familyName: 'Janssen',
-          dateOfBirth: '1999-03-15',
-          bsn: randomBsn(),
-          municipalityId: kerkrade!.id,
-          householdRole: 'mother',
-        } as never,
-      },
-      meta,
-    );
-    const signal = await createSignalService(server.deps).create(
-      accounts.midwife.actor,
-      reg.person.id,
-      {
-        lifeDomains: ['mentaal_welbevinden'],
-        riskCategories: [],
-        riskFactors: [],
-        riskFactorsNote: null,
-        protectiveFactors: [],
-        protectiveFactorsNote: null,
-        vulnerabilityLevel: 'vulnerable',
-        clientView: 'Iris wil hulp bij geldzaken.',
-        discussedWithFamily: true,
-        notDiscussedReason: null,
-        consentToShare: true,
-        safetyConcern: false,
-      } as never,
-      meta,
-    );
-    signalId = signal.id;
+    signalId = (await signalledClient(server, accounts.midwife, 'Iris', 'Janssen')).signalId;
   });
   afterAll(async () => {
     await browser?.close();

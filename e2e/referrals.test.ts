@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaseService } from '../src/server/modules/cases/cases.service.js';
+import { seedDemo } from '../src/server/seed/demo.js';
+import { seedDemoDirectory } from '../src/server/seed/demo-directory.js';
+import { type E2eAccount, expectAccessible, hasChromium, launch, makeAccount, signalledClient, signInPage, startServer } from './support.js';
+
+describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let caseId: string;
+  const accounts: Record<'coordinator' | 'midwife' | 'nurse', E2eAccount> = {} as never;
+  const meta = { ip: null, userAgent: null, requestId: 'e2e' };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+    await seedDemo(server.db);
+    await seedDemoDirectory(server.db);
+    accounts.coordinator = await makeAccount(server, 'Knooppunt Kansrijke Start Parkstad', 'coordinator', 'Coördinator Cas');
+    accounts.midwife = await makeAccount(server, 'Verloskundigenpraktijk De Wieg', 'professional', 'Verloskundige Vera');
+    accounts.nurse = await makeAccount(server, 'JGZ Zuid-Limburg (demo)', 'professional', 'VoorZorg-verpleegkundige Noor');
+    // A case from the midwife's signal, with consent for her organisation: she may refer.
+    const { personId, signalId } = await signalledClient(server, accounts.midwife, 'Sanne', 'Vos');
+    const cases = createCaseService(server.deps);
+    caseId = (await cases.open(accounts.coordinator.actor, { signalId }, meta)).id;
+    await cases.recordConsent(
+      accounts.coordinator.actor,
+      caseId,
+      {
+        givenByPersonId: personId,
+        recipients: [{ organisationId: accounts.midwife.actor.organisationId, userId: null }],
+        purpose: 'case_discussion',
+        purposeDetail: null,
+        decision: 'given',
+        validFrom: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+        validUntil: null,
+        how: 'spoken',
+        note: null,
+        form: null,
+      },
+      meta,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const signIn = (who: keyof typeof accounts) => signInPage(browser, server.baseUrl, accounts[who]);
+  const heading = (page: Page) => page.locator('h1').textContent();
+  const historySteps = (page: Page) => page.locator('#history ~ ol li strong').allTextContents();
+
+  it('the midwife refers to VoorZorg; the nurse accepts on her board, puts it on the waiting list and starts; the midwife sees each step', async () => {
+    const midwife = await signIn('midwife');
+    await midwife.goto(`${server.baseUrl}/casussen/${caseId}`);
+    await expect.poll(() => heading(midwife)).toBe('Casus Sanne Vos');
+    await expect.poll(() => midwife.getByText('Er zijn nog geen verwijzingen vanuit deze casus.').count()).toBe(1);
+    await midwife.getByRole('link', { name: 'Verwijzen naar een aanbod' }).click();
+    await expect.poll(() => heading(midwife)).toBe('Verwijzen: Sanne Vos');
+    await expectAccessible(midwife);
+
+    // Sending without choosing anything: the fields say what is missing.
+    await midwife.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await expect.poll(() => midwife.getByText('Controleer de gemarkeerde velden.').count()).toBeGreaterThan(0);
+
+    await midwife.getByRole('combobox', { name: 'Voor wie' }).selectOption({ label: 'Sanne Vos' });
+    await midwife.getByLabel('Zoek een aanbod op de sociale kaart').fill('VoorZorg');
+    await midwife.getByRole('button', { name: 'Zoeken' }).click();
+    await midwife.getByRole('button', { name: 'Kies VoorZorg Parkstad (JGZ Zuid-Limburg (demo))' }).click();
+    await expect.poll(() => midwife.getByText('Gekozen: VoorZorg Parkstad').count()).toBe(1);
+    await midwife.getByLabel('Doel van de verwijzing').fill('Intensieve begeleiding tijdens de zwangerschap');
+    await midwife.getByLabel('Wat wordt er gevraagd?').fill('Sanne is 20 weken zwanger van haar eerste kind en heeft weinig steun.');
+    await midwife.getByLabel('Voorgestelde datum en tijd').fill('2027-03-02T10:00');
+    await expectAccessible(midwife);
+    await midwife.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await expect.poll(() => heading(midwife)).toBe('Verwijzing naar VoorZorg Parkstad voor Sanne Vos');
+    await expect.poll(() => midwife.getByText('De verwijzer, tot de ontvanger accepteert').count()).toBe(1);
+    await expectAccessible(midwife);
+    const referralUrl = midwife.url();
+
+    // The nurse's organisation receives it: accept in one step on the incoming board (no need to open it first).
+    const nurse = await signIn('nurse');
+    await nurse.getByRole('link', { name: 'Inkomende verwijzingen' }).click();
+    await expect.poll(() => heading(nurse)).toBe('Inkomende verwijzingen');
+    await expect.poll(() => nurse.getByRole('link', { name: 'Sanne Vos' }).count()).toBe(1);
+    await expectAccessible(nurse);
+    await nurse.getByRole('button', { name: 'Accepteren: Sanne Vos — VoorZorg Parkstad' }).click();
+    await expect.poll(() => nurse.getByRole('row').filter({ hasText: 'Sanne Vos' }).filter({ hasText: 'Geaccepteerd' }).count()).toBe(1);
+
+    // Waiting list (with an expected start), then help starts — on the referral page.
+    await nurse.getByRole('link', { name: 'Sanne Vos' }).click();
+    await expect.poll(() => heading(nurse)).toBe('Verwijzing naar VoorZorg Parkstad voor Sanne Vos');
+    await expectAccessible(nurse);
+    await nurse.getByRole('combobox', { name: 'Nieuwe status' }).selectOption({ label: 'Wachtlijst' });
+    await nurse.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => nurse.getByText('Vul de verwachte startdatum in.').count()).toBeGreaterThan(0);
+    await nurse.getByLabel('Verwachte startdatum').fill('2027-01-11');
+    await nurse.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => historySteps(nurse)).toEqual(['Verstuurd', 'Geaccepteerd', 'Wachtlijst']);
+    await nurse.getByRole('combobox', { name: 'Nieuwe status' }).selectOption({ label: 'Hulp gestart' });
+    await nurse.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => historySteps(nurse)).toEqual(['Verstuurd', 'Geaccepteerd', 'Wachtlijst', 'Hulp gestart']);
+
+    // The midwife hears back at every step: notifications, and the whole history on the referral.
+    await midwife.goto(`${server.baseUrl}/meldingen`);
+    await expect.poll(() => midwife.getByRole('link', { name: 'Terugkoppeling op uw verwijzing' }).count()).toBe(3);
+    await expectAccessible(midwife);
+    await midwife.goto(referralUrl);
+    await expect.poll(() => historySteps(midwife)).toEqual(['Verstuurd', 'Geaccepteerd', 'Wachtlijst', 'Hulp gestart']);
+    await expect.poll(() => midwife.getByText('JGZ Zuid-Limburg (demo) (geaccepteerd)').count()).toBe(1);
+    // The sender has no receiver's steps: only "client withdrew" remains for her.
+    const options = await midwife.getByRole('combobox', { name: 'Nieuwe status' }).locator('option').allTextContents();
+    expect(options.slice(1)).toEqual(['Cliënt heeft afgezien']);
+  });
+
+  it('a user chooses how notifications reach her by e-mail; safety notifications stay immediate', async () => {
+    const midwife = await signIn('midwife');
+    await midwife.goto(`${server.baseUrl}/account`);
+    await expect.poll(() => midwife.getByRole('heading', { name: 'Meldingen per e-mail' }).count()).toBe(1);
+    await expectAccessible(midwife);
+    await midwife.getByRole('combobox', { name: 'Terugkoppeling op uw verwijzing' }).selectOption({ label: 'Dagelijks overzicht' });
+    await midwife.getByRole('button', { name: 'Voorkeuren opslaan' }).click();
+    await expect.poll(() => midwife.getByText('Uw voorkeuren zijn opgeslagen.').count()).toBe(1);
+    await midwife.reload();
+    await expect.poll(() => midwife.getByRole('combobox', { name: 'Terugkoppeling op uw verwijzing' }).inputValue()).toBe('digest');
+    expect(await midwife.getByRole('combobox', { name: 'Verwijzing niet binnen de responsnorm beantwoord' }).count()).toBe(0);
+  });
+});
