@@ -1,9 +1,18 @@
 import { AppError, type ErrorCode } from '../errors.js';
 
+function hasSqlState(err: unknown, state: string): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === state || e?.cause?.code === state;
+}
+
 /** PostgreSQL SQLSTATE 23505; drizzle wraps the driver error in `cause`. */
 export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
+  return hasSqlState(err, '23505');
+}
+
+/** SQLSTATE 23P01: an exclusion constraint (e.g. overlapping meetings of one chair). */
+export function isExclusionViolation(err: unknown): boolean {
+  return hasSqlState(err, '23P01');
 }
 
 /** Turns a unique violation into a coded 409 on the given field; any other error passes through unchanged. */

@@ -453,6 +453,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     kind: text('kind').notNull(),
+    /** An iCalendar invitation sent along (text/calendar, METHOD:REQUEST). */
+    ics: text('ics'),
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -767,6 +769,7 @@ export const notifications = pgTable(
     signalId: uuid('signal_id').references(() => signals.id, { onDelete: 'cascade' }),
     caseId: uuid('case_id').references((): AnyPgColumn => cases.id, { onDelete: 'cascade' }),
     referralId: uuid('referral_id').references((): AnyPgColumn => referrals.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').references((): AnyPgColumn => meetings.id, { onDelete: 'cascade' }),
     /** E-mail for this notification: 'none' (off), 'queued' (sent at once), 'digest' (waits for the daily digest), 'digested'. */
     email: text('email').notNull().default('none'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -1124,4 +1127,209 @@ export const referralAttachments = pgTable(
     index('referral_attachments_referral_idx').on(t.referralId),
     check('referral_attachments_kind', sql`(${t.kind} = 'family_plan' AND ${t.planId} IS NOT NULL) OR (${t.kind} = 'note' AND ${t.eventId} IS NOT NULL)`),
   ],
+);
+
+// ─── Meetings (issue 6) ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A recurring consultation (overlegtafel): an RTO, an MDO, an Ondersteuningsteam Plus at a school. */
+export const meetingTables = pgTable(
+  'meeting_tables',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    chairId: uuid('chair_id')
+      .notNull()
+      .references(() => users.id),
+    place: text('place').notNull().default(''),
+    description: text('description').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('meeting_tables_municipality_idx').on(t.municipalityId)],
+);
+
+/** Standing members of a table: an organisation, or one professional in it. */
+export const meetingTableMembers = pgTable(
+  'meeting_table_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tableId: uuid('table_id')
+      .notNull()
+      .references(() => meetingTables.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id),
+  },
+  (t) => [index('meeting_table_members_table_idx').on(t.tableId)],
+);
+
+/**
+ * One meeting of a table. An exclusion constraint (migration 0019) keeps one chair from two overlapping meetings;
+ * adopted minutes are frozen by a trigger, corrections go in addenda.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tableId: uuid('table_id')
+      .notNull()
+      .references(() => meetingTables.id),
+    chairId: uuid('chair_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    videoUrl: text('video_url'),
+    status: text('status').notNull().default('scheduled'),
+    minutesAdoptedAt: timestamp('minutes_adopted_at', { withTimezone: true }),
+    minutesAdoptedById: uuid('minutes_adopted_by_id').references(() => users.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('meetings_table_idx').on(t.tableId, t.startsAt),
+    check('meetings_status', sql`${t.status} IN ('scheduled', 'cancelled', 'adopted')`),
+    check('meetings_end_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Who is invited to a meeting (standing members' professionals and extra invitees), with their organisation. */
+export const meetingInvitees = pgTable(
+  'meeting_invitees',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_invitees_user_idx').on(t.userId)],
+);
+
+/**
+ * An agenda item: a case, a free item, or an anonymised consultation (a pseudonym and a summary, no identifying
+ * data) that its owner can later link to a real case. `open` items of a household drive the double-discussion check.
+ */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    /** Denormalised from the case: the double-discussion check reads one index. */
+    householdId: uuid('household_id').references(() => households.id),
+    title: text('title'),
+    pseudonym: text('pseudonym'),
+    summary: text('summary'),
+    linkedCaseId: uuid('linked_case_id').references(() => cases.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    parentsInvited: boolean('parents_invited').notNull().default(false),
+    doubleDiscussionConfirmed: boolean('double_discussion_confirmed').notNull().default(false),
+    /** Open until the meeting's minutes are adopted or the meeting is cancelled. */
+    open: boolean('open').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+    index('agenda_items_open_household_idx').on(t.householdId).where(sql`${t.open} AND ${t.householdId} IS NOT NULL`),
+    uniqueIndex('agenda_items_case_uq').on(t.meetingId, t.caseId).where(sql`${t.caseId} IS NOT NULL`),
+    check('agenda_items_kind', sql`${t.kind} IN ('case', 'free', 'anonymous')`),
+    check(
+      'agenda_items_complete',
+      sql`(${t.kind} = 'case' AND ${t.caseId} IS NOT NULL) OR (${t.kind} = 'free' AND ${t.title} IS NOT NULL) OR (${t.kind} = 'anonymous' AND ${t.pseudonym} IS NOT NULL AND ${t.summary} IS NOT NULL AND ${t.caseId} IS NULL)`,
+    ),
+  ],
+);
+
+export interface MinutesAction {
+  what: string;
+  ownerKind: 'professional' | 'family';
+  ownerUserId: string | null;
+  ownerPersonId: string | null;
+  dueDate: string | null;
+}
+
+/** Minutes per agenda item; frozen with the meeting's adoption (trigger, migration 0019). */
+export const agendaMinutes = pgTable('agenda_minutes', {
+  itemId: uuid('item_id')
+    .primaryKey()
+    .references(() => agendaItems.id),
+  meetingId: uuid('meeting_id')
+    .notNull()
+    .references(() => meetings.id),
+  summary: text('summary').notNull().default(''),
+  decisions: text('decisions').notNull().default(''),
+  actions: jsonb('actions').$type<MinutesAction[]>().notNull().default([]),
+  regieHolderId: uuid('regie_holder_id').references(() => users.id),
+  parentsPresent: boolean('parents_present').notNull().default(false),
+  writtenById: uuid('written_by_id')
+    .notNull()
+    .references(() => users.id),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Corrections to adopted minutes: appended, never changed. */
+export const minutesAddenda = pgTable(
+  'minutes_addenda',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    itemId: uuid('item_id').references(() => agendaItems.id),
+    text: text('text').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('minutes_addenda_meeting_idx').on(t.meetingId, t.at)],
+);
+
+/** The parents' experience after a meeting they attended: a one-time link (token hash), three questions. */
+export const meetingExperiences = pgTable(
+  'meeting_experiences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    tableId: uuid('table_id')
+      .notNull()
+      .references(() => meetingTables.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    tokenHash: text('token_hash').notNull(),
+    heard: text('heard'),
+    clearWhoHelps: text('clear_who_helps'),
+    better: text('better'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('meeting_experiences_token_uq').on(t.tokenHash), index('meeting_experiences_table_idx').on(t.tableId)],
 );

@@ -1,5 +1,6 @@
 import { diffPlans, EMPTY_PLAN, type PlanContent } from '../../../domain/family-plan.js';
 import type { Actor, RequestMeta } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -62,25 +63,8 @@ export function createPlanService(deps: AppDeps) {
         async (tx, l) => {
           assertOpen(l.c);
           assertMayDirectCase(actor, l.c);
-          const versions = await repo.planVersions(tx, id);
-          const draft = versions.find((p) => p.status === 'draft');
-          if (draft) return draft;
-          const latest = versions[0];
-          const team = await repo.careTeam(tx, id);
-          const household = await repo.householdOf(tx, l.c.householdId);
-          const professionals = team.map((m) => ({ userId: m.member.userId, name: m.name, organisation: m.organisationName, role: m.member.roleInCase }));
-          const content: PlanContent = latest
-            ? { ...latest.content, professionals }
-            : {
-                ...EMPTY_PLAN,
-                members: household.map((p) => ({ personId: p.id, name: `${p.givenName} ${p.familyName}`.trim(), role: p.role })),
-                professionals,
-              };
-          const row = await repo.insertPlan(tx, { caseId: id, number: (latest?.number ?? 0) + 1, content, createdById: actor.userId }).catch((err) => {
-            if (isUniqueViolation(err)) throw new AppError('version_conflict');
-            throw err;
-          });
-          await repo.addEvent(tx, id, 'plan', actor.userId, { action: 'draft', number: row.number });
+          const { row, created } = await ensureDraft(tx, l.c, actor.userId);
+          if (!created) return row;
           await logCase(tx, actor, meta, l, 'create', `gezinsplan concept ${row.number}`);
           return row;
         },
@@ -156,4 +140,31 @@ export function createPlanService(deps: AppDeps) {
       });
     },
   };
+}
+
+/**
+ * The case's draft plan: the existing one, or a new one copied from the latest adopted version (or a first plan
+ * filled with the household and the care team), put on the timeline. The caller holds the case lock.
+ */
+export async function ensureDraft(tx: DbOrTx, c: { id: string; householdId: string }, actorId: string) {
+  const versions = await repo.planVersions(tx, c.id);
+  const draft = versions.find((p) => p.status === 'draft');
+  if (draft) return { row: draft, created: false };
+  const latest = versions[0];
+  const team = await repo.careTeam(tx, c.id);
+  const household = await repo.householdOf(tx, c.householdId);
+  const professionals = team.map((m) => ({ userId: m.member.userId, name: m.name, organisation: m.organisationName, role: m.member.roleInCase }));
+  const content: PlanContent = latest
+    ? { ...latest.content, professionals }
+    : {
+        ...EMPTY_PLAN,
+        members: household.map((p) => ({ personId: p.id, name: `${p.givenName} ${p.familyName}`.trim(), role: p.role })),
+        professionals,
+      };
+  const row = await repo.insertPlan(tx, { caseId: c.id, number: (latest?.number ?? 0) + 1, content, createdById: actorId }).catch((err) => {
+    if (isUniqueViolation(err)) throw new AppError('version_conflict');
+    throw err;
+  });
+  await repo.addEvent(tx, c.id, 'plan', actorId, { action: 'draft', number: row.number });
+  return { row, created: true };
 }

@@ -8,11 +8,13 @@ export interface MailMessage {
   text: string;
   /** What kind of mail this is ('freshness_reminder', …), for the outbox list. */
   kind: string;
+  /** An iCalendar invitation (METHOD:REQUEST) sent along as text/calendar. */
+  ics?: string;
 }
 
 /** Queues a mail in the caller's transaction: if the action rolls back, no mail goes out. */
 export async function enqueueMail(tx: DbOrTx, m: MailMessage): Promise<void> {
-  await tx.insert(mailOutbox).values({ toAddress: m.to, subject: m.subject, textBody: m.text, kind: m.kind });
+  await tx.insert(mailOutbox).values({ toAddress: m.to, subject: m.subject, textBody: m.text, kind: m.kind, ics: m.ics ?? null });
 }
 
 export async function listOutbox(db: DbOrTx, f: { status?: string; before?: Date; limit: number }) {

@@ -19,7 +19,13 @@ export function createMailSender(db: Db, smtpUrl: string | undefined, from: stri
       await db.transaction(async (tx) => {
         for (const m of await repo.claimQueued(tx, batch, MAX_ATTEMPTS)) {
           try {
-            await transport.sendMail({ from, to: m.toAddress, subject: m.subject, text: m.textBody });
+            await transport.sendMail({
+              from,
+              to: m.toAddress,
+              subject: m.subject,
+              text: m.textBody,
+              ...(m.ics ? { icalEvent: { method: 'REQUEST', filename: 'uitnodiging.ics', content: m.ics } } : {}),
+            });
             await repo.markSent(tx, m.id);
             sent++;
           } catch (err) {
