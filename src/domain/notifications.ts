@@ -64,6 +64,16 @@ export const NOTIFICATION_KINDS = {
     defaultMode: 'immediate',
     mail: { nl: 'Een verwijzing is niet binnen de responsnorm beantwoord.', en: 'A referral was not answered within the response norm.' },
   },
+  meeting_invitation: {
+    safetyCritical: false,
+    defaultMode: 'immediate',
+    mail: { nl: 'U bent uitgenodigd voor een overleg.', en: 'You are invited to a meeting.' },
+  },
+  minutes_adopted: {
+    safetyCritical: false,
+    defaultMode: 'digest',
+    mail: { nl: 'Het verslag van een overleg is vastgesteld.', en: 'The minutes of a meeting were adopted.' },
+  },
 } satisfies Record<string, KindRule>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];

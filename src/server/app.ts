@@ -22,6 +22,7 @@ import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
 import { hsdsImportRoutes } from './modules/hsds/hsds-import.routes.js';
 import { involvementRoutes } from './modules/involvement/involvement.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
+import { meetingRoutes } from './modules/meetings/meetings.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(notificationRoutes, deps);
       await api.register(caseRoutes, deps);
       await api.register(referralRoutes, deps);
+      await api.register(meetingRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   consent_required: 409,
   transition_not_allowed: 409,
   attachment_consent_missing: 409,
+  double_discussion: 409,
   case_closed: 409,
   case_exists: 409,
   proposal_pending: 409,
@@ -58,6 +59,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   consent_missing: 'There is no valid consent for your organisation to see this part of the case.',
   consent_required: 'This organisation has no valid consent for case discussion yet; record consent first or confirm.',
   transition_not_allowed: 'This change is not allowed from the current state; see allowed.',
+  double_discussion: 'This household already has an open agenda item at another table; confirm to add it anyway, or cancel.',
   attachment_consent_missing:
     'The receiving organisation has no valid consent for sharing case information; record consent for the referral or send it without attachments.',
   case_closed: 'This case is closed and read-only; the coordinator can reopen it.',

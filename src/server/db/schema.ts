@@ -1333,3 +1333,23 @@ export const meetingExperiences = pgTable(
   },
   (t) => [uniqueIndex('meeting_experiences_token_uq').on(t.tokenHash), index('meeting_experiences_table_idx').on(t.tableId)],
 );
+
+/** Double-discussion warnings and what the person did: 'warned' then 'confirmed', or only 'warned' (cancelled). */
+export const doubleDiscussionWarnings = pgTable(
+  'double_discussion_warnings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    outcome: text('outcome').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('double_discussion_warnings_at_idx').on(t.at), check('double_discussion_outcome', sql`${t.outcome} IN ('warned', 'confirmed')`)],
+);

@@ -69,6 +69,13 @@ export async function findCaseWithFacts(db: DbOrTx, id: string, viewer: { userId
   } satisfies CaseWithFacts;
 }
 
+/** A case row without the viewer's facts: for work done on the case's behalf (a meeting's adopted minutes). */
+export async function caseById(db: DbOrTx, id: string, forUpdate = false) {
+  const q = db.select().from(cases).where(eq(cases.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
 export async function insertCase(tx: DbOrTx, values: typeof cases.$inferInsert) {
   const [row] = await tx.insert(cases).values(values).returning();
   return row!;

@@ -9,11 +9,13 @@ export interface NotificationTarget {
   referralId?: string;
   signalId?: string;
   matchId?: string;
+  meetingId?: string;
 }
 
 /** The page a notification's e-mail links to; the page itself decides what the reader may see. */
 function linkOf(publicUrl: string, t: NotificationTarget): string {
   if (t.referralId) return `${publicUrl}/verwijzingen/${t.referralId}`;
+  if (t.meetingId) return `${publicUrl}/overleg/${t.meetingId}`;
   if (t.caseId) return `${publicUrl}/casussen/${t.caseId}`;
   if (t.signalId) return `${publicUrl}/signalen/${t.signalId}`;
   return `${publicUrl}/meldingen`;
@@ -22,9 +24,17 @@ function linkOf(publicUrl: string, t: NotificationTarget): string {
 /**
  * The one way Knooppunt tells people something. In the caller's transaction (nothing is sent for an action that
  * rolls back) it writes the in-app notifications, and per recipient's preference queues an e-mail at once or
- * leaves it for the daily digest. E-mails carry no personal data: one sentence and a link.
+ * leaves it for the daily digest. E-mails carry no personal data: one sentence (a meeting's table and time at most)
+ * and a link, with an iCalendar invitation where there is one.
  */
-export async function notify(tx: DbOrTx, publicUrl: string, kind: NotificationKind, userIds: (string | null | undefined)[], target: NotificationTarget = {}) {
+export async function notify(
+  tx: DbOrTx,
+  publicUrl: string,
+  kind: NotificationKind,
+  userIds: (string | null | undefined)[],
+  target: NotificationTarget = {},
+  mail: { detail?: { nl: string; en: string }; ics?: (language: string) => string } = {},
+) {
   const to = [...new Set(userIds.filter((x): x is string => Boolean(x)))];
   if (!to.length) return;
   const recipients = await tx
@@ -45,6 +55,7 @@ export async function notify(tx: DbOrTx, publicUrl: string, kind: NotificationKi
       referralId: target.referralId,
       signalId: target.signalId,
       matchId: target.matchId,
+      meetingId: target.meetingId,
       email: mode === 'immediate' ? 'queued' : mode,
     })),
   );
@@ -53,24 +64,35 @@ export async function notify(tx: DbOrTx, publicUrl: string, kind: NotificationKi
   for (const { u, mode } of rows) {
     if (mode !== 'immediate') continue;
     const en = u.language === 'en';
+    const detail = mail.detail ? `${en ? mail.detail.en : mail.detail.nl}\n` : '';
     await enqueueMail(tx, {
       to: u.email,
       kind,
       subject: en ? `Knooppunt: ${text.en}` : `Knooppunt: ${text.nl}`,
-      text: en ? `${text.en}\nSign in to see it: ${link}\n` : `${text.nl}\nLog in om het te bekijken: ${link}\n`,
+      text: en ? `${text.en}\n${detail}Sign in to see it: ${link}\n` : `${text.nl}\n${detail}Log in om het te bekijken: ${link}\n`,
+      ics: mail.ics?.(u.language),
     });
   }
 }
 
 /** A mail to an organisation's own address (its contact), e.g. a new or overdue referral: no personal data. */
-export async function notifyOrganisation(tx: DbOrTx, publicUrl: string, kind: NotificationKind, email: string | null, target: NotificationTarget) {
+export async function notifyOrganisation(
+  tx: DbOrTx,
+  publicUrl: string,
+  kind: NotificationKind,
+  email: string | null,
+  target: NotificationTarget,
+  mail: { detail?: { nl: string; en: string }; ics?: string } = {},
+) {
   if (!email) return;
   const text = NOTIFICATION_KINDS[kind].mail;
+  const detail = mail.detail ? `${mail.detail.nl}\n` : '';
   await enqueueMail(tx, {
     to: email,
     kind,
     subject: `Knooppunt: ${text.nl}`,
-    text: `${text.nl}\nLog in om het te bekijken: ${linkOf(publicUrl, target)}\n\n${text.en}\n`,
+    text: `${text.nl}\n${detail}Log in om het te bekijken: ${linkOf(publicUrl, target)}\n\n${text.en}\n`,
+    ics: mail.ics,
   });
 }
 
