@@ -32,6 +32,7 @@ import { QuestionnairePage } from '../features/families/QuestionnairePage';
 import { RegisterPage } from '../features/families/RegisterPage';
 import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../features/families/SignalPages';
 import { HomePage } from '../features/home/HomePage';
+import { ExperiencePage, MeetingPage, TablePage, TablesPage } from '../features/meetings/MeetingPages';
 import { IncomingPage, ReferralFormPage, ReferralPage } from '../features/referrals/ReferralPages';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
@@ -127,7 +128,7 @@ function Nav({ me }: { me: Me }) {
     links.push(['/clienten', t('nav.clients')], ['/casussen', t('nav.cases')]);
     if (me.user.role === 'coordinator')
       links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
-    links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')]);
+    links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')], ['/overleg', t('nav.meetings')]);
   }
   links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
   links.push(
@@ -168,6 +169,7 @@ const publicRoutes = [
   <Route key="pk-svc" path="/openbaar/sociale-kaart/aanbod/:id" element={<ServicePage publicMode />} />,
   <Route key="pk-print" path="/openbaar/sociale-kaart/afdrukken" element={<PrintPage publicMode />} />,
   <Route key="confirm" path="/bevestigen/:token" element={<ConfirmPage />} />,
+  <Route key="experience" path="/ervaring/:token" element={<ExperiencePage />} />,
 ];
 
 function AppRoutes({ me }: { me: Me | null }) {
@@ -209,6 +211,9 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/casussen/:id/verwijzen" element={<ReferralFormPage />} />}
       {care && <Route path="/verwijzingen/inkomend" element={<IncomingPage />} />}
       {care && <Route path="/verwijzingen/:id" element={<ReferralPage />} />}
+      {care && <Route path="/overleg" element={<TablesPage me={me} />} />}
+      {care && <Route path="/overleg/tafel/:id" element={<TablePage />} />}
+      {care && <Route path="/overleg/:id" element={<MeetingPage me={me} />} />}
       <Route path="/casussen/:id" element={<CasePage me={me} />} />
       <Route path="/casussen/:id/plan/vergelijk" element={<ComparePage />} />
       <Route path="/casussen/:id/plan/:number" element={<PlanPage />} />

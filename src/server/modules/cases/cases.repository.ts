@@ -185,8 +185,11 @@ export async function involvedNotInTeam(db: DbOrTx, caseId: string, householdId:
     );
 }
 
-/** Professionals and coordinators working in the municipality whose name matches: candidates for the care team. */
-export async function staffByName(db: DbOrTx, caseId: string, municipalityId: string, q: string) {
+/**
+ * Professionals and coordinators working in the municipality whose name matches: candidates for a care team (not
+ * yet in it, when a case is given) or a meeting (chair, invitees).
+ */
+export async function staffByName(db: DbOrTx, municipalityId: string, q: string, notInTeamOf?: string) {
   return db
     .select({ userId: users.id, name: users.displayName, organisationId: organisations.id, organisationName: organisations.name })
     .from(users)
@@ -197,7 +200,9 @@ export async function staffByName(db: DbOrTx, caseId: string, municipalityId: st
         isNull(users.deactivatedAt),
         inArray(users.role, ['professional', 'coordinator']),
         sql`${users.displayName} ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`}`,
-        sql`NOT EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${caseId} AND t.user_id = ${users.id} AND t.ended_at IS NULL)`,
+        notInTeamOf
+          ? sql`NOT EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${notInTeamOf} AND t.user_id = ${users.id} AND t.ended_at IS NULL)`
+          : undefined,
       ),
     )
     .orderBy(asc(users.displayName))

@@ -216,7 +216,7 @@ export function createCaseService(deps: AppDeps) {
     async teamSuggestions(actor: Actor, id: string, q: string | undefined, meta: RequestMeta) {
       return withCase(actor, id, async (tx, l) => {
         assertCaseContent(l.access);
-        const rows = q ? await repo.staffByName(tx, id, l.c.municipalityId, q) : await repo.involvedNotInTeam(tx, id, l.c.householdId);
+        const rows = q ? await repo.staffByName(tx, l.c.municipalityId, q, id) : await repo.involvedNotInTeam(tx, id, l.c.householdId);
         await logCase(tx, actor, meta, l, 'read', 'betrokkenen voor zorgteam');
         return rows;
       });

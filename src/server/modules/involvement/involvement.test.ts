@@ -289,7 +289,7 @@ describe('notifications', () => {
     const list = (await a.agent.get('/api/v1/notifications')).json();
     expect(list.unread).toBe(1);
     expect(list.items[0]).toMatchObject({ kind: 'match', readAt: null });
-    expect(Object.keys(list.items[0]).sort()).toEqual(['caseId', 'createdAt', 'id', 'kind', 'matchId', 'readAt', 'referralId', 'signalId']);
+    expect(Object.keys(list.items[0]).sort()).toEqual(['caseId', 'createdAt', 'id', 'kind', 'matchId', 'meetingId', 'readAt', 'referralId', 'signalId']);
     expect((await b.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);
     expect((await a.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(204);
     expect((await a.agent.get('/api/v1/notifications')).json().unread).toBe(0);

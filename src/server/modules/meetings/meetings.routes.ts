@@ -45,6 +45,21 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => ({ items: (await svc.tables(requireCareStaff(request.actor))).map(presentTableSummary) }),
   );
 
+  r.get(
+    '/meeting-tables/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Professionals and coordinators of a municipality by name (chair, invitees)',
+        querystring: z.object({ municipalityId: z.uuid(), q: z.string().trim().min(2).max(100) }),
+        response: {
+          200: z.object({ items: z.array(z.object({ userId: z.uuid(), name: z.string(), organisationId: z.uuid(), organisationName: z.string() })) }),
+        },
+      },
+    },
+    async (request) => ({ items: await svc.staff(requireCareStaff(request.actor), request.query.municipalityId, request.query.q) }),
+  );
+
   r.get('/meeting-tables/:id', { schema: { tags, params: idParams, response: { 200: tableSchema } } }, async (request) => {
     const x = await svc.table(requireCareStaff(request.actor), request.params.id);
     return {

@@ -413,6 +413,12 @@ export function createMeetingService(deps: AppDeps) {
       });
     },
 
+    /** Staff of a municipality by name, for the chair and invitees (coordinators and chairs of its tables). */
+    async staff(actor: Actor, municipalityId: string, q: string) {
+      if (!actor.municipalityIds.includes(municipalityId)) throw new AppError('not_found');
+      return cases.staffByName(db, municipalityId, q);
+    },
+
     upcoming(actor: Actor) {
       return repo.upcomingFor(db, actor.userId, new Date());
     },

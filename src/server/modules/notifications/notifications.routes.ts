@@ -19,6 +19,7 @@ const notificationSchema = z.object({
   signalId: z.uuid().nullable(),
   caseId: z.uuid().nullable(),
   referralId: z.uuid().nullable(),
+  meetingId: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   readAt: z.iso.datetime({ offset: true }).nullable(),
 });
@@ -42,6 +43,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
           signalId: n.signalId,
           caseId: n.caseId,
           referralId: n.referralId,
+          meetingId: n.meetingId,
           createdAt: n.createdAt.toISOString(),
           readAt: n.readAt?.toISOString() ?? null,
         })),

@@ -15,7 +15,7 @@ import { CareTeamSection, ConsentSection, RegieSection } from './CaseTeam';
 import { PlanSection } from './PlanPages';
 
 const CLOSE_REASONS = ['goals_reached', 'moved_away', 'client_declined', 'transferred', 'other'];
-const EVENT_KINDS = ['opened', 'signal', 'phase', 'consent', 'regie', 'care_team', 'plan', 'referral', 'note', 'emergency'];
+const EVENT_KINDS = ['opened', 'signal', 'phase', 'consent', 'regie', 'care_team', 'plan', 'referral', 'meeting', 'note', 'emergency'];
 
 export function CasePage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -161,11 +161,11 @@ export function describeEvent(e: CaseEvent, t: (k: string, o?: Record<string, un
     case 'consent':
       return t('cases.events.consent', { decision: t(`cases.decisions.${d.decision}`), purpose: t(`cases.purposes.${d.purpose}`) });
     case 'regie':
-      return t(`cases.events.regie_${d.action}`, { name: d.name ?? '', kind: t(`cases.directorKinds.${d.kind ?? 'case'}`) });
+      return t(`cases.events.regie_${d.action}`, { name: d.name ?? '', kind: t(`cases.directorKinds.${d.kind ?? 'case'}`), table: d.tableName ?? '' });
     case 'care_team':
       return d.added ? t('cases.events.teamAdded', { name: d.name }) : t('cases.events.teamRemoved');
     case 'plan':
-      return t(`cases.events.plan_${d.action}`, { number: d.number });
+      return t(`cases.events.plan_${d.action}`, { number: d.number, count: d.count ?? 0, table: d.tableName ?? '' });
     case 'signal':
       return [t('cases.events.signal'), d.vulnerabilityLevel && t(`vulnerability.${d.vulnerabilityLevel}`), d.decision && t(`decisions.${d.decision}`)]
         .filter(Boolean)
@@ -174,6 +174,8 @@ export function describeEvent(e: CaseEvent, t: (k: string, o?: Record<string, un
       return d.escalated
         ? t('cases.events.referralEscalated', { service: d.serviceName })
         : t('cases.events.referral', { service: d.serviceName, status: t(`referrals.statuses.${d.status}`) });
+    case 'meeting':
+      return t(`cases.events.meeting_${d.action}`, { table: d.tableName, pseudonym: d.pseudonym ?? '' });
     case 'note':
       return String(d.text ?? '');
     case 'emergency':

@@ -295,7 +295,17 @@ export function NotificationsPage() {
             <Cell>{formatDate(n.createdAt, i18n.language)}</Cell>
             <Cell>
               <RouterLink
-                to={n.referralId ? `/verwijzingen/${n.referralId}` : n.caseId ? `/casussen/${n.caseId}` : n.matchId ? '/matches' : `/signalen/${n.signalId}`}
+                to={
+                  n.referralId
+                    ? `/verwijzingen/${n.referralId}`
+                    : n.meetingId
+                      ? `/overleg/${n.meetingId}`
+                      : n.caseId
+                        ? `/casussen/${n.caseId}`
+                        : n.matchId
+                          ? '/matches'
+                          : `/signalen/${n.signalId}`
+                }
                 onClick={() => !n.readAt && read.mutate(n.id)}
               >
                 {t(`notifications.kinds.${n.kind}`)}

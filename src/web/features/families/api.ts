@@ -143,6 +143,7 @@ export interface Notification {
   signalId: string | null;
   caseId: string | null;
   referralId: string | null;
+  meetingId: string | null;
   createdAt: string;
   readAt: string | null;
 }

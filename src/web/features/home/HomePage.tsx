@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../components/RouterLink';
 import type { Me } from '../../lib/api';
 import { DashboardCases } from '../cases/DashboardCases';
+import { DashboardMeetings } from '../meetings/MeetingPages';
 import { DashboardReferrals } from '../referrals/ReferralPages';
 
 export function HomePage({ me }: { me: Me }) {
@@ -27,6 +28,7 @@ export function HomePage({ me }: { me: Me }) {
       </DataList>
       {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardCases />}
       {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardReferrals />}
+      {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardMeetings />}
       <ul className="kp-plain kp-quicklinks">
         <li>
           <RouterLink to="/sociale-kaart">{t('home.directoryLink')}</RouterLink>
