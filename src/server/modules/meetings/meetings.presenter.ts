@@ -72,6 +72,9 @@ const itemSchema = z.object({
   /** What this participant sees as the item's title: the family's name only with consent for their organisation. */
   title: z.string(),
   masked: z.boolean(),
+  /** The family's name (case items the participant may hear) and the pseudonym (anonymised consultations). */
+  clientName: z.string().nullable(),
+  pseudonym: z.string().nullable(),
   caseId: z.uuid().nullable(),
   summary: z.string().nullable(),
   isOwner: z.boolean(),
@@ -103,6 +106,8 @@ export const meetingSchema = meetingSummarySchema.extend({
   tableName: z.string(),
   tableType: z.enum(MEETING_TYPES),
   role: z.enum(['coordinator', 'chair', 'invitee']),
+  /** The chair adopts the minutes (even when she is also the coordinator). */
+  isChair: z.boolean(),
   chairName: z.string(),
   invitees: z.array(z.object({ userId: z.uuid(), name: z.string(), organisationName: z.string() })),
   organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -130,6 +135,7 @@ export function presentMeeting(
     tableName: x.t.name,
     tableType: x.t.type as (typeof MEETING_TYPES)[number],
     role: x.role,
+    isChair: x.m.chairId === viewerId,
     chairName: x.chairName,
     invitees: x.invitees.map((i) => ({ userId: i.userId, name: i.name, organisationName: i.organisationName })),
     organisations: x.organisations,
@@ -151,6 +157,8 @@ export function presentMeeting(
         kind: i.kind as (typeof AGENDA_KINDS)[number],
         title,
         masked,
+        clientName: i.kind === 'case' && !masked ? v.clientName : null,
+        pseudonym: i.kind === 'anonymous' ? i.pseudonym : null,
         caseId: masked ? null : i.caseId,
         summary: i.kind === 'anonymous' ? i.summary : null,
         isOwner: i.ownerId === viewerId,

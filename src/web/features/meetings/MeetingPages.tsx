@@ -376,16 +376,23 @@ export function MeetingPage({ me }: { me: Me }) {
           </ul>
         </Alert>
       )}
-      {editable && m.role === 'chair' && <Adopt m={m} onLinks={setLinks} />}
+      {editable && m.isChair && <Adopt m={m} onLinks={setLinks} />}
       {editable && manages && <CancelMeeting m={m} />}
       {m.status === 'adopted' && <Addenda m={m} manages={manages} />}
     </>
   );
 }
 
+/** The item's title in the reader's language: a case by its number and family name, or masked without consent. */
+function itemTitle(item: AgendaItem, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (item.kind === 'free') return item.title;
+  if (item.kind === 'anonymous') return t('meetings.anonymousTitle', { pseudonym: item.pseudonym });
+  return item.masked ? t('meetings.masked', { n: item.position }) : t('meetings.caseTitle', { n: item.position, name: item.clientName });
+}
+
 function AgendaItemView({ m, item, manages, editable }: { m: Meeting; item: AgendaItem; manages: boolean; editable: boolean }) {
   const { t, i18n } = useTranslation();
-  const title = item.masked ? t('meetings.masked', { n: item.position }) : item.title;
+  const title = itemTitle(item, t);
   const people = new Map([
     ...(item.people?.team ?? []).map((p) => [p.userId, p.name] as const),
     ...(item.people?.household ?? []).map((p) => [p.personId, p.name] as const),
@@ -816,7 +823,7 @@ function Addenda({ m, manages }: { m: Meeting; manages: boolean }) {
             label={t('meetings.addendumItem')}
             options={[
               { value: '', label: t('meetings.wholeMeeting') },
-              ...m.items.filter((i) => !i.masked).map((i) => ({ value: i.id, label: `${i.position}. ${i.title}` })),
+              ...m.items.filter((i) => !i.masked).map((i) => ({ value: i.id, label: `${i.position}. ${itemTitle(i, t)}` })),
             ]}
             value={form.itemId}
             onChange={(e) => setForm({ ...form, itemId: e.target.value })}

@@ -44,6 +44,8 @@ export interface AgendaItem {
   kind: 'case' | 'free' | 'anonymous';
   title: string;
   masked: boolean;
+  clientName: string | null;
+  pseudonym: string | null;
   caseId: string | null;
   summary: string | null;
   isOwner: boolean;
@@ -67,6 +69,7 @@ export interface Meeting extends MeetingSummary {
   tableName: string;
   tableType: TableSummary['type'];
   role: 'coordinator' | 'chair' | 'invitee';
+  isChair: boolean;
   chairName: string;
   invitees: { userId: string; name: string; organisationName: string }[];
   organisations: { id: string; name: string }[];
