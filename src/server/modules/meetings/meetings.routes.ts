@@ -116,6 +116,25 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
+  r.get(
+    '/meetings/:id/double-discussion',
+    {
+      schema: {
+        tags,
+        summary: 'Is this case already on an open agenda at another table? (names and chairs only)',
+        params: idParams,
+        querystring: z.object({ caseId: z.uuid() }),
+        response: {
+          200: z.object({ elsewhere: z.array(z.object({ tableName: z.string(), chairName: z.string(), startsAt: z.iso.datetime({ offset: true }) })) }),
+        },
+      },
+    },
+    async (request) => {
+      const x = await svc.checkDouble(requireCareStaff(request.actor), request.params.id, request.query.caseId, request.meta);
+      return { elsewhere: x.map((d) => ({ tableName: d.tableName, chairName: d.chairName, startsAt: d.startsAt.toISOString() })) };
+    },
+  );
+
   r.post(
     '/agenda-items/:id/link',
     {

@@ -280,6 +280,21 @@ export function createMeetingService(deps: AppDeps) {
       });
     },
 
+    /**
+     * The double-discussion check on its own, before adding (the page asks when a case is chosen): the other tables
+     * where this household has an open item, by name and chair. Same rights as adding the case; logged as a read.
+     */
+    async checkDouble(actor: Actor, meetingId: string, caseId: string, meta: RequestMeta) {
+      return db.transaction(async (tx) => {
+        const { t } = await loadMeeting(tx, actor, meetingId);
+        const l = await loadCase(tx, actor, caseId);
+        if (!(isCoordinatorFor(actor, l.c.municipalityId) || l.c.directorId === actor.userId)) throw new AppError('forbidden');
+        const elsewhere = await repo.openItemsElsewhere(tx, l.c.householdId, t.id);
+        await logCase(tx, actor, meta, l, 'read', 'controle dubbele bespreking');
+        return elsewhere;
+      });
+    },
+
     /** The owner links an anonymised consultation to the real case afterwards (she must see the case's content). */
     async linkItem(actor: Actor, itemId: string, caseId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {

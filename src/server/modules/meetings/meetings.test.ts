@@ -180,6 +180,11 @@ describe('the agenda: consent per participant', () => {
     // A table in another municipality of the deployment; its coordinator cannot add this case (not hers), ours can.
     const otherTable = await table(coordinator, { name: 'Ondersteuningsteam Plus De Regenboog', type: 'ondersteuningsteam_plus' });
     const second = await meeting(otherTable);
+    // The page can ask first, when the case is chosen.
+    const check = await coordinator.agent.get(api(`/meetings/${second}/double-discussion?caseId=${c.caseId}`));
+    expect(check.json().elsewhere).toEqual([expect.objectContaining({ chairName: chair.user.displayName })]);
+    expect((await coordinator.agent.get(api(`/meetings/${first}/double-discussion?caseId=${c.caseId}`))).json().elsewhere).toEqual([]);
+    expect((await wijkteam.agent.get(api(`/meetings/${second}/double-discussion?caseId=${c.caseId}`))).statusCode).toBe(404);
     const warned = await coordinator.agent.post(api(`/meetings/${second}/items`), { kind: 'case', caseId: c.caseId });
     expect(warned.statusCode).toBe(409);
     expect(warned.json().error.code).toBe('double_discussion');

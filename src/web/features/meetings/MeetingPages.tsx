@@ -624,6 +624,12 @@ function AddItem({ m, me }: { m: Meeting; me: Me }) {
         : (await api<{ items: { id: string; clientName: string; isDirector: boolean }[] }>('GET', '/cases/mine')).items.filter((c) => c.isDirector),
     enabled: kind === 'case',
   });
+  const check = useQuery({
+    queryKey: ['double-discussion', m.id, form.caseId],
+    queryFn: () =>
+      api<{ elsewhere: { tableName: string; chairName: string; startsAt: string }[] }>('GET', `/meetings/${m.id}/double-discussion?caseId=${form.caseId}`),
+    enabled: kind === 'case' && Boolean(form.caseId),
+  });
   const add = useMutation({
     mutationFn: (confirm: boolean) =>
       api('POST', `/meetings/${m.id}/items`, {
@@ -670,6 +676,19 @@ function AddItem({ m, me }: { m: Meeting; me: Me }) {
               onChange={(e) => setForm({ ...form, caseId: e.target.value })}
               error={fe.caseId}
             />
+            {Boolean(check.data?.elsewhere.length) && !double && (
+              <Alert type="warning">
+                <Paragraph>
+                  {t('meetings.doubleNotice', {
+                    tables: check
+                      .data!.elsewhere.map((d) =>
+                        t('meetings.doubleTable', { table: d.tableName, chair: d.chairName, date: formatDate(d.startsAt, i18n.language) }),
+                      )
+                      .join('; '),
+                  })}
+                </Paragraph>
+              </Alert>
+            )}
             <CheckboxGroup
               legend={t('meetings.parents')}
               options={[{ value: 'yes', label: t('meetings.parentsInvitedLabel') }]}
