@@ -6,6 +6,11 @@
  *     for a professional in the care team, rotating over her 200 cases;
  *   - GET /api/v1/cases/mine — "my cases" for that professional (200 cases);
  *   - GET /api/v1/cases/board?municipalityId=… — the coordinator's board for a municipality with 5,000 open cases.
+ * Then, on the same data plus 1,000,000 referrals and 100,000 open agenda items (generateReferrals):
+ *   - GET /api/v1/referrals/incoming — an organisation's incoming board with 500 open referrals (5,500 in all);
+ *   - POST /api/v1/cases/:id/referrals — creating a referral: consent-checked case, service, norm, notifications;
+ *   - GET /api/v1/meetings/:id/double-discussion?caseId=… — the double-discussion check for a case that is on
+ *     another table's open agenda.
  * Server-side latencies come from each response's Server-Timing header, client-side ones from autocannon.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -17,7 +22,8 @@ import { generateCases } from '../src/server/testing/cases-generator.js';
 import { ensureNationalMunicipalities } from '../src/server/testing/directory-generator.js';
 import { generateFamilies } from '../src/server/testing/families-generator.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
-import { CONNECTIONS, DURATION, type Measured, measureGets, percentile, row } from './support.js';
+import { generateReferrals } from '../src/server/testing/referrals-generator.js';
+import { CONNECTIONS, DURATION, type Measured, measureGets, measureRequests, percentile, row } from './support.js';
 
 const FAMILIES = {
   households: Number(process.env.BENCH_HOUSEHOLDS ?? 800_000),
@@ -33,6 +39,11 @@ const CASES = {
   eventsPerCase: 8,
   userCaseEvents: 60,
 };
+const REFERRALS = {
+  referrals: Number(process.env.BENCH_REFERRALS ?? 1_000_000),
+  boardOpen: 500,
+  openAgendaItems: Number(process.env.BENCH_AGENDA_ITEMS ?? 100_000),
+};
 const PROFESSIONAL = 'jgz@demo.knooppunt.nl';
 const COORDINATOR = 'coordinator@demo.knooppunt.nl';
 const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
@@ -46,6 +57,10 @@ export async function benchCases() {
   let caseIds: string[];
   let kerkradeId: string;
   let boardOpen = 0;
+  let targetServiceIds: string[] = [];
+  let meetingId = '';
+  let checkCaseIds: string[] = [];
+  const personOf = new Map<string, string>();
   try {
     const db = runtime.deps.database.db;
     // Households spread over all 342 municipalities, as in the country: about 870 cases each, and 5,000 more open
@@ -56,15 +71,35 @@ export async function benchCases() {
     const [kerkrade] = await db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
     kerkradeId = kerkrade!.id;
     const cases = await generateCases(db, CASES, { userId: jgz!.id, organisationId: jgz!.organisationId!, boardMunicipalityId: kerkradeId });
+    const [coordinator] = await db.select().from(users).where(eq(users.email, COORDINATOR));
+    const referrals = await generateReferrals(db, REFERRALS, {
+      boardOrganisationId: jgz!.organisationId!,
+      coordinatorId: coordinator!.id,
+      municipalityId: kerkradeId,
+    });
     const fmt = (steps: Record<string, number>) =>
       Object.entries(steps)
         .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
         .join(', ');
-    console.log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n  families: ${fmt(families)}\n  cases: ${fmt(cases)}`);
+    console.log(
+      `generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n  families: ${fmt(families)}\n  cases: ${fmt(cases)}\n  referrals: ${fmt(referrals)}`,
+    );
     const ids = await db.execute<{ case_id: string }>(sql`SELECT case_id FROM care_team_members WHERE user_id = ${jgz!.id} AND ended_at IS NULL`);
     caseIds = ids.rows.map((r) => r.case_id);
+    const clientRows = await db.execute<{ id: string; client_id: string }>(
+      sql`SELECT id, client_id FROM cases WHERE id = ANY(${`{${caseIds.join(',')}}`}::uuid[])`,
+    );
+    for (const r of clientRows.rows) personOf.set(r.id, r.client_id);
     const open = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM cases WHERE municipality_id = ${kerkradeId} AND phase <> 'afgesloten'`);
     boardOpen = Number(open.rows[0]!.n);
+    const svc = await db.execute<{ id: string }>(sql`SELECT id FROM services WHERE summary = 'Synthetisch aanbod voor de benchmark' LIMIT 50`);
+    targetServiceIds = svc.rows.map((r) => r.id);
+    meetingId = (await db.execute<{ id: string }>(sql`SELECT bench_uuid('meeting-here') AS id`)).rows[0]!.id;
+    // Cases of the board municipality that are on the other table's open agenda.
+    const onAgenda = await db.execute<{ case_id: string }>(
+      sql`SELECT i.case_id FROM agenda_items i JOIN cases c ON c.id = i.case_id WHERE i.open AND c.municipality_id = ${kerkradeId} LIMIT 1000`,
+    );
+    checkCaseIds = onAgenda.rows.map((r) => r.case_id);
   } finally {
     await runtime.close();
   }
@@ -93,6 +128,42 @@ export async function benchCases() {
     console.log(row('hub board, 5,000 open (GET /cases/board)', await measureGets(app.url, { cookie: coordinator.cookie }, board, LOW_CONNECTIONS)));
     const met = (x: Measured, limit: number) => (percentile(x.times, 99) < limit && x.errors === 0 ? 'met' : 'NOT met');
     console.log(`\ntargets (server p99): case page < 40 ms — ${met(page, 40)}; my cases < 40 ms — ${met(mine, 40)}; board < 100 ms — ${met(hub, 100)}\n`);
+
+    // Referrals and meetings, on 1,000,000 referrals.
+    const incomingPath = ['/api/v1/referrals/incoming'];
+    let n = 0;
+    const newReferral = () => ({
+      method: 'POST' as const,
+      path: `/api/v1/cases/${caseIds[n % caseIds.length]}/referrals`,
+      body: {
+        personId: undefined as string | undefined,
+        serviceId: targetServiceIds[n++ % targetServiceIds.length],
+        purpose: 'Opvoedingsondersteuning',
+        question: 'Kunnen jullie dit gezin helpen met de opvoeding en de administratie?',
+        handover: { kind: 'introduction_call' },
+      },
+    });
+    const referralFor = () => {
+      const r = newReferral();
+      r.body.personId = personOf.get(r.path.split('/')[4]!);
+      return r;
+    };
+    const checks = checkCaseIds.map((id) => `/api/v1/meetings/${meetingId}/double-discussion?caseId=${id}`);
+    await measureGets(app.url, { cookie: professional.cookie }, incomingPath, 10, 2);
+    console.log(`Referrals and meetings — ${REFERRALS.referrals} referrals, ${REFERRALS.openAgendaItems} open agenda items\n`);
+    const incoming = await measureGets(app.url, { cookie: professional.cookie }, incomingPath);
+    console.log(row('incoming board, 500 open (GET /referrals/incoming)', incoming));
+    const create = await measureRequests(app.url, professional.headers, referralFor, 201);
+    console.log(row('create referral (POST /cases/:id/referrals)', create));
+    const double = await measureGets(app.url, { cookie: coordinator.cookie }, checks);
+    console.log(row('double-discussion check (GET …/double-discussion)', double));
+    console.log(`\nthe same at ${LOW_CONNECTIONS} connections:`);
+    console.log(row('incoming board', await measureGets(app.url, { cookie: professional.cookie }, incomingPath, LOW_CONNECTIONS)));
+    console.log(row('create referral', await measureRequests(app.url, professional.headers, referralFor, 201, LOW_CONNECTIONS)));
+    console.log(row('double-discussion check', await measureGets(app.url, { cookie: coordinator.cookie }, checks, LOW_CONNECTIONS)));
+    console.log(
+      `\ntargets (server p99): incoming board < 50 ms — ${met(incoming, 50)}; create referral < 30 ms — ${met(create, 30)}; double-discussion check < 10 ms — ${met(double, 10)}\n`,
+    );
   } finally {
     if (process.env.BENCH_DEBUG) console.log(app.output().slice(-3000));
     app.child.kill('SIGTERM');

@@ -21,29 +21,37 @@ export interface Measured {
 }
 
 /** GET load over rotating paths; counts non-2xx answers as errors and keeps the server-side times sorted. */
-export async function measureGets(
+export function measureGets(url: string, headers: Record<string, string>, paths: string[], connections = CONNECTIONS, duration = DURATION): Promise<Measured> {
+  let next = 0;
+  return measureRequests(url, headers, () => ({ method: 'GET', path: paths[next++ % paths.length]! }), 200, connections, duration);
+}
+
+/** Load with a request made per call (method, path, JSON body); answers other than `ok` count as errors. */
+export async function measureRequests(
   url: string,
   headers: Record<string, string>,
-  paths: string[],
+  nextRequest: () => { method: 'GET' | 'POST'; path: string; body?: unknown },
+  ok: number,
   connections = CONNECTIONS,
   duration = DURATION,
 ): Promise<Measured> {
   const times: number[] = [];
   let errors = 0;
   let firstError = '';
-  let next = 0;
   const r = await autocannon({
     url,
     connections,
     duration,
     requests: [
       {
-        method: 'GET',
         headers,
-        setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }),
+        setupRequest: (req) => {
+          const n = nextRequest();
+          return { ...req, method: n.method, path: n.path, ...(n.body === undefined ? {} : { body: JSON.stringify(n.body) }) };
+        },
         onResponse: (status, body, _ctx, h) => {
           const t = serverTime(h as Record<string, unknown>);
-          if (status === 200 && t !== null) times.push(t);
+          if (status === ok && t !== null) times.push(t);
           else {
             errors++;
             firstError ||= `${status} ${body.slice(0, 300)}`;
