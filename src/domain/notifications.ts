@@ -14,7 +14,7 @@ interface KindRule {
 }
 
 export const NOTIFICATION_KINDS = {
-  match: { safetyCritical: false, defaultMode: 'digest', mail: { nl: 'Er is een nieuwe match voor u.', en: 'There is a new match for you.' } },
+  match: { safetyCritical: false, defaultMode: 'immediate', mail: { nl: 'Er is een nieuwe match voor u.', en: 'There is a new match for you.' } },
   signal: {
     safetyCritical: false,
     defaultMode: 'immediate',

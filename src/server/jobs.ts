@@ -37,7 +37,7 @@ export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { 
   await boss.createQueue(REGIE_ESCALATION_QUEUE);
   await boss.schedule(REGIE_ESCALATION_QUEUE, '5 7-18 * * 1-5', {}, { tz: 'Europe/Amsterdam' });
   await boss.work(REGIE_ESCALATION_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
-    const n = await runRegieEscalation(database.db, new Date(), config.cases.regieEscalationWorkingDays);
+    const n = await runRegieEscalation(database.db, new Date(), config.cases.regieEscalationWorkingDays, config.publicUrl);
     log(`regie escalation: ${n} case(s) escalated`);
   });
   await boss.createQueue(REFERRAL_ESCALATION_QUEUE);

@@ -4,6 +4,7 @@ import type { Actor } from '../context.js';
 import { userMunicipalities, users } from '../db/schema.js';
 import { createCaseService } from '../modules/cases/cases.service.js';
 import { createWorklistService } from '../modules/cases/worklists.service.js';
+import { createMeetingService } from '../modules/meetings/meetings.service.js';
 import { createReferralService } from '../modules/referrals/referrals.service.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
 import { seedDemo } from './demo.js';
@@ -51,6 +52,11 @@ describe('demo families', () => {
     expect(board.items.map((r) => r.serviceName)).toEqual(['Stevig Ouderschap']);
     const overdue = await createReferralService(t.deps).overdue(vera);
     expect(overdue.map((r) => r.serviceName)).toEqual(['Prenataal huisbezoek en kraamzorg plus']);
+    // An RTO next week with the case on its agenda, which the midwife (consent) hears.
+    const [next] = await createMeetingService(t.deps).upcoming(vera);
+    expect(next).toMatchObject({ tableName: 'RTO Landgraaf' });
+    const meeting = await createMeetingService(t.deps).get(vera, next!.meeting.id, meta);
+    expect(meeting.items).toEqual([expect.objectContaining({ entitled: true, clientName: 'Fatima El Amrani' })]);
     // Seeding twice does nothing.
     expect(await seedDemoFamilies(t.db, t.deps.secretKey)).toBe(false);
   });

@@ -4,6 +4,7 @@ import { responseDueOn } from '../../domain/referrals.js';
 import { createBsnVault } from '../crypto.js';
 import type { Db, Tx } from '../db/client.js';
 import {
+  agendaItems,
   careTeamMembers,
   caseDirectors,
   caseEvents,
@@ -14,6 +15,9 @@ import {
   households,
   involvementRegistrations,
   matches,
+  meetingInvitees,
+  meetings,
+  meetingTables,
   municipalities,
   notifications,
   personRelations,
@@ -322,6 +326,32 @@ export async function seedDemoFamilies(db: Db, secretKey: Buffer): Promise<boole
         .insert(caseEvents)
         .values({ caseId: c!.id, kind: 'referral', actorId: vera.id, data: { referralId: r!.id, serviceName: name, status: 'sent' }, at: sentAt });
     }
+
+    // An RTO in Landgraaf next week, chaired by the coordinator, with the El Amrani case on its agenda.
+    const [rto] = await tx
+      .insert(meetingTables)
+      .values({ name: 'RTO Landgraaf', type: 'rto', municipalityId: landgraaf.id, chairId: carla.id, place: 'Raadhuis Landgraaf', createdById: carla.id })
+      .returning();
+    const start = new Date(`${day(7)}T09:00:00Z`);
+    const [meeting] = await tx
+      .insert(meetings)
+      .values({
+        tableId: rto!.id,
+        chairId: carla.id,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 2 * 3_600_000),
+        place: 'Raadhuis Landgraaf',
+        createdById: carla.id,
+      })
+      .returning();
+    await tx.insert(meetingInvitees).values([
+      { meetingId: meeting!.id, userId: carla.id, organisationId: carla.org! },
+      { meetingId: meeting!.id, userId: vera.id, organisationId: vera.org! },
+      { meetingId: meeting!.id, userId: joyce.id, organisationId: joyce.org! },
+    ]);
+    await tx
+      .insert(agendaItems)
+      .values({ meetingId: meeting!.id, position: 1, kind: 'case', caseId: c!.id, householdId: h2, ownerId: carla.id, parentsInvited: true });
 
     // 3. Lotte, registered twice without a BSN: the coordinator's duplicates list shows her.
     const h3 = await household(kerkrade.id);

@@ -95,7 +95,8 @@ async function load(db: NodePgDatabase, size: CasesSize, who: { userId: string; 
   await step(
     'directors',
     sql`INSERT INTO case_directors (case_id, user_id, kind, status, proposed_by_id, proposed_at, accepted_at)
-      SELECT id, director_id, 'case', 'current', opened_by_id, created_at, created_at + interval '1 day' FROM cases WHERE director_id IS NOT NULL`,
+      SELECT id, director_id, 'case', 'current', opened_by_id, created_at, created_at + interval '1 day' FROM cases
+      WHERE director_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM case_directors d WHERE d.case_id = cases.id)`,
   );
   const content = (g: string, withUser: boolean) =>
     sql.raw(`jsonb_build_object(

@@ -1,4 +1,5 @@
 import { type CasePhase, type CloseReason, type ConsentInput, checkTransition, consentState, whoConsents } from '../../../domain/cases.js';
+import type { NotificationKind } from '../../../domain/notifications.js';
 import { ageInYears, parseIsoDate } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
 import { writeAccessLog } from '../../audit.js';
@@ -19,7 +20,7 @@ import {
 } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
-import { insertNotifications } from '../involvement/involvement.repository.js';
+import { notify as notifyUsers } from '../notifications/notifications.service.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { coordinatorsOf, findSignal } from '../signals/signals.repository.js';
 import { assertOpen, caseActor, caseLogEntry, type LoadedCase, loadCase, logCase, makeWithCase } from './case-access.js';
@@ -47,13 +48,9 @@ export function createCaseService(deps: AppDeps) {
   const { breakGlassMinutes } = deps.config.cases;
 
   /** Tells the coordinators of the case's municipality (and others named) without content: the link says enough. */
-  async function notify(tx: DbOrTx, c: repo.CaseRow, kind: string, userIds: (string | null)[], withCoordinators = false) {
+  async function notify(tx: DbOrTx, c: repo.CaseRow, kind: NotificationKind, userIds: (string | null)[], withCoordinators = false) {
     const coordinators = withCoordinators ? (await coordinatorsOf(tx, c.municipalityId)).map((u) => u.id) : [];
-    const to = [...new Set([...userIds, ...coordinators].filter((x): x is string => Boolean(x)))];
-    await insertNotifications(
-      tx,
-      to.map((userId) => ({ userId, kind, caseId: c.id })),
-    );
+    await notifyUsers(tx, deps.config.publicUrl, kind, [...userIds, ...coordinators], { caseId: c.id });
   }
 
   const withCase = makeWithCase(db);

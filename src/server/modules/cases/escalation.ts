@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { regieEscalationDue } from '../../../domain/cases.js';
 import type { Db } from '../../db/client.js';
-import { insertNotifications } from '../involvement/involvement.repository.js';
+import { notify } from '../notifications/notifications.service.js';
 import { coordinatorsOf } from '../signals/signals.repository.js';
 import * as repo from './cases.repository.js';
 import { escalationCandidates } from './worklists.repository.js';
@@ -11,7 +11,7 @@ import { escalationCandidates } from './worklists.repository.js';
  * without an accepted case director for more than `workingDays` Dutch working days is escalated once — marked,
  * put on the timeline, and the municipality's coordinators and the process director are notified. Idempotent.
  */
-export async function runRegieEscalation(db: Db, now: Date, workingDays: number): Promise<number> {
+export async function runRegieEscalation(db: Db, now: Date, workingDays: number, publicUrl = ''): Promise<number> {
   // A calendar lower bound: never fewer calendar days than working days; the domain rule decides exactly.
   const bound = new Date(now.getTime() - workingDays * 86_400_000);
   let escalated = 0;
@@ -24,10 +24,7 @@ export async function runRegieEscalation(db: Db, now: Date, workingDays: number)
       if (!done.rowCount) return;
       const process = await repo.currentDirector(tx, c.id, 'process');
       const to = new Set([...(await coordinatorsOf(tx, c.municipalityId)).map((u) => u.id), ...(process ? [process.userId] : [])]);
-      await insertNotifications(
-        tx,
-        [...to].map((userId) => ({ userId, kind: 'regie_escalated', caseId: c.id })),
-      );
+      await notify(tx, publicUrl, 'regie_escalated', [...to], { caseId: c.id });
       await repo.addEvent(tx, c.id, 'regie', null, { action: 'escalated', workingDays, since: c.since.toISOString() });
       escalated++;
     });

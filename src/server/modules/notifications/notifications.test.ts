@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, notifications } from '../../db/schema.js';
 import { MAIL_QUEUE, startJobs } from '../../jobs.js';
-import { buildScene, withOrganisation } from '../../testing/factories.js';
+import { buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { createMailSender } from '../mail/mail.sender.js';
 import { notify, sendDigests } from './notifications.service.js';
@@ -84,6 +84,22 @@ describe('notification preferences', () => {
     expect(digest).toHaveLength(1);
     expect(digest[0]!.textBody).toContain('1 nieuwe melding');
     expect(await sendDigests(t.db, URL)).toBe(0);
+  });
+});
+
+describe('matches follow the preferences too (the registration function in the database)', () => {
+  it('mails a match at once by default, and not at all for a user who switched it off', async () => {
+    const other = await signedInAs(t, await withOrganisation(t.db, scene, 'verloskunde'), 'professional');
+    expect((await pro.agent.put(api('/notifications/preferences'), { items: [{ kind: 'match', mode: 'off' }] })).statusCode).toBe(200);
+    const person = { givenName: 'Noa', familyName: 'Willems', dateOfBirth: '2000-02-02', bsn: randomBsn(), municipalityId: scene.municipality.id };
+    for (const who of [other, pro]) expect((await who.agent.post(api('/involvements'), { durationMonths: 12, person })).statusCode).toBe(201);
+    const rows = await t.db.select().from(notifications).where(eq(notifications.kind, 'match'));
+    const mine = rows.filter((n) => n.userId === pro.user.id);
+    const theirs = rows.filter((n) => n.userId === other.user.id);
+    expect(mine.map((n) => n.email)).toEqual(['off']);
+    expect(theirs.map((n) => n.email)).toEqual(['queued']);
+    const matchMail = await t.db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'match'));
+    expect(matchMail.map((m) => m.toAddress)).toEqual([other.user.email]);
   });
 });
 

@@ -10,13 +10,12 @@ import { assertMaySeePerson, assertMaySeeSignal, assertMayTriageSignal, coordina
 import { activeCaseOfHousehold, addEvent } from '../cases/cases.repository.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
-import { insertNotifications, professionalContact } from '../involvement/involvement.repository.js';
-import { enqueueMail } from '../mail/mail.repository.js';
+import { professionalContact } from '../involvement/involvement.repository.js';
+import { notify } from '../notifications/notifications.service.js';
 import * as repo from './signals.repository.js';
 
 export function createSignalService(deps: AppDeps) {
   const db = deps.database.db;
-  const intakeUrl = `${deps.config.publicUrl}/intake`;
 
   const log = (
     tx: DbOrTx,
@@ -102,20 +101,13 @@ export function createSignalService(deps: AppDeps) {
         if (openCase) await addEvent(tx, openCase.id, 'signal', actor.userId, { signalId: signal.id, vulnerabilityLevel: input.vulnerabilityLevel });
         if (toHub) {
           const coordinators = await repo.coordinatorsOf(tx, person.municipalityId);
-          await insertNotifications(
+          await notify(
             tx,
-            coordinators.map((c) => ({ userId: c.id, kind: input.safetyConcern ? 'signal_safety' : 'signal', signalId: signal.id })),
+            deps.config.publicUrl,
+            input.safetyConcern ? 'signal_safety' : 'signal',
+            coordinators.map((c) => c.id),
+            { signalId: signal.id },
           );
-          for (const c of coordinators)
-            await enqueueMail(tx, {
-              to: c.email,
-              kind: 'signal',
-              subject: c.language === 'en' ? 'Knooppunt: a new signal in the intake queue' : 'Knooppunt: een nieuw signaal in de intake',
-              text:
-                c.language === 'en'
-                  ? `A new signal has arrived for your municipality.\nSign in to see it: ${intakeUrl}\n`
-                  : `Er is een nieuw signaal binnengekomen voor uw gemeente.\nLog in om het te bekijken: ${intakeUrl}\n`,
-            });
         }
         await log(tx, actor, meta, 'create', signal, 'signaal vastleggen');
         return signal;
@@ -182,7 +174,7 @@ export function createSignalService(deps: AppDeps) {
         if (s.acknowledgedAt) return s;
         const updated = await repo.updateSignal(tx, id, version, { acknowledgedAt: new Date(), acknowledgedById: actor.userId });
         if (!updated) throw new AppError('version_conflict');
-        await insertNotifications(tx, [{ userId: s.signallerId, kind: 'signal_acknowledged', signalId: id }]);
+        await notify(tx, deps.config.publicUrl, 'signal_acknowledged', [s.signallerId], { signalId: id });
         await log(tx, actor, meta, 'update', updated, 'signaal ontvangen');
         return updated;
       });
@@ -202,7 +194,7 @@ export function createSignalService(deps: AppDeps) {
           decidedById: actor.userId,
         });
         if (!updated) throw new AppError('version_conflict');
-        await insertNotifications(tx, [{ userId: s.signallerId, kind: 'signal_decided', signalId: id }]);
+        await notify(tx, deps.config.publicUrl, 'signal_decided', [s.signallerId], { signalId: id });
         await log(tx, actor, meta, 'update', updated, 'besluit op signaal');
         return updated;
       });
