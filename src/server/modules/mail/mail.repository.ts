@@ -17,6 +17,12 @@ export async function enqueueMail(tx: DbOrTx, m: MailMessage): Promise<void> {
   await tx.insert(mailOutbox).values({ toAddress: m.to, subject: m.subject, textBody: m.text, kind: m.kind, ics: m.ics ?? null });
 }
 
+/** Several mails in one statement (a notification to a team). */
+export async function enqueueMails(tx: DbOrTx, ms: MailMessage[]): Promise<void> {
+  if (ms.length)
+    await tx.insert(mailOutbox).values(ms.map((m) => ({ toAddress: m.to, subject: m.subject, textBody: m.text, kind: m.kind, ics: m.ics ?? null })));
+}
+
 export async function listOutbox(db: DbOrTx, f: { status?: string; before?: Date; limit: number }) {
   return db
     .select()

@@ -299,3 +299,51 @@ export async function experiencesOfTable(db: DbOrTx, tableId: string) {
     .from(meetingExperiences)
     .where(and(eq(meetingExperiences.tableId, tableId), ne(sql`${meetingExperiences.answeredAt} IS NULL`, sql`true`)));
 }
+
+/*
+ * The double-discussion check in one statement: whether the actor may ask (she sees the meeting — coordinator of its
+ * municipality, chair or invitee — and directs the case or coordinates its municipality), the other tables with an
+ * open item about the household, and the access-log row for the read, in a data-modifying CTE of the same statement.
+ */
+const DOUBLE_CHECK = `
+  WITH m AS (
+    SELECT m.id, m.table_id FROM meetings m JOIN meeting_tables t ON t.id = m.table_id
+    WHERE m.id = $1::uuid AND (t.municipality_id = ANY($4::uuid[]) OR m.chair_id = $3::uuid
+      OR EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.user_id = $3::uuid))
+  ),
+  c AS (
+    SELECT c.id, c.household_id, c.client_id FROM cases c
+    WHERE c.id = $2::uuid AND (c.municipality_id = ANY($4::uuid[]) OR c.director_id = $3::uuid) AND EXISTS (SELECT 1 FROM m)
+  ),
+  elsewhere AS (
+    SELECT t.name AS "tableName", u.display_name AS "chairName", mm.starts_at AS "startsAt"
+    FROM agenda_items i JOIN meetings mm ON mm.id = i.meeting_id JOIN meeting_tables t ON t.id = mm.table_id JOIN users u ON u.id = t.chair_id
+    WHERE i.household_id = (SELECT household_id FROM c) AND i.open AND mm.table_id <> (SELECT table_id FROM m)
+    ORDER BY mm.starts_at LIMIT 10
+  ),
+  logged AS (
+    INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
+    SELECT 'read', $3::uuid, $5::role, $6::uuid, c.client_id, 'case', c.id::text, 'overleg: controle dubbele bespreking', $7::inet, $8::text FROM c
+  )
+  SELECT EXISTS (SELECT 1 FROM c) AS allowed, coalesce((SELECT jsonb_agg(e) FROM elsewhere e), '[]'::jsonb) AS elsewhere`;
+
+export async function doubleDiscussionCheck(
+  pool: {
+    query: (q: {
+      name: string;
+      text: string;
+      values: unknown[];
+    }) => Promise<{ rows: { allowed: boolean; elsewhere: { tableName: string; chairName: string; startsAt: string }[] }[] }>;
+  },
+  meetingId: string,
+  caseId: string,
+  who: { userId: string; coordinatorOf: string[]; role: string; organisationId: string; ip: string | null; userAgent: string | null },
+) {
+  const res = await pool.query({
+    name: 'kp_double_discussion_check',
+    text: DOUBLE_CHECK,
+    values: [meetingId, caseId, who.userId, `{${who.coordinatorOf.join(',')}}`, who.role, who.organisationId, who.ip, who.userAgent?.slice(0, 512) ?? null],
+  });
+  const row = res.rows[0]!;
+  return row.allowed ? row.elsewhere.map((e) => ({ ...e, startsAt: new Date(e.startsAt) })) : null;
+}

@@ -17,7 +17,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isExclusionViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { isCoordinatorFor } from '../../policy.js';
+import { coordinatorMunicipalities, isCoordinatorFor } from '../../policy.js';
 import { loadCase, logCase } from '../cases/case-access.js';
 import * as cases from '../cases/cases.repository.js';
 import { ensureDraft } from '../cases/plan.service.js';
@@ -282,17 +282,20 @@ export function createMeetingService(deps: AppDeps) {
 
     /**
      * The double-discussion check on its own, before adding (the page asks when a case is chosen): the other tables
-     * where this household has an open item, by name and chair. Same rights as adding the case; logged as a read.
+     * where this household has an open item, by name and chair. Who may see the meeting and may put the case on it
+     * (coordinator, case director) asks; anyone else gets 404. One statement, logged as a read.
      */
     async checkDouble(actor: Actor, meetingId: string, caseId: string, meta: RequestMeta) {
-      return db.transaction(async (tx) => {
-        const { t } = await loadMeeting(tx, actor, meetingId);
-        const l = await loadCase(tx, actor, caseId);
-        if (!(isCoordinatorFor(actor, l.c.municipalityId) || l.c.directorId === actor.userId)) throw new AppError('forbidden');
-        const elsewhere = await repo.openItemsElsewhere(tx, l.c.householdId, t.id);
-        await logCase(tx, actor, meta, l, 'read', 'controle dubbele bespreking');
-        return elsewhere;
+      const found = await repo.doubleDiscussionCheck(deps.database.pool, meetingId, caseId, {
+        userId: actor.userId,
+        coordinatorOf: coordinatorMunicipalities(actor),
+        role: actor.role,
+        organisationId: actor.organisationId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
       });
+      if (!found || actor.kind !== 'staff') throw new AppError('not_found');
+      return found;
     },
 
     /** The owner links an anonymised consultation to the real case afterwards (she must see the case's content). */

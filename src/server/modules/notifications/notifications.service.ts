@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { deliveryMode, NOTIFICATION_KINDS, type NotificationKind, type NotificationMode } from '../../../domain/notifications.js';
 import type { DbOrTx } from '../../db/client.js';
 import { notificationPreferences, notifications, users } from '../../db/schema.js';
-import { enqueueMail } from '../mail/mail.repository.js';
+import { enqueueMail, enqueueMails } from '../mail/mail.repository.js';
 
 export interface NotificationTarget {
   caseId?: string;
@@ -61,18 +61,22 @@ export async function notify(
   );
   const link = linkOf(publicUrl, target);
   const text = NOTIFICATION_KINDS[kind].mail;
-  for (const { u, mode } of rows) {
-    if (mode !== 'immediate') continue;
-    const en = u.language === 'en';
-    const detail = mail.detail ? `${en ? mail.detail.en : mail.detail.nl}\n` : '';
-    await enqueueMail(tx, {
-      to: u.email,
-      kind,
-      subject: en ? `Knooppunt: ${text.en}` : `Knooppunt: ${text.nl}`,
-      text: en ? `${text.en}\n${detail}Sign in to see it: ${link}\n` : `${text.nl}\n${detail}Log in om het te bekijken: ${link}\n`,
-      ics: mail.ics?.(u.language),
-    });
-  }
+  await enqueueMails(
+    tx,
+    rows
+      .filter(({ mode }) => mode === 'immediate')
+      .map(({ u }) => {
+        const en = u.language === 'en';
+        const detail = mail.detail ? `${en ? mail.detail.en : mail.detail.nl}\n` : '';
+        return {
+          to: u.email,
+          kind,
+          subject: en ? `Knooppunt: ${text.en}` : `Knooppunt: ${text.nl}`,
+          text: en ? `${text.en}\n${detail}Sign in to see it: ${link}\n` : `${text.nl}\n${detail}Log in om het te bekijken: ${link}\n`,
+          ics: mail.ics?.(u.language),
+        };
+      }),
+  );
 }
 
 /** A mail to an organisation's own address (its contact), e.g. a new or overdue referral: no personal data. */
