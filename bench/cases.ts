@@ -49,9 +49,15 @@ const COORDINATOR = 'coordinator@demo.knooppunt.nl';
 const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
 
 export async function benchCases() {
-  const DATA_DIR = await tempDataDir();
+  // BENCH_DATA_DIR reuses the data directory of an earlier run (its path is printed) and skips the generation.
+  const reuse = process.env.BENCH_DATA_DIR;
+  const DATA_DIR = reuse ?? (await tempDataDir());
   const started = Date.now();
-  console.log(`\nCases: generating ${FAMILIES.persons} persons, ${FAMILIES.registrations} registrations and ${CASES.cases} cases…`);
+  console.log(
+    reuse
+      ? `\nCases: reusing ${reuse}`
+      : `\nCases: generating ${FAMILIES.persons} persons, ${FAMILIES.registrations} registrations and ${CASES.cases} cases in ${DATA_DIR}…`,
+  );
   const config = loadConfig({ ...process.env, DATA_DIR, LOG_LEVEL: 'warn', DATABASE_URL: '' });
   const runtime = await openRuntime(config);
   let caseIds: string[];
@@ -65,25 +71,27 @@ export async function benchCases() {
     const db = runtime.deps.database.db;
     // Households spread over all 342 municipalities, as in the country: about 870 cases each, and 5,000 more open
     // cases moved into the board's municipality.
-    await ensureNationalMunicipalities(db);
-    const families = await generateFamilies(db, runtime.deps.secretKey, FAMILIES);
     const [jgz] = await db.select().from(users).where(eq(users.email, PROFESSIONAL));
     const [kerkrade] = await db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
     kerkradeId = kerkrade!.id;
-    const cases = await generateCases(db, CASES, { userId: jgz!.id, organisationId: jgz!.organisationId!, boardMunicipalityId: kerkradeId });
-    const [coordinator] = await db.select().from(users).where(eq(users.email, COORDINATOR));
-    const referrals = await generateReferrals(db, REFERRALS, {
-      boardOrganisationId: jgz!.organisationId!,
-      coordinatorId: coordinator!.id,
-      municipalityId: kerkradeId,
-    });
-    const fmt = (steps: Record<string, number>) =>
-      Object.entries(steps)
-        .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
-        .join(', ');
-    console.log(
-      `generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n  families: ${fmt(families)}\n  cases: ${fmt(cases)}\n  referrals: ${fmt(referrals)}`,
-    );
+    if (!reuse) {
+      await ensureNationalMunicipalities(db);
+      const families = await generateFamilies(db, runtime.deps.secretKey, FAMILIES);
+      const cases = await generateCases(db, CASES, { userId: jgz!.id, organisationId: jgz!.organisationId!, boardMunicipalityId: kerkradeId });
+      const [coordinator] = await db.select().from(users).where(eq(users.email, COORDINATOR));
+      const referrals = await generateReferrals(db, REFERRALS, {
+        boardOrganisationId: jgz!.organisationId!,
+        coordinatorId: coordinator!.id,
+        municipalityId: kerkradeId,
+      });
+      const fmt = (steps: Record<string, number>) =>
+        Object.entries(steps)
+          .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+          .join(', ');
+      console.log(
+        `generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n  families: ${fmt(families)}\n  cases: ${fmt(cases)}\n  referrals: ${fmt(referrals)}`,
+      );
+    }
     const ids = await db.execute<{ case_id: string }>(sql`SELECT case_id FROM care_team_members WHERE user_id = ${jgz!.id} AND ended_at IS NULL`);
     caseIds = ids.rows.map((r) => r.case_id);
     const clientRows = await db.execute<{ id: string; client_id: string }>(
@@ -131,6 +139,7 @@ export async function benchCases() {
 
     // Referrals and meetings, on 1,000,000 referrals.
     const incomingPath = ['/api/v1/referrals/incoming'];
+    const incomingAll = ['/api/v1/referrals/incoming?perPage=500'];
     let n = 0;
     const newReferral = () => ({
       method: 'POST' as const,
@@ -152,13 +161,16 @@ export async function benchCases() {
     await measureGets(app.url, { cookie: professional.cookie }, incomingPath, 10, 2);
     console.log(`Referrals and meetings — ${REFERRALS.referrals} referrals, ${REFERRALS.openAgendaItems} open agenda items\n`);
     const incoming = await measureGets(app.url, { cookie: professional.cookie }, incomingPath);
-    console.log(row('incoming board, 500 open (GET /referrals/incoming)', incoming));
+    console.log(row('incoming board, 500 open, first 100', incoming));
+    const incoming500 = await measureGets(app.url, { cookie: professional.cookie }, incomingAll);
+    console.log(row('incoming board, all 500 (?perPage=500)', incoming500));
     const create = await measureRequests(app.url, professional.headers, referralFor, 201);
     console.log(row('create referral (POST /cases/:id/referrals)', create));
     const double = await measureGets(app.url, { cookie: coordinator.cookie }, checks);
     console.log(row('double-discussion check (GET …/double-discussion)', double));
     console.log(`\nthe same at ${LOW_CONNECTIONS} connections:`);
-    console.log(row('incoming board', await measureGets(app.url, { cookie: professional.cookie }, incomingPath, LOW_CONNECTIONS)));
+    console.log(row('incoming board, first 100', await measureGets(app.url, { cookie: professional.cookie }, incomingPath, LOW_CONNECTIONS)));
+    console.log(row('incoming board, all 500', await measureGets(app.url, { cookie: professional.cookie }, incomingAll, LOW_CONNECTIONS)));
     console.log(row('create referral', await measureRequests(app.url, professional.headers, referralFor, 201, LOW_CONNECTIONS)));
     console.log(row('double-discussion check', await measureGets(app.url, { cookie: coordinator.cookie }, checks, LOW_CONNECTIONS)));
     console.log(

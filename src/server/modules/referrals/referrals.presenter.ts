@@ -57,6 +57,9 @@ export function presentSummary(s: repo.ReferralSummary, today: string): z.infer<
 
 export const boardSchema = z.object({
   counts: z.object({ new: z.number().int(), overdue: z.number().int(), waiting: z.number().int(), open: z.number().int() }),
+  /** One page of the chosen view, by due day (the counts give its size). */
+  page: z.number().int(),
+  perPage: z.number().int(),
   items: z.array(referralSummarySchema),
 });
 

@@ -215,8 +215,8 @@ export async function referralsOfCase(db: DbOrTx, caseId: string) {
 const OPEN_STATUSES = sql`('sent', 'received', 'accepted', 'waiting_list', 'first_contact')`;
 
 /**
- * An organisation's incoming board in one statement: the counts (new, overdue, waiting list) and the open
- * referrals, by due day, with the client's name (the receiver needs to know whom to contact). Read straight from
+ * An organisation's incoming board in one statement: the counts (new, overdue, waiting list) and one page of the
+ * open referrals, by due day, with the client's name (the receiver needs to know whom to contact). Read straight from
  * the partial index referrals_incoming_idx; the access-log row is written in the same statement.
  */
 export async function incomingBoard(
@@ -224,6 +224,7 @@ export async function incomingBoard(
   organisationId: string,
   today: string,
   view: 'open' | 'new' | 'overdue' | 'waiting',
+  page: { offset: number; limit: number },
   log: { userId: string; role: string; ip: string | null; userAgent: string | null },
 ) {
   const filter =
@@ -247,7 +248,7 @@ export async function incomingBoard(
       JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.receiving_organisation_id
       JOIN users u ON u.id = r.sender_id JOIN persons p ON p.id = r.person_id
       WHERE r.receiving_organisation_id = ${organisationId} AND r.status IN ${OPEN_STATUSES} AND ${filter}
-      ORDER BY r.due_on, r.sent_at LIMIT 500
+      ORDER BY r.due_on, r.sent_at, r.id LIMIT ${page.limit} OFFSET ${page.offset}
     ), logged AS (
       INSERT INTO access_log (event_type, user_id, user_role, organisation_id, object_type, purpose, ip, user_agent)
       VALUES ('read', ${log.userId}, ${log.role}::role, ${organisationId}, 'referral', 'inkomende verwijzingen (ontvangende organisatie)',

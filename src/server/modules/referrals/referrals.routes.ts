@@ -54,15 +54,20 @@ export async function referralRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: "My organisation's incoming referrals: new, overdue, waiting list",
-        querystring: z.object({ view: z.enum(['open', 'new', 'overdue', 'waiting']).default('open') }),
+        querystring: z.object({
+          view: z.enum(['open', 'new', 'overdue', 'waiting']).default('open'),
+          page: z.coerce.number().int().min(1).max(1000).default(1),
+          perPage: z.coerce.number().int().min(1).max(500).default(100),
+        }),
         response: { 200: boardSchema },
       },
     },
     async (request) => {
       const actor = requireCareStaff(request.actor);
       const t = today();
-      const b = await svc.incoming(actor, request.query.view, request.meta);
-      return { counts: b.counts, items: b.items.map((s) => presentSummary(s, t)) };
+      const q = request.query;
+      const b = await svc.incoming(actor, q.view, request.meta, { offset: (q.page - 1) * q.perPage, limit: q.perPage });
+      return { counts: b.counts, page: q.page, perPage: q.perPage, items: b.items.map((s) => presentSummary(s, t)) };
     },
   );
 

@@ -229,8 +229,8 @@ export function createReferralService(deps: AppDeps) {
       });
     },
 
-    incoming(actor: Actor, view: 'open' | 'new' | 'overdue' | 'waiting', meta: RequestMeta) {
-      return repo.incomingBoard(db, actor.organisationId, dutchDate(new Date()), view, {
+    incoming(actor: Actor, view: 'open' | 'new' | 'overdue' | 'waiting', meta: RequestMeta, page = { offset: 0, limit: 100 }) {
+      return repo.incomingBoard(db, actor.organisationId, dutchDate(new Date()), view, page, {
         userId: actor.userId,
         role: actor.role,
         ip: meta.ip,

@@ -95,6 +95,18 @@ describe('referring from a case', () => {
     const board = await receiver.agent.get(api('/referrals/incoming'));
     expect(board.statusCode).toBe(200);
     expect(board.json().items.find((x: { id: string }) => x.id === r.id)).toMatchObject({ personName: 'Lotte Smeets', status: 'sent', overdue: false });
+
+    // Paged by due day; the counts give the whole view.
+    await refer(c);
+    const first = (await receiver.agent.get(api('/referrals/incoming?perPage=1'))).json();
+    const second = (await receiver.agent.get(api('/referrals/incoming?perPage=1&page=2'))).json();
+    expect(first).toMatchObject({ page: 1, perPage: 1, counts: { open: 2, new: 2 } });
+    expect(first.items).toHaveLength(1);
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    const tooMany = await receiver.agent.get(api('/referrals/incoming?perPage=1000'));
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details[0].path).toBe('querystring.perPage');
   });
 
   it('answers 404 to anyone who is neither receiver nor on the sending side, and keeps policy officers out', async () => {

@@ -7,6 +7,7 @@ import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -410,8 +411,10 @@ export function IncomingPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as (typeof VIEWS)[number]) : 'open';
-  const board = useIncoming(view);
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const board = useIncoming(view, page);
   const c = board.data?.counts;
+  const total = c ? { open: c.open, new: c.new, overdue: c.overdue, waiting: c.waiting }[view] : 0;
   return (
     <>
       <Heading1>{t('referrals.incomingTitle')}</Heading1>
@@ -450,6 +453,16 @@ export function IncomingPage() {
           </>
         )}
       />
+      {board.data && (
+        <Pager
+          page={page}
+          pages={Math.ceil(total / board.data.perPage)}
+          onPage={(p) => {
+            params.set('page', String(p));
+            setParams(params);
+          }}
+        />
+      )}
     </>
   );
 }

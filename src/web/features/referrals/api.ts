@@ -54,13 +54,15 @@ export interface Referral extends ReferralSummary {
 
 export interface IncomingBoard {
   counts: { new: number; overdue: number; waiting: number; open: number };
+  page: number;
+  perPage: number;
   items: ReferralSummary[];
 }
 
 export const useReferral = (id: string) => useQuery({ queryKey: ['referral', id], queryFn: () => api<Referral>('GET', `/referrals/${id}`) });
 export const useCaseReferrals = (caseId: string) =>
   useQuery({ queryKey: ['case', caseId, 'referrals'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', `/cases/${caseId}/referrals`) });
-export const useIncoming = (view: string) =>
-  useQuery({ queryKey: ['referrals', 'incoming', view], queryFn: () => api<IncomingBoard>('GET', `/referrals/incoming?view=${view}`) });
+export const useIncoming = (view: string, page: number) =>
+  useQuery({ queryKey: ['referrals', 'incoming', view, page], queryFn: () => api<IncomingBoard>('GET', `/referrals/incoming?view=${view}&page=${page}`) });
 export const useOverdueReferrals = () =>
   useQuery({ queryKey: ['referrals', 'overdue'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', '/referrals/overdue') });
