@@ -55,8 +55,8 @@ export function caseScenario(scene: Scene, coordinator: Signed) {
     ...o,
   });
 
-  async function giveConsent(caseId: string, personId: string, organisationId: string, o: Record<string, unknown> = {}) {
-    const res = await coordinator.agent.post(api(`/cases/${caseId}/consents`), consent(personId, organisationId, o));
+  async function giveConsent(caseId: string, personId: string, organisationId: string, o: Record<string, unknown> = {}, by: Signed = coordinator) {
+    const res = await by.agent.post(api(`/cases/${caseId}/consents`), consent(personId, organisationId, o));
     expect(res.statusCode, res.body).toBe(201);
     return res.json().ids[0] as string;
   }

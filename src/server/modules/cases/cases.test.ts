@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, caseDirectors, cases, emergencyAccess, notifications } from '../../db/schema.js';
-import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
+import { amsterdamToday, api, caseScenario } from '../../testing/case-scenario.js';
+import { buildMunicipality, buildScene, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { runRegieEscalation } from './escalation.js';
 
@@ -34,70 +35,21 @@ beforeAll(async () => {
   otherCoordinator = await signedInAs(t, other, 'coordinator');
   elsewhere = await signedInAs(t, await withOrganisation(t.db, other, 'jgz'), 'professional');
   foreignAdmin = await signedInAs(t, await buildScene(t.db), 'admin');
+  s = caseScenario(scene, coordinator);
 });
 afterAll(() => t.close());
 
-const api = (path: string) => `/api/v1${path}`;
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-
-async function clientOf(who: Signed, familyName = 'Smeets') {
-  const res = await who.agent.post(api('/involvements'), {
-    durationMonths: 12,
-    person: { givenName: 'Lotte', familyName, dateOfBirth: '2001-05-05', bsn: randomBsn(), municipalityId: scene.municipality.id },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().person.id as string;
-}
-
-async function signalAbout(personId: string, who: Signed = midwife) {
-  const res = await who.agent.post(api(`/persons/${personId}/signals`), {
-    lifeDomains: ['mentaal_welbevinden'],
-    riskFactors: ['debts'],
-    vulnerabilityLevel: 'vulnerable',
-    clientView: 'Zij wil hulp bij geldzaken.',
-    discussedWithFamily: true,
-    consentToShare: true,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
-
+let s: ReturnType<typeof caseScenario>;
+const today = amsterdamToday;
+const clientOf = (who: Signed, familyName = 'Smeets') => s.clientOf(who, familyName);
+const signalAbout = (personId: string, who: Signed = midwife) => s.signalAbout(personId, who);
 /** A case opened by the coordinator from the midwife's signal; the midwife is in the care team. */
-async function openCase(familyName = 'Smeets') {
-  const personId = await clientOf(midwife, familyName);
-  const signalId = await signalAbout(personId);
-  const res = await coordinator.agent.post(api('/cases'), { signalId });
-  expect(res.statusCode).toBe(201);
-  return { caseId: res.json().id as string, personId, signalId };
-}
-
-const consent = (personId: string, organisationId: string, o: Record<string, unknown> = {}) => ({
-  givenByPersonId: personId,
-  recipients: [{ organisationId }],
-  purpose: 'case_discussion',
-  decision: 'given',
-  validFrom: today(),
-  how: 'spoken',
-  ...o,
-});
-
-async function giveConsent(caseId: string, personId: string, who: Signed, by: Signed = coordinator, o: Record<string, unknown> = {}) {
-  const res = await by.agent.post(api(`/cases/${caseId}/consents`), consent(personId, who.user.organisationId!, o));
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().ids[0] as string;
-}
-
-async function addToTeam(caseId: string, who: Signed, o: Record<string, unknown> = {}) {
-  const res = await coordinator.agent.post(api(`/cases/${caseId}/care-team`), { userId: who.user.id, roleInCase: 'JGZ-verpleegkundige', ...o });
-  expect(res.statusCode, res.body).toBe(201);
-}
-
-async function makeDirector(caseId: string, who: Signed) {
-  const p = await coordinator.agent.post(api(`/cases/${caseId}/directors`), { userId: who.user.id });
-  expect(p.statusCode, p.body).toBe(201);
-  const a = await who.agent.post(api(`/cases/${caseId}/directors/${p.json().id}/accept`), {});
-  expect(a.statusCode, a.body).toBe(200);
-}
+const openCase = (familyName = 'Smeets') => s.openCase(midwife, familyName);
+const consent = (personId: string, organisationId: string, o: Record<string, unknown> = {}) => s.consent(personId, organisationId, o);
+const giveConsent = (caseId: string, personId: string, who: Signed, by: Signed = coordinator, o: Record<string, unknown> = {}) =>
+  s.giveConsent(caseId, personId, who.user.organisationId!, o, by);
+const addToTeam = (caseId: string, who: Signed, o: Record<string, unknown> = {}) => s.addToTeam(caseId, who, o);
+const makeDirector = (caseId: string, who: Signed) => s.makeDirector(caseId, who);
 
 const version = async (caseId: string) => (await coordinator.agent.get(api(`/cases/${caseId}`))).json().version as number;
 
