@@ -1,12 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../src/server/context.js';
-import { municipalities, organisations, regions } from '../src/server/db/schema.js';
-import { createInvolvementService } from '../src/server/modules/involvement/involvement.service.js';
-import { createSignalService } from '../src/server/modules/signals/signals.service.js';
 import { seedDemo } from '../src/server/seed/demo.js';
-import { buildUserWithTotp, randomBsn } from '../src/server/testing/factories.js';
 import { type E2eAccount, expectAccessible, hasChromium, launch, makeAccount, signalledClient, signInPage, startServer } from './support.js';
 
 describe.skipIf(!hasChromium)('case coordination in a real browser', () => {

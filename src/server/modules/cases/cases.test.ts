@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, caseDirectors, cases, emergencyAccess, notifications } from '../../db/schema.js';
-import { amsterdamToday, api, caseScenario } from '../../testing/case-scenario.js';
+import { api, caseScenario } from '../../testing/case-scenario.js';
 import { buildMunicipality, buildScene, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { runRegieEscalation } from './escalation.js';
@@ -40,7 +40,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let s: ReturnType<typeof caseScenario>;
-const today = amsterdamToday;
 const clientOf = (who: Signed, familyName = 'Smeets') => s.clientOf(who, familyName);
 const signalAbout = (personId: string, who: Signed = midwife) => s.signalAbout(personId, who);
 /** A case opened by the coordinator from the midwife's signal; the midwife is in the care team. */
