@@ -69,9 +69,9 @@ describe('small-number suppression', () => {
               expect(shown).toBeGreaterThanOrEqual(SUPPRESSION_THRESHOLD);
             }
           };
-          cells.forEach((row, r) => row.forEach((v, c) => check(t.cells[r]![c]!, v)));
-          rowTotals.forEach((v, r) => check(t.rowTotals[r]!, v));
-          columnTotals.forEach((v, c) => check(t.columnTotals[c]!, v));
+          for (const [r, row] of cells.entries()) for (const [c, v] of row.entries()) check(t.cells[r]![c]!, v);
+          for (const [r, v] of rowTotals.entries()) check(t.rowTotals[r]!, v);
+          for (const [c, v] of columnTotals.entries()) check(t.columnTotals[c]!, v);
           check(t.total, total);
           expect(recoverable(hiddenOf(t))).toEqual([]);
         },

@@ -36,6 +36,13 @@ function augment(cells: number[][]): number[][] {
   return a;
 }
 
+/** The suppressed entries, row by row. */
+function hiddenPositions(hidden: boolean[][]): Pos[] {
+  const out: Pos[] = [];
+  for (let r = 0; r < hidden.length; r++) for (let c = 0; c < hidden[r]!.length; c++) if (hidden[r]![c]) out.push([r, c]);
+  return out;
+}
+
 /**
  * The linear equations of the augmented table over its suppressed entries: one per line, with coefficient +1 for
  * the line's parts and −1 for its total (the published entries are known and drop out).
@@ -44,11 +51,7 @@ function equations(hidden: boolean[][]): number[][] {
   const R = hidden.length - 1;
   const C = hidden[0]!.length - 1;
   const index = new Map<string, number>();
-  hidden.forEach((row, r) =>
-    row.forEach((h, c) => {
-      if (h) index.set(`${r},${c}`, index.size);
-    }),
-  );
+  for (const [r, c] of hiddenPositions(hidden)) index.set(`${r},${c}`, index.size);
   const n = index.size;
   const eqs: number[][] = [];
   const line = (entries: { pos: Pos; coef: number }[]) => {
@@ -93,12 +96,7 @@ function rank(m: number[][]): number {
  */
 export function recoverable(hidden: boolean[][]): Pos[] {
   const eqs = equations(hidden);
-  const positions: Pos[] = [];
-  hidden.forEach((row, r) =>
-    row.forEach((h, c) => {
-      if (h) positions.push([r, c]);
-    }),
-  );
+  const positions = hiddenPositions(hidden);
   if (!eqs.length) return [];
   const base = rank(eqs);
   return positions.filter((_, k) => {
@@ -128,7 +126,7 @@ export function suppressTable(table: CountTable, threshold = SUPPRESSION_THRESHO
       for (let c = 0; c <= C; c++) if (!hidden[r0]![c]) candidates.push([r0, c]);
       for (let r = 0; r <= R; r++) if (!hidden[r]![c0]) candidates.push([r, c0]);
     }
-    if (!candidates.length) a.forEach((row, r) => row.forEach((_, c) => !hidden[r]![c] && candidates.push([r, c])));
+    if (!candidates.length) for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (!hidden[r]![c]) candidates.push([r, c]);
     if (!candidates.length) break;
     const margin = ([r, c]: Pos) => (r === R || c === C ? 1 : 0);
     candidates.sort((x, y) => margin(x) - margin(y) || a[x[0]]![x[1]]! - a[y[0]]![y[1]]!);
