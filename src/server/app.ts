@@ -23,6 +23,7 @@ import { hsdsImportRoutes } from './modules/hsds/hsds-import.routes.js';
 import { involvementRoutes } from './modules/involvement/involvement.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { meetingRoutes } from './modules/meetings/meetings.routes.js';
+import { monitorRoutes } from './modules/monitor/monitor.routes.js';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(caseRoutes, deps);
       await api.register(referralRoutes, deps);
       await api.register(meetingRoutes, deps);
+      await api.register(monitorRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

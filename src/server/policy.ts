@@ -240,3 +240,16 @@ export function assertMayRefer(actor: Actor, f: { member: boolean; directorId: s
   assertCaseContent(access);
   if (!(f.member || f.directorId === actor.userId)) throw new AppError('forbidden');
 }
+
+// ─── Monitor ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Who sees the monitor of a municipality: its policy officers and hub coordinators, and admins of its region. They
+ * see aggregates only, with small numbers suppressed; professionals get 404.
+ */
+export function assertMayMonitor(actor: Actor, m: { id: string; regionId: string } | null | undefined): asserts m {
+  if (!m || actor.kind !== 'staff') throw new AppError('not_found');
+  if ((actor.role === 'policy' || actor.role === 'coordinator') && actor.municipalityIds.includes(m.id)) return;
+  if (actor.role === 'admin' && actor.regionIds.includes(m.regionId)) return;
+  throw new AppError('not_found');
+}
