@@ -90,7 +90,7 @@ export interface E2eAccount {
 export async function makeAccount(
   server: { db: Db; deps: { secretKey: Buffer } },
   organisation: string,
-  role: 'professional' | 'coordinator',
+  role: 'professional' | 'coordinator' | 'policy',
   name: string,
 ): Promise<E2eAccount> {
   const [org] = await server.db.select().from(organisations).where(eq(organisations.name, organisation));

@@ -33,6 +33,7 @@ import { RegisterPage } from '../features/families/RegisterPage';
 import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../features/families/SignalPages';
 import { HomePage } from '../features/home/HomePage';
 import { ExperiencePage, MeetingPage, TablePage, TablesPage } from '../features/meetings/MeetingPages';
+import { MonitorPage } from '../features/monitor/MonitorPage';
 import { IncomingPage, ReferralFormPage, ReferralPage } from '../features/referrals/ReferralPages';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
@@ -130,6 +131,7 @@ function Nav({ me }: { me: Me }) {
       links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
     links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')], ['/overleg', t('nav.meetings')]);
   }
+  if (me.user.role !== 'professional') links.push(['/monitor', t('nav.monitor')]);
   links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
   links.push(
     ['/sociale-kaart', t('nav.directory')],
@@ -212,6 +214,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/verwijzingen/inkomend" element={<IncomingPage />} />}
       {care && <Route path="/verwijzingen/:id" element={<ReferralPage />} />}
       {care && <Route path="/overleg" element={<TablesPage me={me} />} />}
+      {me.user.role !== 'professional' && <Route path="/monitor" element={<MonitorPage me={me} />} />}
       {care && <Route path="/overleg/tafel/:id" element={<TablePage />} />}
       {care && <Route path="/overleg/:id" element={<MeetingPage me={me} />} />}
       <Route path="/casussen/:id" element={<CasePage me={me} />} />
