@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -60,4 +61,57 @@ export async function monitorRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => svc.dashboard(requireStaff(request.actor), request.query, request.meta),
   );
+
+  r.get(
+    '/monitor.csv',
+    {
+      schema: {
+        tags: ['monitor'],
+        summary: 'The same figures as CSV: panel, row, column, value ("<10" where suppressed)',
+        querystring: query,
+      },
+    },
+    async (request, reply) => {
+      const d = await svc.dashboard(requireStaff(request.actor), request.query, request.meta);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="monitor-${d.period.from}-${d.period.to}.csv"`);
+      return monitorCsv(d);
+    },
+  );
+}
+
+/** One line per figure, totals included, so a spreadsheet can pivot it; suppressed figures read "<10". */
+export function monitorCsv(d: Awaited<ReturnType<ReturnType<typeof createMonitorService>['dashboard']>>): string {
+  const v = (x: number | null) => (x === null ? '<10' : String(x));
+  const lines: string[][] = [['municipality', 'from', 'to', 'panel', 'row', 'column', 'value']];
+  const at = (panel: string, row: string, column: string, value: number | null) =>
+    lines.push([d.municipality.name, d.period.from, d.period.to, panel, row, column, v(value)]);
+  at('households', 'all', 'all', d.households);
+  const panels = {
+    phases: d.phases,
+    signalsByOrgType: d.signalsByOrgType,
+    regie: d.regie,
+    matches: d.matches,
+    referrals: d.referrals,
+    declinedByReason: d.declinedByReason,
+    answeredInTime: d.answeredInTime,
+    doubleDiscussions: d.doubleDiscussions,
+    experienceHeard: d.experienceHeard,
+  };
+  for (const [name, p] of Object.entries(panels)) {
+    p.rows.forEach((row, r) => {
+      p.columns.forEach((col, c) => {
+        at(name, row, col, p.cells[r]![c]!);
+      });
+      at(name, row, 'total', p.rowTotals[r]!);
+    });
+    if (p.rows.length > 1) {
+      p.columns.forEach((col, c) => {
+        at(name, 'total', col, p.columnTotals[c]!);
+      });
+      at(name, 'total', 'total', p.total);
+    }
+  }
+  return stringify(lines);
 }

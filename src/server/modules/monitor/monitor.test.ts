@@ -76,6 +76,18 @@ describe('the monitor', () => {
     expect((await policy.agent.get(api('/meeting-tables'))).statusCode).toBe(404);
   });
 
+  it('exports the same figures as CSV, "<10" where suppressed', async () => {
+    const csv = await policy.agent.get(api(`/monitor.csv?municipalityId=${scene.municipality.id}`));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('municipality,from,to,panel,row,column,value');
+    expect(lines.some((l: string) => l.endsWith(',households,all,all,12'))).toBe(true);
+    expect(lines.some((l: string) => l.endsWith(',phases,all,verkennen,<10'))).toBe(true);
+    expect(csv.body).not.toMatch(/Gezin/);
+    expect((await midwife.agent.get(api(`/monitor.csv?municipalityId=${scene.municipality.id}`))).statusCode).toBe(404);
+  });
+
   it('filters by period and refuses an end before the start', async () => {
     const past = await policy.agent.get(`${url()}&from=2020-01-01&to=2020-12-31`);
     expect(past.json()).toMatchObject({ households: null, period: { from: '2020-01-01', to: '2020-12-31' } });
