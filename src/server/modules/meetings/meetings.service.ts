@@ -535,7 +535,7 @@ export function createMeetingService(deps: AppDeps) {
     const members = await repo.tableMembers(tx, t.id);
     const orgIds = [...new Set(members.filter((x) => !x.userId).map((x) => x.organisationId))];
     const orgs = await repo.organisationsByIds(tx, orgIds);
-    const [chair] = await repo.invitees(tx, m.id).then((all) => all.filter((i) => i.userId === m.chairId));
+    const chair = inv.find((i) => i.userId === m.chairId);
     const link = `${publicUrl}/overleg/${m.id}`;
     const ics = () =>
       invitationIcs({

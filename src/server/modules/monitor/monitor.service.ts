@@ -1,4 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { CASE_PHASES } from '../../../domain/cases.js';
+import { EXPERIENCE_ANSWERS } from '../../../domain/meetings.js';
+import { DECLINE_REASONS, REFERRAL_STATUSES } from '../../../domain/referrals.js';
 import { type SuppressedTable, suppressCount, suppressTable } from '../../../domain/suppression.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
@@ -7,21 +10,11 @@ import type { AppDeps } from '../../deps.js';
 import { assertMayMonitor } from '../../policy.js';
 import { monitorFigures, type Period } from './monitor.repository.js';
 
-export const PHASES = ['signaleren', 'verkennen', 'steun_op_maat', 'afgesloten'];
-export const REFERRAL_COLUMNS = [
-  'sent',
-  'received',
-  'accepted',
-  'declined',
-  'waiting_list',
-  'first_contact',
-  'help_started',
-  'completed',
-  'client_withdrew',
-  'could_not_contact',
-];
-export const DECLINE_COLUMNS = ['no_capacity', 'not_eligible', 'referred_elsewhere', 'other'];
-export const ANSWER_COLUMNS = ['yes', 'partly', 'no'];
+// The columns come from the domain vocabularies, so a new status or reason shows up here too.
+const PHASES: string[] = [...CASE_PHASES];
+const REFERRAL_COLUMNS: string[] = [...REFERRAL_STATUSES];
+const DECLINE_COLUMNS: string[] = [...DECLINE_REASONS];
+const ANSWER_COLUMNS: string[] = [...EXPERIENCE_ANSWERS];
 
 export interface Panel extends SuppressedTable {
   rows: string[];
