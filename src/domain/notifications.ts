@@ -74,6 +74,11 @@ export const NOTIFICATION_KINDS = {
     defaultMode: 'digest',
     mail: { nl: 'Het verslag van een overleg is vastgesteld.', en: 'The minutes of a meeting were adopted.' },
   },
+  agreement_review: {
+    safetyCritical: false,
+    defaultMode: 'immediate',
+    mail: { nl: 'Een samenwerkingsafspraak moet binnenkort worden herzien.', en: 'A collaboration agreement is due for review soon.' },
+  },
 } satisfies Record<string, KindRule>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];

@@ -30,6 +30,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { referralRoutes } from './modules/referrals/referrals.routes.js';
 import { screeningRoutes } from './modules/screening/screening.routes.js';
 import { signalRoutes } from './modules/signals/signals.routes.js';
+import { surveyRoutes } from './modules/surveys/surveys.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 
 export interface BuildOptions {
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(referralRoutes, deps);
       await api.register(meetingRoutes, deps);
       await api.register(monitorRoutes, deps);
+      await api.register(surveyRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

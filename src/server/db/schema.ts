@@ -6,6 +6,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   inet,
   integer,
@@ -21,12 +22,14 @@ import {
 import { ACCESS_EVENT_TYPES, ACCESS_OUTCOMES } from '../../domain/access-log.js';
 import { CASE_PHASES, CLOSE_REASONS, CONSENT_DECISIONS, CONSENT_PURPOSES } from '../../domain/cases.js';
 import { ACCESS_TYPES, COST_TYPES, type OpeningHours } from '../../domain/directory.js';
+import type { BottleneckInput, QuickscanInput } from '../../domain/evaluation.js';
 import type { PlanContent } from '../../domain/family-plan.js';
 import { ORGANISATION_TYPES } from '../../domain/organisations.js';
 import { HOUSEHOLD_ROLES, REGISTRATION_END_REASONS, RELATION_TYPES, SIGNAL_DECISIONS, VULNERABILITY_LEVELS } from '../../domain/persons.js';
 import type { QuestionnaireDefinition, QuestionnaireScore } from '../../domain/questionnaires.js';
 import { DECLINE_REASONS, REFERRAL_STATUSES } from '../../domain/referrals.js';
 import { ACCOUNT_KINDS, ROLES } from '../../domain/roles.js';
+import type { SurveyItem } from '../../domain/surveys.js';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const accountKindEnum = pgEnum('account_kind', ACCOUNT_KINDS);
@@ -1352,4 +1355,157 @@ export const doubleDiscussionWarnings = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('double_discussion_warnings_at_idx').on(t.at), check('double_discussion_outcome', sql`${t.outcome} IN ('warned', 'confirmed')`)],
+);
+
+/**
+ * The calendar with a running count of Dutch working days, so that SQL can compute working days between two dates
+ * as a difference of two lookups. Filled from date-holidays at start-up (`syncCalendar`), the same source as the
+ * app's own working-day rule.
+ */
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day').primaryKey(),
+  workingDay: boolean('working_day').notNull(),
+  /** Working days from the start of the calendar up to and including this day. */
+  workingIndex: integer('working_index').notNull(),
+});
+
+/** A collaboration survey of a municipality's network, with its items (our template or the coordinator's own). */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    title: text('title').notNull(),
+    items: jsonb('items').$type<SurveyItem[]>().notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('surveys_municipality_idx').on(t.municipalityId)],
+);
+
+/** One measurement of a survey (nulmeting, tussenmeting, eindmeting) with its anonymous link. */
+export const surveyRounds = pgTable(
+  'survey_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    measurement: text('measurement').notNull(),
+    /** The link's secret. Not a credential of a person: anyone with the link may answer, anonymously. */
+    token: text('token').notNull(),
+    closesOn: date('closes_on'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_rounds_token_uq').on(t.token),
+    uniqueIndex('survey_rounds_measurement_uq').on(t.surveyId, t.measurement),
+    check('survey_rounds_measurement', sql`${t.measurement} IN ('baseline', 'interim', 'final')`),
+  ],
+);
+
+/** An anonymous answer: no user, no address, no time beyond the day — nothing that ties it to a person. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+    answeredOn: date('answered_on').notNull(),
+  },
+  (t) => [index('survey_responses_round_idx').on(t.roundId)],
+);
+
+/** The bottleneck register (knelpunten) of a municipality's network, with improvement actions and their owners. */
+export const bottlenecks = pgTable(
+  'bottlenecks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    phase: text('phase').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    partnersNamed: integer('partners_named').notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull().default('open'),
+    actions: jsonb('actions').$type<BottleneckInput['actions']>().notNull().default([]),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('bottlenecks_municipality_idx').on(t.municipalityId, t.phase),
+    check('bottlenecks_phase', sql`${t.phase} IN ('signaleren', 'verkennen', 'steun_op_maat', 'samenwerking')`),
+    check('bottlenecks_partners', sql`${t.partnersNamed} >= 1`),
+  ],
+);
+
+/** An Integrale Vroeghulp quickscan of a municipality: building blocks and quality criteria on a date. */
+export const quickscans = pgTable(
+  'quickscans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    conductedOn: date('conducted_on').notNull(),
+    blocks: jsonb('blocks').$type<QuickscanInput['blocks']>().notNull(),
+    criteria: jsonb('criteria').$type<QuickscanInput['criteria']>().notNull(),
+    note: text('note'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('quickscans_municipality_idx').on(t.municipalityId, t.conductedOn)],
+);
+
+/** A municipality's population figures for the demand estimate: entered, or imported from a CBS StatLine table. */
+export const municipalityPopulation = pgTable('municipality_population', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => municipalities.id),
+  referenceYear: integer('reference_year').notNull(),
+  inhabitants: integer('inhabitants').notNull(),
+  children0to7: integer('children_0_7'),
+  prevalence: doublePrecision('prevalence').notNull().default(0.01),
+  source: text('source').notNull(),
+  updatedById: uuid('updated_by_id').references(() => users.id),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+
+/** The agreements register (afsprakenkader): who agreed what, at which level, who leads, until when. */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    level: text('level').notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    parties: text('parties').array().notNull(),
+    lead: text('lead').notNull(),
+    budgetEuros: integer('budget_euros'),
+    periodFrom: date('period_from').notNull(),
+    periodTo: date('period_to'),
+    reviewOn: date('review_on').notNull(),
+    block: text('block'),
+    /** The review date the last reminder was sent for; a new review date arms the reminder again. */
+    remindedFor: date('reminded_for'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('agreements_municipality_idx').on(t.municipalityId, t.reviewOn),
+    check('agreements_level', sql`${t.level} IN ('strategic', 'tactical', 'operational')`),
+  ],
 );
