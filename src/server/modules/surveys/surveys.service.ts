@@ -29,7 +29,11 @@ async function tallies(db: Db, roundIds: string[]) {
   for (const row of res.rows) {
     const t = out.get(row.round_id)!;
     if (row.item === null) t.respondents = row.n;
-    else (t.items[row.item] ??= emptyTally())[row.answer as ScaleAnswer] = row.n;
+    else {
+      const tally = t.items[row.item] ?? emptyTally();
+      tally[row.answer as ScaleAnswer] = row.n;
+      t.items[row.item] = tally;
+    }
   }
   return out;
 }
