@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerSessionHook } from './modules/auth/auth.session.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { hsdsRoutes } from './modules/hsds/hsds.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(meetingRoutes, deps);
       await api.register(monitorRoutes, deps);
       await api.register(surveyRoutes, deps);
+      await api.register(evaluationRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { AppDeps } from './deps.js';
 import { runRegieEscalation } from './modules/cases/escalation.js';
+import { runAgreementReminders } from './modules/evaluation/evaluation.service.js';
 import { runRegistrationLifecycle } from './modules/involvement/lifecycle.js';
 import { createMailSender } from './modules/mail/mail.sender.js';
 import { sendDigests } from './modules/notifications/notifications.service.js';
@@ -11,11 +12,12 @@ export const REGIE_ESCALATION_QUEUE = 'regie-escalation';
 export const REFERRAL_ESCALATION_QUEUE = 'referral-escalation';
 export const DIGEST_QUEUE = 'notification-digest';
 export const MAIL_QUEUE = 'mail-delivery';
+export const AGREEMENT_REMINDER_QUEUE = 'agreement-review-reminders';
 
 /**
  * Scheduled jobs on pg-boss (PostgreSQL-backed, so several app instances share one schedule and a job runs once).
  * The involvement lifecycle runs nightly at 02:17 Amsterdam time; the regie and referral escalations every working
- * hour; the notification digest on working days at 07:30; mail delivery every minute (the outbox keeps each mail
+ * hour; the notification digest on working days at 07:30; agreement review reminders daily at 07:45; mail delivery every minute (the outbox keeps each mail
  * with its attempts and last error, so a failed send is retried on the next run and admins see it). All are
  * idempotent, so a missed or repeated run does no harm.
  */
@@ -51,6 +53,12 @@ export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { 
   await boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const n = await sendDigests(database.db, config.publicUrl);
     log(`notification digest: ${n} digest mail(s) queued`);
+  });
+  await boss.createQueue(AGREEMENT_REMINDER_QUEUE);
+  await boss.schedule(AGREEMENT_REMINDER_QUEUE, '45 7 * * *', {}, { tz: 'Europe/Amsterdam' });
+  await boss.work(AGREEMENT_REMINDER_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+    const n = await runAgreementReminders(database.db, config.publicUrl, new Date());
+    log(`agreement reviews: ${n} reminder(s) sent`);
   });
   const sender = createMailSender(database.db, config.smtpUrl, config.mailFrom);
   if (sender) {

@@ -10,6 +10,8 @@ export interface NotificationTarget {
   signalId?: string;
   matchId?: string;
   meetingId?: string;
+  /** A page for the e-mail's link when the notification is about no case, referral, signal or meeting. */
+  page?: string;
 }
 
 /** The page a notification's e-mail links to; the page itself decides what the reader may see. */
@@ -18,6 +20,7 @@ function linkOf(publicUrl: string, t: NotificationTarget): string {
   if (t.meetingId) return `${publicUrl}/overleg/${t.meetingId}`;
   if (t.caseId) return `${publicUrl}/casussen/${t.caseId}`;
   if (t.signalId) return `${publicUrl}/signalen/${t.signalId}`;
+  if (t.page) return `${publicUrl}${t.page}`;
   return `${publicUrl}/meldingen`;
 }
 

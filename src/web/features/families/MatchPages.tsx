@@ -304,7 +304,11 @@ export function NotificationsPage() {
                         ? `/casussen/${n.caseId}`
                         : n.matchId
                           ? '/matches'
-                          : `/signalen/${n.signalId}`
+                          : n.signalId
+                            ? `/signalen/${n.signalId}`
+                            : n.kind === 'agreement_review'
+                              ? '/evaluatie/afspraken'
+                              : '/meldingen'
                 }
                 onClick={() => !n.readAt && read.mutate(n.id)}
               >
