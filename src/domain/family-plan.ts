@@ -17,7 +17,9 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const planMemberSchema = z.object({ personId: z.uuid().nullable().default(null), name: required(200), role: text(100).default('') });
 export const networkMemberSchema = z.object({ id: itemId, name: required(200), relation: text(100).default(''), contact: text(200).default('') });
 export const planProfessionalSchema = z.object({ userId: z.uuid(), name: required(200), organisation: text(200).default(''), role: text(100).default('') });
-export const goalSchema = z.object({ id: itemId, lifeDomain: z.enum(LIFE_DOMAINS), text: required(2000) });
+/** How far a goal is reached (absent: not yet — plans written before this existed); the monitor counts it in adopted plans. */
+export const GOAL_ATTAINMENT = ['not_yet', 'partly', 'reached'] as const;
+export const goalSchema = z.object({ id: itemId, lifeDomain: z.enum(LIFE_DOMAINS), text: required(2000), attainment: z.enum(GOAL_ATTAINMENT).optional() });
 export const actionSchema = z
   .object({
     id: itemId,

@@ -24,6 +24,10 @@ import { PrintPage } from '../features/directory/PrintPage';
 import { SearchPage } from '../features/directory/SearchPage';
 import { ServiceEditPage } from '../features/directory/ServiceEditPage';
 import { ServicePage } from '../features/directory/ServicePage';
+import { AgreementsPage } from '../features/evaluation/AgreementsPage';
+import { BottlenecksPage } from '../features/evaluation/BottlenecksPage';
+import { QuickscanPage } from '../features/evaluation/QuickscanPage';
+import { SurveyAnswerPage, SurveyPage, SurveysPage } from '../features/evaluation/SurveyPages';
 import { useNotifications } from '../features/families/api';
 import { ClientPage } from '../features/families/ClientPage';
 import { ClientsPage } from '../features/families/ClientsPage';
@@ -34,6 +38,7 @@ import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../featur
 import { HomePage } from '../features/home/HomePage';
 import { ExperiencePage, MeetingPage, TablePage, TablesPage } from '../features/meetings/MeetingPages';
 import { MonitorPage } from '../features/monitor/MonitorPage';
+import { NetworkPage } from '../features/monitor/NetworkPage';
 import { IncomingPage, ReferralFormPage, ReferralPage } from '../features/referrals/ReferralPages';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
@@ -131,7 +136,14 @@ function Nav({ me }: { me: Me }) {
       links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
     links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')], ['/overleg', t('nav.meetings')]);
   }
-  if (me.user.role !== 'professional') links.push(['/monitor', t('nav.monitor')]);
+  if (me.user.role !== 'professional')
+    links.push(
+      ['/monitor', t('nav.monitor')],
+      ['/evaluatie/metingen', t('nav.surveys')],
+      ['/evaluatie/knelpunten', t('nav.bottlenecks')],
+      ['/evaluatie/quickscan', t('nav.quickscan')],
+      ['/evaluatie/afspraken', t('nav.agreements')],
+    );
   links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
   links.push(
     ['/sociale-kaart', t('nav.directory')],
@@ -172,6 +184,7 @@ const publicRoutes = [
   <Route key="pk-print" path="/openbaar/sociale-kaart/afdrukken" element={<PrintPage publicMode />} />,
   <Route key="confirm" path="/bevestigen/:token" element={<ConfirmPage />} />,
   <Route key="experience" path="/ervaring/:token" element={<ExperiencePage />} />,
+  <Route key="survey" path="/enquete/:token" element={<SurveyAnswerPage />} />,
 ];
 
 function AppRoutes({ me }: { me: Me | null }) {
@@ -215,6 +228,12 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/verwijzingen/:id" element={<ReferralPage />} />}
       {care && <Route path="/overleg" element={<TablesPage me={me} />} />}
       {me.user.role !== 'professional' && <Route path="/monitor" element={<MonitorPage me={me} />} />}
+      {me.user.role !== 'professional' && <Route path="/monitor/netwerk" element={<NetworkPage me={me} />} />}
+      {me.user.role !== 'professional' && <Route path="/evaluatie/metingen" element={<SurveysPage me={me} />} />}
+      {me.user.role !== 'professional' && <Route path="/evaluatie/metingen/:id" element={<SurveyPage />} />}
+      {me.user.role !== 'professional' && <Route path="/evaluatie/knelpunten" element={<BottlenecksPage me={me} />} />}
+      {me.user.role !== 'professional' && <Route path="/evaluatie/quickscan" element={<QuickscanPage me={me} />} />}
+      {me.user.role !== 'professional' && <Route path="/evaluatie/afspraken" element={<AgreementsPage me={me} />} />}
       {care && <Route path="/overleg/tafel/:id" element={<TablePage />} />}
       {care && <Route path="/overleg/:id" element={<MeetingPage me={me} />} />}
       <Route path="/casussen/:id" element={<CasePage me={me} />} />

@@ -42,7 +42,7 @@ export interface Me {
     displayName: string;
     role: 'admin' | 'coordinator' | 'professional' | 'policy';
     organisation: { id: string; name: string };
-    municipalities: { id: string; name: string }[];
+    municipalities: { id: string; name: string; regionId: string }[];
     language: string;
     totpEnabled: boolean;
     isDemo: boolean;

@@ -4,6 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { LIFE_DOMAINS } from '../../../domain/directory';
+
+// Copied from domain/family-plan (which the web imports only types from, to keep zod schemas out of the bundle).
+const GOAL_ATTAINMENT_OPTIONS = ['not_yet', 'partly', 'reached'] as const;
+
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
@@ -131,7 +135,9 @@ export function PlanContentView({ c, content, sub = false }: { c: CasePage; cont
       <H>{t('cases.earlierHelp')}</H>
       <Paragraph>{content.earlierHelp || '—'}</Paragraph>
       <H>{t('cases.goals')}</H>
-      {list(content.goals.map((g) => [g.id, `${t(`directory.lifeDomains.${g.lifeDomain}`)}: ${g.text}`]))}
+      {list(
+        content.goals.map((g) => [g.id, `${t(`directory.lifeDomains.${g.lifeDomain}`)}: ${g.text} (${t(`cases.attainment.${g.attainment ?? 'not_yet'}`)})`]),
+      )}
       <H>{t('cases.planActions')}</H>
       {list(
         content.actions.map((a) => [
@@ -301,6 +307,12 @@ function PlanEditor({ c, plan }: { c: CasePage; plan: PlanVersion }) {
                 error={errorFor(`goals.${i}.text`)}
                 onChange={(e) => set({ goals: content.goals.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)) })}
               />
+              <SelectField
+                label={t('cases.goalAttainment')}
+                value={g.attainment ?? 'not_yet'}
+                onChange={(e) => set({ goals: content.goals.map((x, j) => (j === i ? { ...x, attainment: e.target.value as typeof g.attainment } : x)) })}
+                options={GOAL_ATTAINMENT_OPTIONS.map((a) => ({ value: a, label: t(`cases.attainment.${a}`) }))}
+              />
               <Button
                 appearance="subtle-button"
                 onClick={() =>
@@ -314,7 +326,10 @@ function PlanEditor({ c, plan }: { c: CasePage; plan: PlanVersion }) {
               </Button>
             </div>
           ))}
-          <Button appearance="secondary-action-button" onClick={() => set({ goals: [...content.goals, { id: newId('g'), lifeDomain: 'meedoen', text: '' }] })}>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => set({ goals: [...content.goals, { id: newId('g'), lifeDomain: 'meedoen', text: '', attainment: 'not_yet' }] })}
+          >
             {t('cases.addGoal')}
           </Button>
         </fieldset>

@@ -1,21 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
+import { Bars, Lines } from './charts';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
-
-interface Panel {
+export interface Panel {
   rows: string[];
   columns: string[];
   cells: (number | null)[][];
@@ -24,46 +20,53 @@ interface Panel {
   total: number | null;
 }
 interface Dashboard {
-  municipality: { id: string; name: string };
+  scope: { kind: 'municipality' | 'region'; id: string; name: string };
   period: { from: string; to: string };
   households: number | null;
   phases: Panel;
   signalsByOrgType: Panel;
-  regie: Panel;
+  timeliness: { key: string; n: number | null; median: number | null; p80: number | null }[];
+  regie: Panel & { share: number | null; medianDaysWithout: number | null };
   matches: Panel & { medianDays: number | null };
   referrals: Panel;
   declinedByReason: Panel;
   answeredInTime: Panel & { share: number | null };
+  waitingDays: number | null;
+  goals: Panel;
   doubleDiscussions: Panel;
   experienceHeard: Panel;
 }
-
-/** A figure, or "<10" where it stands for fewer than ten. */
-const shown = (v: number | null) => (v === null ? '<10' : String(v));
-
-/** A bar chart of one row of counts; an image for assistive technology — the table beside it has the numbers. */
-function Bars({ label, names, values }: { label: string; names: string[]; values: (number | null)[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify([names, values]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised data stand for all inputs
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.setOption({
-      animation: false,
-      grid: { left: 40, right: 10, top: 10, bottom: 60 },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 20 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      // Suppressed figures are drawn as empty bars: never as a number.
-      series: [{ type: 'bar', data: values.map((v) => v ?? 0), itemStyle: { color: '#1f5c99' } }],
-    });
-    return () => chart.dispose();
-  }, [key]);
-  return <div ref={ref} role="img" aria-label={label} className="kp-chart" />;
+interface Comparison {
+  rows: {
+    municipalityId: string;
+    name: string;
+    households: number | null;
+    signals: number | null;
+    referrals: number | null;
+    withDirectorShare: number | null;
+    answeredInTimeShare: number | null;
+  }[];
+  totals: { households: number | null; signals: number | null; referrals: number | null };
 }
 
+/** A figure, or "<10" where it stands for fewer than ten. */
+export const shown = (v: number | null) => (v === null ? '<10' : String(v));
+export const percent = (v: number | null) => (v === null ? '<10' : `${Math.round(v * 100)}%`);
+
 /** One panel: its chart (for a single row) and the table with the numbers, "<10" where suppressed. */
-function PanelView({ id, title, panel, label }: { id: string; title: string; panel: Panel; label: (k: string) => string }) {
+export function PanelView({
+  id,
+  title,
+  panel,
+  label,
+  rowLabel,
+}: {
+  id: string;
+  title: string;
+  panel: Panel;
+  label: (k: string) => string;
+  rowLabel?: (k: string) => string;
+}) {
   const { t } = useTranslation();
   const single = panel.rows.length === 1;
   return (
@@ -81,7 +84,7 @@ function PanelView({ id, title, panel, label }: { id: string; title: string; pan
             empty=""
             row={(x) => (
               <>
-                {!single && <Cell>{x.i === -1 ? t('monitor.total') : label(x.r)}</Cell>}
+                {!single && <Cell>{x.i === -1 ? t('monitor.total') : (rowLabel ?? label)(x.r)}</Cell>}
                 {(x.i === -1 ? panel.columnTotals : panel.cells[x.i]!).map((v, c) => (
                   <Cell key={panel.columns[c]}>{shown(v)}</Cell>
                 ))}
@@ -95,17 +98,73 @@ function PanelView({ id, title, panel, label }: { id: string; title: string; pan
   );
 }
 
+/** The scope and period chosen on the monitor pages, as the API's query string. */
+export function useScopeForm(me: Me) {
+  const year = new Date().getFullYear();
+  const first = me.user.municipalities[0];
+  const initial = { scope: first ? `m:${first.id}` : '', from: `${year}-01-01`, to: new Date().toISOString().slice(0, 10), granularity: 'month' };
+  const [form, setForm] = useState(initial);
+  const [query, setQuery] = useState(initial);
+  const qs = (q = query) => {
+    const [kind, id] = q.scope.split(':');
+    return `${kind === 'r' ? 'regionId' : 'municipalityId'}=${id}&from=${q.from}&to=${q.to}&granularity=${q.granularity}`;
+  };
+  const regions = [...new Set(me.user.municipalities.map((m) => m.regionId))];
+  return { form, setForm, query, apply: () => setQuery(form), qs, regions };
+}
+
+export function ScopeForm({ me, s, granularity = false }: { me: Me; s: ReturnType<typeof useScopeForm>; granularity?: boolean }) {
+  const { t } = useTranslation();
+  const { form, setForm } = s;
+  return (
+    <form
+      className="kp-form kp-row"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        s.apply();
+      }}
+    >
+      <SelectField
+        label={t('monitor.scope')}
+        options={[
+          ...me.user.municipalities.map((m) => ({ value: `m:${m.id}`, label: m.name })),
+          ...s.regions.map((r, i) => ({ value: `r:${r}`, label: s.regions.length > 1 ? `${t('monitor.wholeRegion')} ${i + 1}` : t('monitor.wholeRegion') })),
+        ]}
+        value={form.scope}
+        onChange={(e) => setForm({ ...form, scope: e.target.value })}
+      />
+      <Field label={t('monitor.from')} type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+      <Field label={t('monitor.to')} type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+      {granularity && (
+        <SelectField
+          label={t('monitor.granularity')}
+          options={[
+            { value: 'month', label: t('monitor.month') },
+            { value: 'quarter', label: t('monitor.quarter') },
+          ]}
+          value={form.granularity}
+          onChange={(e) => setForm({ ...form, granularity: e.target.value })}
+        />
+      )}
+      <Button type="submit" appearance="primary-action-button">
+        {t('monitor.show')}
+      </Button>
+    </form>
+  );
+}
+
 /** The monitor: is the chain working? Aggregates only, with every figure under 10 shown as "<10". */
 export function MonitorPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const year = new Date().getFullYear();
-  const [form, setForm] = useState({ municipalityId: me.user.municipalities[0]?.id ?? '', from: `${year}-01-01`, to: new Date().toISOString().slice(0, 10) });
-  const [query, setQuery] = useState(form);
-  const q = useQuery({
-    queryKey: ['monitor', query],
-    queryFn: () => api<Dashboard>('GET', `/monitor?municipalityId=${query.municipalityId}&from=${query.from}&to=${query.to}`),
-    enabled: Boolean(query.municipalityId),
+  const s = useScopeForm(me);
+  const enabled = Boolean(s.query.scope);
+  const q = useQuery({ queryKey: ['monitor', s.query], queryFn: () => api<Dashboard>('GET', `/monitor?${s.qs()}`), enabled });
+  const trends = useQuery({
+    queryKey: ['monitor-trends', s.query],
+    queryFn: () => api<Panel & { granularity: string }>('GET', `/monitor/trends?${s.qs()}`),
+    enabled,
   });
+  const comparison = useQuery({ queryKey: ['monitor-comparison', s.query], queryFn: () => api<Comparison>('GET', `/monitor/comparison?${s.qs()}`), enabled });
   const d = q.data;
   // Column names in the reader's language, from the vocabularies the rest of the app uses.
   const prefix: Record<string, string> = {
@@ -114,48 +173,113 @@ export function MonitorPage({ me }: { me: Me }) {
     referrals: 'referrals.statuses',
     declined: 'referrals.declineReasons',
     answers: 'experience.answers',
+    goals: 'cases.attainment',
+    series: 'monitor.series',
   };
   const label = (group: string) => (k: string) => t(`${prefix[group] ?? `monitor.labels.${group}`}.${k}`, { defaultValue: k });
+  const days = (v: number | null) => (v === null ? '<10' : t('monitor.workingDays', { count: v }));
   return (
     <>
       <Heading1>{t('monitor.title')}</Heading1>
       <Paragraph>{t('monitor.intro')}</Paragraph>
-      <form
-        className="kp-form kp-row"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          setQuery(form);
-        }}
-      >
-        <SelectField
-          label={t('monitor.municipality')}
-          options={me.user.municipalities.map((m) => ({ value: m.id, label: m.name }))}
-          value={form.municipalityId}
-          onChange={(e) => setForm({ ...form, municipalityId: e.target.value })}
-        />
-        <Field label={t('monitor.from')} type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
-        <Field label={t('monitor.to')} type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
-        <Button type="submit" appearance="primary-action-button">
-          {t('monitor.show')}
-        </Button>
-      </form>
+      <Paragraph>
+        <RouterLink to="/monitor/netwerk">{t('monitor.networkLink')}</RouterLink> · <RouterLink to="/evaluatie/metingen">{t('nav.surveys')}</RouterLink> ·{' '}
+        <RouterLink to="/evaluatie/knelpunten">{t('nav.bottlenecks')}</RouterLink> · <RouterLink to="/evaluatie/quickscan">{t('nav.quickscan')}</RouterLink> ·{' '}
+        <RouterLink to="/evaluatie/afspraken">{t('nav.agreements')}</RouterLink>
+      </Paragraph>
+      <ScopeForm me={me} s={s} granularity />
       <ErrorAlert error={q.error} />
       {q.isLoading && <Paragraph>{t('app.loading')}</Paragraph>}
       {d && (
         <>
-          <Paragraph>{t('monitor.households', { municipality: d.municipality.name, count: d.households ?? 0, value: shown(d.households) })}</Paragraph>
+          <Paragraph>
+            <a className="utrecht-link" href={`/api/v1/monitor.pdf?${s.qs()}`} download>
+              {t('monitor.pdf')}
+            </a>{' '}
+            ·{' '}
+            <a className="utrecht-link" href={`/api/v1/monitor.csv?${s.qs()}`} download>
+              {t('monitor.csv')}
+            </a>
+          </Paragraph>
+          <Paragraph>{t('monitor.households', { municipality: d.scope.name, count: d.households ?? 0, value: shown(d.households) })}</Paragraph>
+          <section aria-labelledby="m-time" className="kp-subsection">
+            <Heading2 id="m-time">{t('monitor.timeliness')}</Heading2>
+            <DataTable
+              headers={[t('monitor.row'), t('monitor.count'), t('monitor.median'), t('monitor.p80')]}
+              items={d.timeliness}
+              rowKey={(x) => x.key}
+              empty=""
+              row={(x) => (
+                <>
+                  <Cell>{t(`monitor.timelinessRows.${x.key}`)}</Cell>
+                  <Cell>{shown(x.n)}</Cell>
+                  <Cell>{x.median === null ? '–' : days(x.median)}</Cell>
+                  <Cell>{x.p80 === null ? '–' : days(x.p80)}</Cell>
+                </>
+              )}
+            />
+            <Paragraph>
+              {t('monitor.normShareLabel')}: {percent(d.answeredInTime.share)} · {t('monitor.waiting')}: {d.waitingDays === null ? '–' : days(d.waitingDays)}
+            </Paragraph>
+          </section>
           <PanelView id="m-phases" title={t('monitor.phases')} panel={d.phases} label={label('phases')} />
           <PanelView id="m-signals" title={t('monitor.signals')} panel={d.signalsByOrgType} label={label('orgTypes')} />
           <PanelView id="m-regie" title={t('monitor.regie')} panel={d.regie} label={label('regie')} />
+          <Paragraph>
+            {t('monitor.regieShare')}: {percent(d.regie.share)} · {t('monitor.daysWithout')}:{' '}
+            {d.regie.medianDaysWithout === null ? '–' : days(d.regie.medianDaysWithout)}
+          </Paragraph>
           <PanelView id="m-matches" title={t('monitor.matches')} panel={d.matches} label={label('matches')} />
           {d.matches.medianDays !== null && <Paragraph>{t('monitor.matchMedian', { days: d.matches.medianDays })}</Paragraph>}
-          <PanelView id="m-referrals" title={t('monitor.referrals')} panel={d.referrals} label={label('referrals')} />
+          <PanelView id="m-referrals" title={t('monitor.referrals')} panel={d.referrals} label={label('referrals')} rowLabel={label('orgTypes')} />
           <PanelView id="m-declined" title={t('monitor.declined')} panel={d.declinedByReason} label={label('declined')} />
           <PanelView id="m-norm" title={t('monitor.norm')} panel={d.answeredInTime} label={label('norm')} />
-          {d.answeredInTime.share !== null && <Paragraph>{t('monitor.normShare', { share: Math.round(d.answeredInTime.share * 100) })}</Paragraph>}
+          <PanelView id="m-goals" title={t('monitor.goals')} panel={d.goals} label={label('goals')} />
           <PanelView id="m-double" title={t('monitor.double')} panel={d.doubleDiscussions} label={label('double')} />
           <PanelView id="m-experience" title={t('monitor.experience')} panel={d.experienceHeard} label={label('answers')} />
         </>
+      )}
+      {trends.data && (
+        <section aria-labelledby="m-trends" className="kp-subsection">
+          <Heading2 id="m-trends">{t('monitor.trends')}</Heading2>
+          <Lines
+            label={t('monitor.trends')}
+            x={trends.data.rows.map((r) => r.slice(0, 7))}
+            series={trends.data.columns.map((c, j) => ({ name: label('series')(c), values: trends.data.cells.map((row) => row[j] ?? null) }))}
+          />
+          <PanelView id="m-trends-table" title={t('monitor.trendsTable')} panel={trends.data} label={label('series')} rowLabel={(r) => r.slice(0, 7)} />
+        </section>
+      )}
+      {comparison.data && (
+        <section aria-labelledby="m-comparison" className="kp-subsection">
+          <Heading2 id="m-comparison">{t('monitor.comparison')}</Heading2>
+          <DataTable
+            headers={[
+              t('monitor.municipality'),
+              t('monitor.columns.households'),
+              t('monitor.columns.signals'),
+              t('monitor.columns.referrals'),
+              t('monitor.columns.withDirectorShare'),
+              t('monitor.columns.answeredInTimeShare'),
+            ]}
+            items={[
+              ...comparison.data.rows,
+              { municipalityId: 'total', name: t('monitor.total'), ...comparison.data.totals, withDirectorShare: null, answeredInTimeShare: null },
+            ]}
+            rowKey={(r) => r.municipalityId}
+            empty=""
+            row={(r) => (
+              <>
+                <Cell>{r.name}</Cell>
+                <Cell>{shown(r.households)}</Cell>
+                <Cell>{shown(r.signals)}</Cell>
+                <Cell>{shown(r.referrals)}</Cell>
+                <Cell>{r.municipalityId === 'total' ? '' : percent(r.withDirectorShare)}</Cell>
+                <Cell>{r.municipalityId === 'total' ? '' : percent(r.answeredInTimeShare)}</Cell>
+              </>
+            )}
+          />
+        </section>
       )}
     </>
   );

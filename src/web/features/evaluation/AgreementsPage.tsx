@@ -1,0 +1,238 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { api, type Me } from '../../lib/api';
+import { Cell } from '../families/parts';
+import { MunicipalityChoice, pathError, useMunicipality } from './common';
+
+// Copied from domain/evaluation (the web imports only types from the domain).
+const LEVELS = ['strategic', 'tactical', 'operational'] as const;
+const BLOCKS = [
+  'chain_coordination',
+  'consultation_advice',
+  'trajectory_guidance',
+  'early_signalling',
+  'integrated_diagnostics',
+  'family_support',
+  'care_education',
+] as const;
+const REMINDER_DAYS = 30;
+
+interface Agreement {
+  id: string;
+  level: string;
+  title: string;
+  content: string;
+  parties: string[];
+  lead: string;
+  budgetEuros: number | null;
+  periodFrom: string;
+  periodTo: string | null;
+  reviewOn: string;
+  block: string | null;
+  version: number;
+}
+interface Draft {
+  id?: string;
+  version?: number;
+  level: string;
+  title: string;
+  content: string;
+  parties: string;
+  lead: string;
+  budgetEuros: string;
+  periodFrom: string;
+  periodTo: string;
+  reviewOn: string;
+  block: string;
+}
+const today = () => new Date().toISOString().slice(0, 10);
+const empty = (): Draft => ({
+  level: 'tactical',
+  title: '',
+  content: '',
+  parties: '',
+  lead: '',
+  budgetEuros: '',
+  periodFrom: today(),
+  periodTo: '',
+  reviewOn: '',
+  block: '',
+});
+const euro = (v: number | null) => (v === null ? '—' : v.toLocaleString('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }));
+
+/** The agreements register (afsprakenkader): who agreed what, at which level, who leads, budget and review date. */
+export function AgreementsPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const m = useMunicipality(me);
+  const qc = useQueryClient();
+  const list = useQuery({
+    queryKey: ['agreements', m.id],
+    queryFn: () => api<{ items: Agreement[] }>('GET', `/agreements?municipalityId=${m.id}`),
+    enabled: Boolean(m.id),
+  });
+  const [level, setLevel] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['agreements', m.id] });
+  const save = useMutation({
+    mutationFn: (d: Draft) => {
+      const body = {
+        level: d.level,
+        title: d.title,
+        content: d.content,
+        parties: d.parties
+          .split(/[,\n]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+        lead: d.lead,
+        budgetEuros: d.budgetEuros === '' ? null : Number(d.budgetEuros),
+        periodFrom: d.periodFrom,
+        periodTo: d.periodTo || null,
+        reviewOn: d.reviewOn,
+        block: d.block || null,
+      };
+      return d.id ? api('PUT', `/agreements/${d.id}`, { ...body, version: d.version }) : api('POST', '/agreements', { ...body, municipalityId: m.id });
+    },
+    onSuccess: () => {
+      setDraft(null);
+      refresh();
+    },
+  });
+  const remove = useMutation({ mutationFn: (a: Agreement) => api('DELETE', `/agreements/${a.id}?version=${a.version}`), onSuccess: refresh });
+  const soon = new Date(Date.now() + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const items = list.data?.items.filter((a) => !level || a.level === level);
+  const f = (k: keyof Draft) => ({
+    value: (draft?.[k] as string) ?? '',
+    error: pathError(save.error, k),
+    onChange: (e: { target: { value: string } }) => draft && setDraft({ ...draft, [k]: e.target.value }),
+  });
+  return (
+    <>
+      <Heading1>{t('agreements.title')}</Heading1>
+      <Paragraph>{t('agreements.intro')}</Paragraph>
+      <div className="kp-row">
+        <MunicipalityChoice me={me} value={m.id} onChange={m.set} label={t('monitor.municipality')} />
+        <SelectField
+          label={t('agreements.level')}
+          value={level}
+          options={[{ value: '', label: t('agreements.allLevels') }, ...LEVELS.map((l) => ({ value: l, label: t(`agreements.levels.${l}`) }))]}
+          onChange={(e) => setLevel(e.target.value)}
+        />
+      </div>
+      <ErrorAlert error={list.error ?? remove.error} />
+      <DataTable
+        headers={[
+          t('agreements.titleLabel'),
+          t('agreements.level'),
+          t('agreements.parties'),
+          t('agreements.lead'),
+          t('agreements.budget'),
+          t('agreements.period'),
+          t('agreements.reviewOn'),
+          t('agreements.actions'),
+        ]}
+        items={items}
+        rowKey={(a) => a.id}
+        empty={t('agreements.none')}
+        row={(a) => (
+          <>
+            <Cell>
+              <strong>{a.title}</strong>
+              <br />
+              {a.content}
+              {a.block && (
+                <>
+                  <br />
+                  {t('agreements.serves', { block: t(`quickscan.blocks.${a.block}`) })}
+                </>
+              )}
+            </Cell>
+            <Cell>{t(`agreements.levels.${a.level}`)}</Cell>
+            <Cell>{a.parties.join(', ')}</Cell>
+            <Cell>{a.lead}</Cell>
+            <Cell>{euro(a.budgetEuros)}</Cell>
+            <Cell>
+              {a.periodFrom} – {a.periodTo ?? '…'}
+            </Cell>
+            <Cell>
+              {a.reviewOn}
+              {a.reviewOn <= soon ? ` (${a.reviewOn < today() ? t('agreements.overdue') : t('agreements.dueSoon')})` : ''}
+            </Cell>
+            <Cell>
+              <div className="kp-row">
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() =>
+                    setDraft({
+                      ...a,
+                      parties: a.parties.join(', '),
+                      budgetEuros: a.budgetEuros === null ? '' : String(a.budgetEuros),
+                      periodTo: a.periodTo ?? '',
+                      block: a.block ?? '',
+                    })
+                  }
+                >
+                  {t('agreements.edit')}
+                </Button>
+                <Button appearance="subtle-button" onClick={() => window.confirm(t('agreements.confirmDelete', { title: a.title })) && remove.mutate(a)}>
+                  {t('agreements.delete')}
+                </Button>
+              </div>
+            </Cell>
+          </>
+        )}
+      />
+      {!draft ? (
+        <Button appearance="primary-action-button" onClick={() => setDraft(empty())}>
+          {t('agreements.new')}
+        </Button>
+      ) : (
+        <form
+          className="kp-form"
+          aria-labelledby="ag-form"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            save.mutate(draft);
+          }}
+        >
+          <Heading2 id="ag-form">{draft.id ? t('agreements.edit') : t('agreements.new')}</Heading2>
+          <ErrorAlert error={save.error} />
+          <div className="kp-row">
+            <SelectField label={t('agreements.level')} options={LEVELS.map((l) => ({ value: l, label: t(`agreements.levels.${l}`) }))} {...f('level')} />
+            <SelectField
+              label={t('agreements.block')}
+              options={[{ value: '', label: t('agreements.noBlock') }, ...BLOCKS.map((b) => ({ value: b, label: t(`quickscan.blocks.${b}`) }))]}
+              {...f('block')}
+            />
+          </div>
+          <Field label={t('agreements.titleLabel')} {...f('title')} />
+          <TextAreaField label={t('agreements.content')} {...f('content')} />
+          <Field label={t('agreements.parties')} hint={t('agreements.partiesHint')} {...f('parties')} />
+          <div className="kp-row">
+            <Field label={t('agreements.lead')} {...f('lead')} />
+            <Field label={t('agreements.budget')} hint={t('agreements.budgetHint')} type="number" min={0} {...f('budgetEuros')} />
+          </div>
+          <div className="kp-row">
+            <Field label={t('agreements.periodFrom')} type="date" {...f('periodFrom')} />
+            <Field label={t('agreements.periodTo')} type="date" {...f('periodTo')} />
+            <Field label={t('agreements.reviewOn')} hint={t('agreements.reviewHint', { days: REMINDER_DAYS })} type="date" {...f('reviewOn')} />
+          </div>
+          <div className="kp-row">
+            <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+              {t('agreements.save')}
+            </Button>
+            <Button appearance="subtle-button" onClick={() => setDraft(null)}>
+              {t('surveys.cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
