@@ -17,6 +17,7 @@ import { insertUser, setUserMunicipalities } from './modules/users/users.reposit
 import { openRuntime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 import { seedDemoDirectory } from './seed/demo-directory.js';
+import { seedDemoEvaluation } from './seed/demo-evaluation.js';
 import { seedDemoFamilies } from './seed/demo-families.js';
 
 const HELP = `Knooppunt operator CLI — npm run cli -- <command> [options]
@@ -123,7 +124,8 @@ async function main(argv: string[]) {
       const loaded = await seedDemo(db);
       const directory = await seedDemoDirectory(db);
       const families = await seedDemoFamilies(db, runtime.deps.secretKey);
-      return loaded || directory || families ? 'Demo data loaded.' : 'Demo data was already there.';
+      const evaluation = await seedDemoEvaluation(db);
+      return loaded || directory || families || evaluation ? 'Demo data loaded.' : 'Demo data was already there.';
     }
     if (command === 'user:disable') {
       const email = need('email');

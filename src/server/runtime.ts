@@ -9,6 +9,7 @@ import { migrateDatabase } from './db/migrate.js';
 import type { AppDeps } from './deps.js';
 import { seedDemo } from './seed/demo.js';
 import { seedDemoDirectory } from './seed/demo-directory.js';
+import { seedDemoEvaluation } from './seed/demo-evaluation.js';
 import { seedDemoFamilies } from './seed/demo-families.js';
 
 export interface Runtime {
@@ -42,7 +43,10 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean; see
     const seeded = opts.seed !== false && config.demoMode ? await seedDemo(database.db) : false;
     if (opts.seed !== false && config.demoMode) await seedDemoDirectory(database.db);
     const secretKey = await resolveSecretKey(config);
-    if (opts.seed !== false && config.demoMode) await seedDemoFamilies(database.db, secretKey);
+    if (opts.seed !== false && config.demoMode) {
+      await seedDemoFamilies(database.db, secretKey);
+      await seedDemoEvaluation(database.db);
+    }
     const db = database;
     return {
       deps: { config, database: db, secretKey },

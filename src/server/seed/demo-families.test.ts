@@ -4,11 +4,14 @@ import type { Actor } from '../context.js';
 import { userMunicipalities, users } from '../db/schema.js';
 import { createCaseService } from '../modules/cases/cases.service.js';
 import { createWorklistService } from '../modules/cases/worklists.service.js';
+import { createEvaluationService } from '../modules/evaluation/evaluation.service.js';
 import { createMeetingService } from '../modules/meetings/meetings.service.js';
 import { createReferralService } from '../modules/referrals/referrals.service.js';
+import { createSurveyService } from '../modules/surveys/surveys.service.js';
 import { createTestApp, type TestApp } from '../testing/harness.js';
 import { seedDemo } from './demo.js';
 import { seedDemoDirectory } from './demo-directory.js';
+import { seedDemoEvaluation } from './demo-evaluation.js';
 import { seedDemoFamilies } from './demo-families.js';
 
 let t: TestApp;
@@ -59,5 +62,28 @@ describe('demo families', () => {
     expect(meeting.items).toEqual([expect.objectContaining({ entitled: true, clientName: 'Fatima El Amrani' })]);
     // Seeding twice does nothing.
     expect(await seedDemoFamilies(t.db, t.deps.secretKey)).toBe(false);
+  });
+
+  it("the demo has Kerkrade's evaluation: bottlenecks per phase, a survey compared with its baseline, quickscans, agreements", async () => {
+    expect(await seedDemoEvaluation(t.db)).toBe(true);
+    const paul = await actorOf('beleid@demo.knooppunt.nl');
+    const kerkrade = paul.municipalityIds[0]!;
+    const evaluation = createEvaluationService(t.deps);
+    const list = await evaluation.bottlenecks(paul, kerkrade);
+    expect(new Set(list.map((b) => b.phase))).toEqual(new Set(['signaleren', 'verkennen', 'steun_op_maat', 'samenwerking']));
+    expect(list.find((b) => b.title.startsWith('Professionals weten elkaar'))).toMatchObject({ partnersNamed: 4, source: 'interview' });
+    const surveys = createSurveyService(t.deps);
+    const [s] = await surveys.list(paul, kerkrade);
+    const d = await surveys.get(paul, s!.id, meta);
+    const expertise = d.comparison.items.find((i) => i.key === 'know_expertise')!;
+    // Two-thirds to a half, as in the FoodValley interim and final measurements.
+    expect(expertise.figures.map((f) => f.agree)).toEqual([20 / 30, 0.5]);
+    expect(expertise.changes).toEqual([-16.7]);
+    const [latest] = await evaluation.quickscans(paul, kerkrade);
+    const q = await evaluation.quickscan(paul, latest!.id);
+    expect(q.changes).toContainEqual({ kind: 'block', key: 'trajectory_guidance', field: 'state', from: 'absent', to: 'in_place' });
+    expect((await evaluation.demand(paul, kerkrade)).estimate).toEqual({ children0to7: 3284, expected: 33, basis: 'national_distribution' });
+    expect((await evaluation.agreements(paul, kerkrade)).map((a) => a.level).sort()).toEqual(['operational', 'strategic', 'tactical']);
+    expect(await seedDemoEvaluation(t.db)).toBe(false);
   });
 });

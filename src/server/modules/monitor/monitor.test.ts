@@ -195,6 +195,7 @@ describe('the monitor', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.length).toBeGreaterThan(10_000);
+    if (process.env.KP_DUMP_PDF) (await import('node:fs')).writeFileSync(process.env.KP_DUMP_PDF, pdf.rawPayload);
   });
 
   it('filters by period and refuses an end before the start, or neither municipality nor region', async () => {
