@@ -29,7 +29,7 @@ export function buildWeb(outDir = 'dist/e2e-web') {
 /** The real server on a loopback port with its own database, serving the built web app. */
 export async function startServer() {
   const webDir = await buildWeb();
-  const t = await createTestApp({ WEB_DIST_DIR: webDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+  const t = await createTestApp({ WEB_DIST_DIR: webDir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000', SURVEY_RATE_LIMIT_PER_MINUTE: '1000' });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };

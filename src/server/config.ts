@@ -22,6 +22,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
+  /** Anonymous survey answers per address per minute: room for a team answering together behind one router. */
+  SURVEY_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(60),
   DB_POOL_SIZE: int(1, 200).default(10),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -57,6 +59,7 @@ export interface Config {
   secretKey: Buffer | undefined;
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailures: number; lockoutMinutes: number; rateLimitPerMinute: number };
+  surveys: { rateLimitPerMinute: number };
   dbPoolSize: number;
   trustProxy: boolean;
   logLevel: string;
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY, 'hex') : undefined,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, rateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
+    surveys: { rateLimitPerMinute: e.SURVEY_RATE_LIMIT_PER_MINUTE },
     dbPoolSize: e.DB_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

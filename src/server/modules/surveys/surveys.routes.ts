@@ -155,7 +155,7 @@ export async function surveyRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/public/surveys/:token',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: deps.config.surveys.rateLimitPerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['public'], params: token, body: z.object({ answers: z.record(z.string(), z.enum(SURVEY_SCALE)) }), response: { 204: z.null() } },
     },
     async (request, reply) => {

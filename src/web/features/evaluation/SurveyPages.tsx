@@ -157,7 +157,8 @@ export function SurveysPage({ me }: { me: Me }) {
   );
 }
 
-const change = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${v.toLocaleString('nl-NL')} pp`);
+const change = (v: number | null | undefined, lang: string) =>
+  v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${v.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL')} pp`;
 
 /** One survey: its measurements with their anonymous links, and the results side by side with the change. */
 export function SurveyPage() {
@@ -271,7 +272,7 @@ export function SurveyPage() {
                     <Cell key={s.comparison.rounds[k]!.measurement}>{percent(f.agree)}</Cell>
                   ))}
                   {r.changes.map((c, k) => (
-                    <Cell key={`c${s.comparison.rounds[k]!.measurement}`}>{change(c)}</Cell>
+                    <Cell key={`c${s.comparison.rounds[k]!.measurement}`}>{change(c, i18n.language)}</Cell>
                   ))}
                 </>
               )}
@@ -288,7 +289,7 @@ export function SurveyPage() {
                     <Cell key={s.comparison.rounds[k]!.measurement}>{percent(f.agree)}</Cell>
                   ))}
                   {r.changes.map((c, k) => (
-                    <Cell key={`c${s.comparison.rounds[k]!.measurement}`}>{change(c)}</Cell>
+                    <Cell key={`c${s.comparison.rounds[k]!.measurement}`}>{change(c, i18n.language)}</Cell>
                   ))}
                 </>
               )}
