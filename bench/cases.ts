@@ -15,12 +15,14 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.js';
+import type { Db } from '../src/server/db/client.js';
 import { municipalities, users } from '../src/server/db/schema.js';
 import { openRuntime } from '../src/server/runtime.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { generateCases } from '../src/server/testing/cases-generator.js';
 import { ensureNationalMunicipalities } from '../src/server/testing/directory-generator.js';
 import { generateFamilies } from '../src/server/testing/families-generator.js';
+import { generateMonitorData } from '../src/server/testing/monitor-generator.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
 import { generateReferrals } from '../src/server/testing/referrals-generator.js';
 import { CONNECTIONS, DURATION, type Measured, measureGets, measureRequests, percentile, row } from './support.js';
@@ -44,11 +46,37 @@ const REFERRALS = {
   boardOpen: 500,
   openAgendaItems: Number(process.env.BENCH_AGENDA_ITEMS ?? 100_000),
 };
+const MATCHES = Number(process.env.BENCH_MATCHES ?? 500_000);
 const PROFESSIONAL = 'jgz@demo.knooppunt.nl';
 const COORDINATOR = 'coordinator@demo.knooppunt.nl';
 const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
 
-export async function benchCases() {
+/**
+ * The national-scale data every later benchmark reads: the synthetic families, 300,000 cases, 1,000,000 referrals
+ * and what the monitor needs on top (signals, phase events, matches). Returns a summary of the steps' seconds.
+ */
+export async function generateNational(deps: { database: { db: Db }; secretKey: Buffer }): Promise<string> {
+  const db = deps.database.db;
+  const [jgz] = await db.select().from(users).where(eq(users.email, PROFESSIONAL));
+  const [kerkrade] = await db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
+  const [coordinator] = await db.select().from(users).where(eq(users.email, COORDINATOR));
+  await ensureNationalMunicipalities(db);
+  const families = await generateFamilies(db, deps.secretKey, FAMILIES);
+  const cases = await generateCases(db, CASES, { userId: jgz!.id, organisationId: jgz!.organisationId!, boardMunicipalityId: kerkrade!.id });
+  const referrals = await generateReferrals(db, REFERRALS, {
+    boardOrganisationId: jgz!.organisationId!,
+    coordinatorId: coordinator!.id,
+    municipalityId: kerkrade!.id,
+  });
+  const monitor = await generateMonitorData(db, { cases: CASES.cases, matches: MATCHES });
+  const fmt = (steps: Record<string, number>) =>
+    Object.entries(steps)
+      .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+      .join(', ');
+  return `  families: ${fmt(families)}\n  cases: ${fmt(cases)}\n  referrals: ${fmt(referrals)}\n  monitor: ${fmt(monitor)}`;
+}
+
+export async function benchCases(): Promise<string> {
   // BENCH_DATA_DIR reuses the data directory of an earlier run (its path is printed) and skips the generation.
   const reuse = process.env.BENCH_DATA_DIR;
   const DATA_DIR = reuse ?? (await tempDataDir());
@@ -74,24 +102,7 @@ export async function benchCases() {
     const [jgz] = await db.select().from(users).where(eq(users.email, PROFESSIONAL));
     const [kerkrade] = await db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
     kerkradeId = kerkrade!.id;
-    if (!reuse) {
-      await ensureNationalMunicipalities(db);
-      const families = await generateFamilies(db, runtime.deps.secretKey, FAMILIES);
-      const cases = await generateCases(db, CASES, { userId: jgz!.id, organisationId: jgz!.organisationId!, boardMunicipalityId: kerkradeId });
-      const [coordinator] = await db.select().from(users).where(eq(users.email, COORDINATOR));
-      const referrals = await generateReferrals(db, REFERRALS, {
-        boardOrganisationId: jgz!.organisationId!,
-        coordinatorId: coordinator!.id,
-        municipalityId: kerkradeId,
-      });
-      const fmt = (steps: Record<string, number>) =>
-        Object.entries(steps)
-          .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
-          .join(', ');
-      console.log(
-        `generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n  families: ${fmt(families)}\n  cases: ${fmt(cases)}\n  referrals: ${fmt(referrals)}`,
-      );
-    }
+    if (!reuse) console.log(`generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n${await generateNational(runtime.deps)}`);
     const ids = await db.execute<{ case_id: string }>(sql`SELECT case_id FROM care_team_members WHERE user_id = ${jgz!.id} AND ended_at IS NULL`);
     caseIds = ids.rows.map((r) => r.case_id);
     const clientRows = await db.execute<{ id: string; client_id: string }>(
@@ -181,4 +192,5 @@ export async function benchCases() {
     app.child.kill('SIGTERM');
     await app.exited;
   }
+  return DATA_DIR;
 }

@@ -9,6 +9,7 @@ import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/test
 import { benchCases } from './cases.js';
 import { benchDirectory } from './directory.js';
 import { benchFamilies } from './families.js';
+import { benchMonitor } from './monitor.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -40,9 +41,10 @@ async function benchFoundation() {
   }
 }
 
-// BENCH_ONLY=foundation, directory, families or cases runs one part.
+// BENCH_ONLY=foundation, directory, families, cases or monitor runs one part; the monitor reuses the cases' data.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'foundation') await benchFoundation();
 if (!only || only === 'directory') await benchDirectory();
 if (!only || only === 'families') await benchFamilies();
-if (!only || only === 'cases') await benchCases();
+const national = !only || only === 'cases' ? await benchCases() : undefined;
+if (!only || only === 'monitor') await benchMonitor(national);

@@ -44,12 +44,14 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
       WHERE s.municipality_id = ANY(${ids(s)}) AND s.created_at >= b.lo AND s.created_at < b.hi
       GROUP BY o.type
     ),
+    today AS (SELECT working_index FROM calendar_days WHERE day = ${day(sql`now()`)}),
     regie AS (
-      SELECT count(*) FILTER (WHERE director_id IS NOT NULL)::int AS with_director,
-             count(*) FILTER (WHERE director_id IS NULL)::int AS without_director,
-             percentile_disc(0.5) WITHIN GROUP (ORDER BY kp_working_days(${day(sql`without_director_since`)}, ${day(sql`now()`)}))
-               FILTER (WHERE director_id IS NULL AND without_director_since IS NOT NULL) AS median_days_without
-      FROM cases WHERE municipality_id = ANY(${ids(s)}) AND phase <> 'afgesloten'
+      SELECT count(*) FILTER (WHERE c.director_id IS NOT NULL)::int AS with_director,
+             count(*) FILTER (WHERE c.director_id IS NULL)::int AS without_director,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY (SELECT working_index FROM today) - cd.working_index)
+               FILTER (WHERE c.director_id IS NULL AND cd.working_index IS NOT NULL) AS median_days_without
+      FROM cases c LEFT JOIN calendar_days cd ON cd.day = ${day(sql`c.without_director_since`)}
+      WHERE c.municipality_id = ANY(${ids(s)}) AND c.phase <> 'afgesloten'
     ),
     m AS (
       SELECT count(*)::int AS n, count(*) FILTER (WHERE x.followed_up_at IS NOT NULL)::int AS followed,
@@ -70,44 +72,50 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
       SELECT count(*) FILTER (WHERE answered_at IS NOT NULL)::int AS answered,
              count(*) FILTER (WHERE answered_at IS NOT NULL AND ${day(sql`answered_at`)} <= due_on)::int AS in_time,
              count(*) FILTER (WHERE help_started_at IS NOT NULL)::int AS started,
-             percentile_disc(0.5) WITHIN GROUP (ORDER BY kp_working_days(${day(sql`sent_at`)}, ${day(sql`help_started_at`)}))
-               FILTER (WHERE help_started_at IS NOT NULL) AS median_wait
-      FROM r
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY greatest(0, cb.working_index - ca.working_index)) FILTER (WHERE help_started_at IS NOT NULL) AS median_wait
+      FROM r LEFT JOIN calendar_days ca ON ca.day = ${day(sql`r.sent_at`)} LEFT JOIN calendar_days cb ON cb.day = ${day(sql`r.help_started_at`)}
     ),
     -- Timeliness: from the signal (or the case's opening, without one) to the hub's acknowledgement, the first
     -- contact (the case in Verkennen, or a referral's first contact) and the start of support (Steun op maat, or
-    -- help started after a referral), in Dutch working days.
+    -- help started after a referral), in Dutch working days: differences of the calendar's running count, joined
+    -- set-wise rather than looked up per row.
     opened AS (
-      SELECT c.id, coalesce(sg.created_at, c.created_at) AS start_at
+      SELECT c.id, ${day(sql`coalesce(sg.created_at, c.created_at)`)} AS start_day
       FROM cases c LEFT JOIN signals sg ON sg.id = c.signal_id, bounds b
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at >= b.lo AND c.created_at < b.hi
     ),
-    milestones AS (
-      SELECT o.start_at,
-        least(
-          (SELECT min(e.at) FROM case_events e WHERE e.case_id = o.id AND e.kind = 'phase' AND e.data->>'to' IN ('verkennen', 'steun_op_maat')),
-          (SELECT min(x.at) FROM referrals rr JOIN referral_events x ON x.referral_id = rr.id WHERE rr.case_id = o.id AND x.to_status IN ('first_contact', 'help_started'))
-        ) AS contact_at,
-        least(
-          (SELECT min(e.at) FROM case_events e WHERE e.case_id = o.id AND e.kind = 'phase' AND e.data->>'to' = 'steun_op_maat'),
-          (SELECT min(rr.help_started_at) FROM referrals rr WHERE rr.case_id = o.id)
-        ) AS support_at
-      FROM opened o
+    phase_firsts AS (
+      SELECT e.case_id,
+             min(e.at) FILTER (WHERE e.data->>'to' IN ('verkennen', 'steun_op_maat')) AS contact_at,
+             min(e.at) FILTER (WHERE e.data->>'to' = 'steun_op_maat') AS support_at
+      FROM case_events e JOIN opened o ON o.id = e.case_id WHERE e.kind = 'phase' GROUP BY e.case_id
     ),
-    durations AS (
-      SELECT 'acknowledged' AS k, kp_working_days(${day(sql`s.created_at`)}, ${day(sql`s.acknowledged_at`)}) AS d
+    referral_firsts AS (
+      SELECT rr.case_id, min(x.at) AS contact_at, min(rr.help_started_at) AS support_at
+      FROM referrals rr JOIN opened o ON o.id = rr.case_id
+      LEFT JOIN referral_events x ON x.referral_id = rr.id AND x.to_status IN ('first_contact', 'help_started')
+      GROUP BY rr.case_id
+    ),
+    milestones AS (
+      SELECT o.start_day, ${day(sql`least(pf.contact_at, rf.contact_at)`)} AS contact_day, ${day(sql`least(pf.support_at, rf.support_at)`)} AS support_day
+      FROM opened o LEFT JOIN phase_firsts pf ON pf.case_id = o.id LEFT JOIN referral_firsts rf ON rf.case_id = o.id
+    ),
+    spans AS (
+      SELECT 'acknowledged' AS k, ${day(sql`s.created_at`)} AS a, ${day(sql`s.acknowledged_at`)} AS b
       FROM signals s, bounds b
       WHERE s.municipality_id = ANY(${ids(s)}) AND s.created_at >= b.lo AND s.created_at < b.hi AND s.acknowledged_at IS NOT NULL
       UNION ALL
-      SELECT 'first_contact', kp_working_days(${day(sql`start_at`)}, ${day(sql`contact_at`)}) FROM milestones WHERE contact_at IS NOT NULL
+      SELECT 'first_contact', start_day, contact_day FROM milestones WHERE contact_day IS NOT NULL
       UNION ALL
-      SELECT 'support_started', kp_working_days(${day(sql`start_at`)}, ${day(sql`support_at`)}) FROM milestones WHERE support_at IS NOT NULL
+      SELECT 'support_started', start_day, support_day FROM milestones WHERE support_day IS NOT NULL
     ),
     timeliness AS (
       SELECT k, count(*)::int AS n,
              percentile_disc(0.5) WITHIN GROUP (ORDER BY d) AS median,
              percentile_disc(0.8) WITHIN GROUP (ORDER BY d) AS p80
-      FROM durations GROUP BY k
+      FROM (SELECT x.k, greatest(0, cb.working_index - ca.working_index) AS d
+            FROM spans x JOIN calendar_days ca ON ca.day = x.a JOIN calendar_days cb ON cb.day = x.b) d
+      GROUP BY k
     ),
     goals AS (
       SELECT coalesce(g->>'attainment', 'not_yet') AS k, count(*)::int AS n

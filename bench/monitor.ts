@@ -1,0 +1,126 @@
+/**
+ * The monitor at national scale, on the data of the cases benchmark (300,000 cases, 1,000,000 referrals,
+ * 10,000,000 registrations, plus signals, phase events and 500,000 matches):
+ *   - in-process, right after the embedded PostgreSQL started (cold shared buffers): every panel's SQL for the
+ *     whole country and one year — the first run and the 95th percentile of ten — and the network for the
+ *     largest region;
+ *   - over HTTP against the app in its own process, one policy officer at a time (1 connection, 5 s): every
+ *     endpoint of the dashboard for Kerkrade and one year, with server-side p50/p95 from Server-Timing.
+ * Targets (issue 7): a municipality's panels p95 < 300 ms; the country p95 < 2 s cold; a region's network < 500 ms.
+ */
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/server/config.js';
+import { monitorComparison, monitorFigures, monitorNetwork, monitorTrends, type Scope } from '../src/server/modules/monitor/monitor.repository.js';
+import { analyseNetwork } from '../src/server/modules/monitor/network.js';
+import { openRuntime } from '../src/server/runtime.js';
+import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
+import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
+import { generateNational } from './cases.js';
+import { measureGets, percentile } from './support.js';
+
+const POLICY = 'beleid@demo.knooppunt.nl';
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+const RUNS = 10;
+
+async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const r = await f();
+  return [performance.now() - t, r];
+}
+
+/** The first (cold) run and the p95 of RUNS runs, in ms. */
+async function series(f: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push((await timed(f))[0]);
+  const first = times[0]!;
+  times.sort((a, b) => a - b);
+  return { first, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
+const line = (name: string, s: { first: number; p50: number; p95: number }, limit: number) =>
+  `${name.padEnd(44)} first ${ms(s.first)}   p50 ${ms(s.p50)}   p95 ${ms(s.p95)}   target < ${limit} ms — ${s.p95 < limit && s.first < limit ? 'met' : 'NOT met'}`;
+
+export async function benchMonitor(dataDir?: string) {
+  const reuse = dataDir ?? process.env.BENCH_DATA_DIR;
+  const DATA_DIR = reuse ?? (await tempDataDir());
+  const config = loadConfig({ ...process.env, DATA_DIR, LOG_LEVEL: 'warn', DATABASE_URL: '' });
+  if (!reuse) {
+    console.log(`\nMonitor: generating the national data in ${DATA_DIR}…`);
+    const runtime = await openRuntime(config);
+    try {
+      console.log(await generateNational(runtime.deps));
+    } finally {
+      await runtime.close();
+    }
+  }
+
+  // In-process, on a freshly started database: the whole country, and the largest region's network.
+  const runtime = await openRuntime(config, { seed: false, migrate: false });
+  let kerkrade = '';
+  try {
+    const db = runtime.deps.database.db;
+    const all = (await db.execute<{ id: string }>(sql`SELECT id FROM municipalities`)).rows.map((r) => r.id);
+    const counts = (
+      await db.execute<{ cases: number; referrals: number; registrations: number; signals: number; matches: number }>(sql`
+      SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM referrals) AS referrals,
+             (SELECT count(*)::int FROM involvement_registrations) AS registrations, (SELECT count(*)::int FROM signals) AS signals,
+             (SELECT count(*)::int FROM matches) AS matches`)
+    ).rows[0]!;
+    const [largest] = (
+      await db.execute<{ region_id: string; name: string; n: number }>(sql`
+        SELECT m.region_id, r.name, count(*)::int AS n FROM municipalities m JOIN regions r ON r.id = m.region_id GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`)
+    ).rows;
+    const regionIds = (await db.execute<{ id: string }>(sql`SELECT id FROM municipalities WHERE region_id = ${largest!.region_id}`)).rows.map((r) => r.id);
+    kerkrade = (await db.execute<{ id: string }>(sql`SELECT id FROM municipalities WHERE name = 'Kerkrade'`)).rows[0]!.id;
+    console.log(
+      `\nMonitor — ${counts.cases} cases, ${counts.referrals} referrals, ${counts.registrations} registrations, ${counts.signals} signals, ${counts.matches} matches; ${all.length} municipalities\n`,
+    );
+    const country: Scope = { municipalityIds: all, ...YEAR };
+    const region: Scope = { municipalityIds: regionIds, ...YEAR };
+    console.log('the whole country, one year (in-process, SQL and suppression inputs; first run right after the database started):');
+    console.log(line('all panels (one statement)', await series(() => monitorFigures(db, country)), 2000));
+    console.log(line('trends per month', await series(() => monitorTrends(db, country, 'month')), 2000));
+    console.log(line('comparison of all municipalities', await series(() => monitorComparison(db, country)), 2000));
+    console.log(`\n${largest!.name}, ${largest!.n} municipalities, one year:`);
+    console.log(
+      line(
+        'collaboration network (SQL + centrality)',
+        await series(async () => {
+          const n = await monitorNetwork(db, region);
+          return analyseNetwork(n.organisations, n.edges);
+        }),
+        500,
+      ),
+    );
+  } finally {
+    await runtime.close();
+  }
+
+  // Over HTTP: one policy officer, Kerkrade, one year.
+  const app = await startAppProcess({ DATA_DIR, LOG_LEVEL: 'warn', SERVER_TIMING: 'true' });
+  try {
+    const policy = await signInOverHttp(app.url, POLICY, DEMO_PASSWORD);
+    const q = `municipalityId=${kerkrade}&from=${YEAR.from}&to=${YEAR.to}`;
+    const endpoints: [string, string][] = [
+      ['dashboard (GET /monitor)', `/api/v1/monitor?${q}`],
+      ['trends (GET /monitor/trends)', `/api/v1/monitor/trends?${q}`],
+      ['comparison (GET /monitor/comparison)', `/api/v1/monitor/comparison?${q}`],
+      ['network (GET /monitor/network)', `/api/v1/monitor/network?${q}`],
+      ['CSV (GET /monitor.csv)', `/api/v1/monitor.csv?${q}`],
+      ['PDF report (GET /monitor.pdf)', `/api/v1/monitor.pdf?${q}`],
+    ];
+    console.log(`\nKerkrade, one year, over HTTP (1 connection, 5 s each; server time from Server-Timing):`);
+    for (const [name, path] of endpoints) {
+      const [first] = await timed(() => fetch(`${app.url}${path}`, { headers: { cookie: policy.cookie } }).then((r) => r.arrayBuffer()));
+      const m = await measureGets(app.url, { cookie: policy.cookie }, [path], 1, 5);
+      const limit = name.startsWith('PDF') ? 2000 : 300;
+      console.log(
+        `${name.padEnd(44)} first ${ms(first)}   p50 ${ms(percentile(m.times, 50))}   p95 ${ms(percentile(m.times, 95))}   n ${m.times.length}   errors ${m.errors}   target < ${limit} ms — ${percentile(m.times, 95) < limit && m.errors === 0 ? 'met' : 'NOT met'}`,
+      );
+    }
+  } finally {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
+}
