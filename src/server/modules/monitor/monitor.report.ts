@@ -38,6 +38,7 @@ function tr(lang: Lang, key: string, vars: Record<string, string | number> = {})
 }
 const LABELS: Record<string, string> = {
   phases: 'cases.phases',
+  children: 'cases.phases',
   signalsByOrgType: 'orgTypes',
   referrals: 'referrals.statuses',
   declinedByReason: 'referrals.declineReasons',
@@ -159,6 +160,7 @@ export async function buildMonitorReport(x: {
     ]),
   ]);
   panel('phases', t('monitor.phases'), d.phases);
+  panel('children', t('monitor.children'), d.children);
   panel('signalsByOrgType', t('monitor.signals'), d.signalsByOrgType);
   panel('regie', t('monitor.regie'), d.regie);
   doc.text(`${t('monitor.regieShare')}: ${pct(d.regie.share)}`);

@@ -38,6 +38,13 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)
     ),
     phases AS (SELECT phase::text AS k, count(*)::int AS n FROM active_cases GROUP BY phase),
+    -- Children (born and unborn) in the households of those cases, by the case's phase.
+    children AS (
+      SELECT c.phase::text AS k, count(*)::int AS n
+      FROM active_cases c JOIN persons p ON p.household_id = c.household_id
+      WHERE p.household_role IN ('child', 'unborn') AND p.deceased_on IS NULL
+      GROUP BY c.phase
+    ),
     signal_orgs AS (
       SELECT o.type::text AS k, count(*)::int AS n
       FROM signals s JOIN organisations o ON o.id = s.organisation_id, bounds b
@@ -137,6 +144,7 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
     )
     SELECT
       (SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb) FROM phases) AS phases,
+      (SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb) FROM children) AS children,
       (SELECT count(DISTINCT household_id)::int FROM active_cases) AS households,
       (SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb) FROM signal_orgs) AS signals_by_org_type,
       (SELECT to_jsonb(regie) FROM regie) AS regie,
@@ -151,6 +159,7 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
   const row = res.rows[0]!;
   return {
     phases: row.phases as Record<string, number>,
+    children: row.children as Record<string, number>,
     households: row.households as number,
     signalsByOrgType: row.signals_by_org_type as Record<string, number>,
     regie: row.regie as { with_director: number; without_director: number; median_days_without: number | null },

@@ -26,6 +26,7 @@ const dashboardSchema = z.object({
   period: z.object({ from: z.iso.date(), to: z.iso.date() }),
   households: cell,
   phases: panel,
+  children: panel,
   signalsByOrgType: panel,
   timeliness: z.array(z.object({ key: z.string(), n: cell, median: z.number().nullable(), p80: z.number().nullable() })),
   regie: panel.extend({ share: z.number().nullable(), medianDaysWithout: z.number().nullable() }),
@@ -179,6 +180,7 @@ export function monitorCsv(d: Dashboard, trends?: Table): string {
   }
   const panels: Record<string, Table> = {
     phases: d.phases,
+    children: d.children,
     signalsByOrgType: d.signalsByOrgType,
     regie: d.regie,
     matches: d.matches,

@@ -122,6 +122,7 @@ export function createMonitorService(deps: AppDeps) {
           period: { from: q.from, to: q.to },
           households: suppressCount(f.households),
           phases: row(PHASES, f.phases),
+          children: row(PHASES, f.children),
           signalsByOrgType: row(signalTypes, f.signalsByOrgType),
           timeliness: timelinessOf(f.timeliness),
           regie: {

@@ -50,6 +50,11 @@ beforeAll(async () => {
          unnest(${`{${ACKNOWLEDGED.join(',')}}`}::text[]) WITH ORDINALITY AS a(day, k)
     WHERE s.id = o.id AND o.k = a.k`);
   await t.db.execute(sql`UPDATE cases SET created_at = '2026-04-24 11:00+02' WHERE municipality_id = ${scene.municipality.id}`);
+  // A child in each of the ten households in Verkennen.
+  await t.db.execute(sql`
+    INSERT INTO persons (household_id, municipality_id, household_role, given_name, family_name, family_name_key, date_of_birth)
+    SELECT household_id, municipality_id, 'child', 'Kind', 'Gezin', 'gezin', '2025-01-01' FROM cases
+    WHERE municipality_id = ${scene.municipality.id} AND phase = 'verkennen'`);
   // The timeline is append-only; the fixture moves its phase events back in time with the trigger off, in one transaction.
   await t.db.transaction(async (tx) => {
     await tx.execute(sql`ALTER TABLE case_events DISABLE TRIGGER USER`);
@@ -83,6 +88,9 @@ describe('the monitor', () => {
     expect(d.phases.cells[0][1]).toBe(10);
     expect(d.phases.cells[0][0]).toBeNull();
     expect(d.signalsByOrgType).toMatchObject({ columns: ['verloskunde'], cells: [[12]], total: 12 });
+    // Ten children, all in Verkennen; the other phases have none, and are hidden with them.
+    expect(d.children.cells[0][1]).toBe(10);
+    expect(d.children.total).toBe(10);
     // No director yet: 0 with and 12 without — the 0 is suppressed, and so is enough to keep it from the total.
     expect(d.regie.cells[0][0]).toBeNull();
     expect(d.regie.share).toBeNull();

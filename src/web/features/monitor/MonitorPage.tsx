@@ -24,6 +24,7 @@ interface Dashboard {
   period: { from: string; to: string };
   households: number | null;
   phases: Panel;
+  children: Panel;
   signalsByOrgType: Panel;
   timeliness: { key: string; n: number | null; median: number | null; p80: number | null }[];
   regie: Panel & { share: number | null; medianDaysWithout: number | null };
@@ -223,6 +224,7 @@ export function MonitorPage({ me }: { me: Me }) {
             </Paragraph>
           </section>
           <PanelView id="m-phases" title={t('monitor.phases')} panel={d.phases} label={label('phases')} />
+          <PanelView id="m-children" title={t('monitor.children')} panel={d.children} label={label('phases')} />
           <PanelView id="m-signals" title={t('monitor.signals')} panel={d.signalsByOrgType} label={label('orgTypes')} />
           <PanelView id="m-regie" title={t('monitor.regie')} panel={d.regie} label={label('regie')} />
           <Paragraph>
