@@ -830,6 +830,13 @@ export const cases = pgTable(
     directorId: uuid('director_id').references(() => users.id),
     /** Since when the case has had no accepted case director (null while it has one): the escalation clock. */
     withoutDirectorSince: timestamp('without_director_since', { withTimezone: true }),
+    /**
+     * The monitor's milestones, kept by triggers on the timeline and the referral history (migration 0023): the
+     * first contact (the case in Verkennen or Steun op maat, or a referral's first contact or help started) and
+     * the start of support (Steun op maat, or help started).
+     */
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
+    supportStartedAt: timestamp('support_started_at', { withTimezone: true }),
     regieEscalatedAt: timestamp('regie_escalated_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,

@@ -6,7 +6,8 @@ import type { Db } from '../db/client.js';
  * What the monitor reads beyond the cases and referrals generators: for every synthetic case its opening signal
  * (2–20 days before the case, acknowledged 0–6 days after it), phase events that say where the case went, help
  * started on a third of the referrals, and `matches` matches between registrations of the same person. Bulk load
- * with triggers off (the timeline is append-only). Returns seconds per step.
+ * with triggers off (the timeline is append-only), so the cases' milestones, which triggers keep in the app, are
+ * set here from the phase events. Returns seconds per step.
  */
 export async function generateMonitorData(pool: Db, size: { cases: number; matches: number }) {
   const client = await pool.$client.connect();
@@ -40,6 +41,14 @@ export async function generateMonitorData(pool: Db, size: { cases: number; match
       'phase events',
       sql`UPDATE case_events e SET data = e.data || jsonb_build_object('to', CASE WHEN (extract(epoch FROM e.at)::bigint / 259200) % 2 = 0 THEN 'verkennen' ELSE 'steun_op_maat' END)
           WHERE e.kind = 'phase'`,
+    );
+    await step(
+      'milestones',
+      sql`UPDATE cases c SET first_contact_at = x.contact_at, support_started_at = x.support_at
+        FROM (SELECT case_id, min(at) FILTER (WHERE data->>'to' IN ('verkennen', 'steun_op_maat')) AS contact_at,
+                     min(at) FILTER (WHERE data->>'to' = 'steun_op_maat') AS support_at
+              FROM case_events WHERE kind = 'phase' GROUP BY case_id) x
+        WHERE x.case_id = c.id`,
     );
     await step(
       'help started',

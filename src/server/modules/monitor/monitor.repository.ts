@@ -85,27 +85,12 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
     -- Timeliness: from the signal (or the case's opening, without one) to the hub's acknowledgement, the first
     -- contact (the case in Verkennen, or a referral's first contact) and the start of support (Steun op maat, or
     -- help started after a referral), in Dutch working days: differences of the calendar's running count, joined
-    -- set-wise rather than looked up per row.
-    opened AS (
-      SELECT c.id, ${day(sql`coalesce(sg.created_at, c.created_at)`)} AS start_day
+    -- set-wise. The milestones are columns of the case, kept by triggers (migration 0023).
+    milestones AS (
+      SELECT ${day(sql`coalesce(sg.created_at, c.created_at)`)} AS start_day,
+             ${day(sql`c.first_contact_at`)} AS contact_day, ${day(sql`c.support_started_at`)} AS support_day
       FROM cases c LEFT JOIN signals sg ON sg.id = c.signal_id, bounds b
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at >= b.lo AND c.created_at < b.hi
-    ),
-    phase_firsts AS (
-      SELECT e.case_id,
-             min(e.at) FILTER (WHERE e.data->>'to' IN ('verkennen', 'steun_op_maat')) AS contact_at,
-             min(e.at) FILTER (WHERE e.data->>'to' = 'steun_op_maat') AS support_at
-      FROM case_events e JOIN opened o ON o.id = e.case_id WHERE e.kind = 'phase' GROUP BY e.case_id
-    ),
-    referral_firsts AS (
-      SELECT rr.case_id, min(x.at) AS contact_at, min(rr.help_started_at) AS support_at
-      FROM referrals rr JOIN opened o ON o.id = rr.case_id
-      LEFT JOIN referral_events x ON x.referral_id = rr.id AND x.to_status IN ('first_contact', 'help_started')
-      GROUP BY rr.case_id
-    ),
-    milestones AS (
-      SELECT o.start_day, ${day(sql`least(pf.contact_at, rf.contact_at)`)} AS contact_day, ${day(sql`least(pf.support_at, rf.support_at)`)} AS support_day
-      FROM opened o LEFT JOIN phase_firsts pf ON pf.case_id = o.id LEFT JOIN referral_firsts rf ON rf.case_id = o.id
     ),
     spans AS (
       SELECT 'acknowledged' AS k, ${day(sql`s.created_at`)} AS a, ${day(sql`s.acknowledged_at`)} AS b

@@ -55,6 +55,12 @@ beforeAll(async () => {
     INSERT INTO persons (household_id, municipality_id, household_role, given_name, family_name, family_name_key, date_of_birth)
     SELECT household_id, municipality_id, 'child', 'Kind', 'Gezin', 'gezin', '2025-01-01' FROM cases
     WHERE municipality_id = ${scene.municipality.id} AND phase = 'verkennen'`);
+  // The triggers set each case's first contact when it entered Verkennen.
+  const contacts = await t.db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM cases WHERE municipality_id = ${scene.municipality.id} AND first_contact_at IS NOT NULL AND support_started_at IS NULL`,
+  );
+  expect(contacts.rows[0]!.n).toBe(10);
+  await t.db.execute(sql`UPDATE cases SET first_contact_at = '2026-04-30 09:00+02' WHERE first_contact_at IS NOT NULL`);
   // The timeline is append-only; the fixture moves its phase events back in time with the trigger off, in one transaction.
   await t.db.transaction(async (tx) => {
     await tx.execute(sql`ALTER TABLE case_events DISABLE TRIGGER USER`);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseDueOn } from '../../../domain/referrals.js';
-import { mailOutbox, notifications, organisations, referrals, services } from '../../db/schema.js';
+import { cases, mailOutbox, notifications, organisations, referrals, services } from '../../db/schema.js';
 import { amsterdamToday, api, caseScenario } from '../../testing/case-scenario.js';
 import { buildScene, buildService, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
@@ -193,6 +193,10 @@ describe('the closed loop', () => {
     await step({ status: 'waiting_list', expectedStart: '2027-02-01' });
     await step({ status: 'help_started' });
     await step({ status: 'completed', note: 'Traject afgerond' });
+    // Help started is the case's first contact and start of support, for the monitor (kept by a trigger).
+    const [milestones] = await t.db.select({ contact: cases.firstContactAt, support: cases.supportStartedAt }).from(cases).where(eq(cases.id, c.caseId));
+    expect(milestones!.contact).not.toBeNull();
+    expect(milestones!.support).toEqual(milestones!.contact);
 
     const updates = await t.db
       .select()
