@@ -45,14 +45,15 @@ export async function benchMonitor(dataDir?: string) {
   const reuse = dataDir ?? process.env.BENCH_DATA_DIR;
   const DATA_DIR = reuse ?? (await tempDataDir());
   const config = loadConfig({ ...process.env, DATA_DIR, LOG_LEVEL: 'warn', DATABASE_URL: '' });
-  if (!reuse) {
-    console.log(`\nMonitor: generating the national data in ${DATA_DIR}…`);
-    const runtime = await openRuntime(config);
-    try {
-      console.log(await generateNational(runtime.deps));
-    } finally {
-      await runtime.close();
+  // Generates the data, or brings a reused data directory's schema up to date; then the database restarts below.
+  const setup = await openRuntime(config, { seed: !reuse });
+  try {
+    if (!reuse) {
+      console.log(`\nMonitor: generating the national data in ${DATA_DIR}…`);
+      console.log(await generateNational(setup.deps));
     }
+  } finally {
+    await setup.close();
   }
 
   // In-process, on a freshly started database: the whole country, and the largest region's network.
@@ -73,6 +74,12 @@ export async function benchMonitor(dataDir?: string) {
     ).rows;
     const regionIds = (await db.execute<{ id: string }>(sql`SELECT id FROM municipalities WHERE region_id = ${largest!.region_id}`)).rows.map((r) => r.id);
     kerkrade = (await db.execute<{ id: string }>(sql`SELECT id FROM municipalities WHERE name = 'Kerkrade'`)).rows[0]!.id;
+    // A municipality of typical size: the median by number of cases (Kerkrade holds 5,000 extra cases for the board).
+    const [typical] = (
+      await db.execute<{ id: string; name: string; n: number }>(sql`
+        SELECT m.id, m.name, count(c.id)::int AS n FROM municipalities m JOIN cases c ON c.municipality_id = m.id
+        GROUP BY 1, 2 ORDER BY 3 LIMIT 1 OFFSET (SELECT count(DISTINCT municipality_id) / 2 FROM cases)`)
+    ).rows;
     console.log(
       `\nMonitor — ${counts.cases} cases, ${counts.referrals} referrals, ${counts.registrations} registrations, ${counts.signals} signals, ${counts.matches} matches; ${all.length} municipalities\n`,
     );
@@ -81,6 +88,9 @@ export async function benchMonitor(dataDir?: string) {
     console.log('the whole country, one year (in-process, SQL and suppression inputs; first run right after the database started):');
     console.log(line('all panels (one statement)', await series(() => monitorFigures(db, country)), 2000));
     console.log(line('trends per month', await series(() => monitorTrends(db, country, 'month')), 2000));
+    console.log(`\n${typical!.name}, a municipality of median size (${typical!.n} cases), one year:`);
+    console.log(line('all panels (one statement)', await series(() => monitorFigures(db, { municipalityIds: [typical!.id], ...YEAR })), 300));
+    console.log(line('trends per month', await series(() => monitorTrends(db, { municipalityIds: [typical!.id], ...YEAR }, 'month')), 300));
     console.log(`\n${largest!.name}, ${largest!.n} municipalities, one year:`);
     console.log(line('comparison of its municipalities', await series(() => monitorComparison(db, region)), 300));
     console.log(

@@ -183,7 +183,7 @@ export async function monitorTrends(db: DbOrTx, s: Scope, g: Granularity) {
   return res.rows;
 }
 
-/** Per municipality: households with a case, new signals, referrals sent and answered in time, regie — for comparison. */
+/** Per municipality: households with a case, new signals, referrals sent and answered in time, regie — for comparison; one pass per table, grouped. */
 export async function monitorComparison(db: DbOrTx, s: Scope) {
   const res = await db.execute<{
     municipality_id: string;
@@ -195,23 +195,32 @@ export async function monitorComparison(db: DbOrTx, s: Scope) {
     with_director: number;
     without_director: number;
   }>(sql`
-    WITH ${bounds(s)}, mun AS (SELECT unnest(${ids(s)}) AS id)
-    SELECT mun.id AS municipality_id,
-      (SELECT count(DISTINCT c.household_id)::int FROM cases c WHERE c.municipality_id = mun.id AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)) AS households,
-      (SELECT count(*)::int FROM signals x WHERE x.municipality_id = mun.id AND x.created_at >= b.lo AND x.created_at < b.hi) AS signals,
-      r.referrals, r.answered, r.in_time, g.with_director, g.without_director
-    FROM mun CROSS JOIN bounds b
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS referrals,
+    WITH ${bounds(s)},
+    mun AS (SELECT unnest(${ids(s)}) AS id),
+    hh AS (
+      SELECT c.municipality_id AS id, count(DISTINCT c.household_id)::int AS households FROM cases c, bounds b
+      WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo) GROUP BY 1
+    ),
+    sg AS (
+      SELECT x.municipality_id AS id, count(*)::int AS signals FROM signals x, bounds b
+      WHERE x.municipality_id = ANY(${ids(s)}) AND x.created_at >= b.lo AND x.created_at < b.hi GROUP BY 1
+    ),
+    rf AS (
+      SELECT c.municipality_id AS id, count(*)::int AS referrals,
              count(*) FILTER (WHERE rr.answered_at IS NOT NULL)::int AS answered,
              count(*) FILTER (WHERE rr.answered_at IS NOT NULL AND ${day(sql`rr.answered_at`)} <= rr.due_on)::int AS in_time
-      FROM referrals rr JOIN cases c ON c.id = rr.case_id
-      WHERE c.municipality_id = mun.id AND rr.sent_at >= b.lo AND rr.sent_at < b.hi
-    ) r
-    CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE c.director_id IS NOT NULL)::int AS with_director, count(*) FILTER (WHERE c.director_id IS NULL)::int AS without_director
-      FROM cases c WHERE c.municipality_id = mun.id AND c.phase <> 'afgesloten'
-    ) g`);
+      FROM referrals rr JOIN cases c ON c.id = rr.case_id, bounds b
+      WHERE c.municipality_id = ANY(${ids(s)}) AND rr.sent_at >= b.lo AND rr.sent_at < b.hi GROUP BY 1
+    ),
+    rg AS (
+      SELECT c.municipality_id AS id, count(*) FILTER (WHERE c.director_id IS NOT NULL)::int AS with_director,
+             count(*) FILTER (WHERE c.director_id IS NULL)::int AS without_director
+      FROM cases c WHERE c.municipality_id = ANY(${ids(s)}) AND c.phase <> 'afgesloten' GROUP BY 1
+    )
+    SELECT mun.id AS municipality_id, coalesce(hh.households, 0) AS households, coalesce(sg.signals, 0) AS signals,
+           coalesce(rf.referrals, 0) AS referrals, coalesce(rf.answered, 0) AS answered, coalesce(rf.in_time, 0) AS in_time,
+           coalesce(rg.with_director, 0) AS with_director, coalesce(rg.without_director, 0) AS without_director
+    FROM mun LEFT JOIN hh ON hh.id = mun.id LEFT JOIN sg ON sg.id = mun.id LEFT JOIN rf ON rf.id = mun.id LEFT JOIN rg ON rg.id = mun.id`);
   return res.rows;
 }
 
