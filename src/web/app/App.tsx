@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
@@ -37,12 +37,14 @@ import { RegisterPage } from '../features/families/RegisterPage';
 import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../features/families/SignalPages';
 import { HomePage } from '../features/home/HomePage';
 import { ExperiencePage, MeetingPage, TablePage, TablesPage } from '../features/meetings/MeetingPages';
-import { MonitorPage } from '../features/monitor/MonitorPage';
-import { NetworkPage } from '../features/monitor/NetworkPage';
 import { IncomingPage, ReferralFormPage, ReferralPage } from '../features/referrals/ReferralPages';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
 import { useMe } from './session';
+
+// The chart and graph libraries are large and only policy officers and coordinators open the monitor: on demand.
+const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
+const NetworkPage = lazy(() => import('../features/monitor/NetworkPage').then((m) => ({ default: m.NetworkPage })));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -227,8 +229,26 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/verwijzingen/inkomend" element={<IncomingPage />} />}
       {care && <Route path="/verwijzingen/:id" element={<ReferralPage />} />}
       {care && <Route path="/overleg" element={<TablesPage me={me} />} />}
-      {me.user.role !== 'professional' && <Route path="/monitor" element={<MonitorPage me={me} />} />}
-      {me.user.role !== 'professional' && <Route path="/monitor/netwerk" element={<NetworkPage me={me} />} />}
+      {me.user.role !== 'professional' && (
+        <Route
+          path="/monitor"
+          element={
+            <Suspense fallback={<Paragraph>{t('app.loading')}</Paragraph>}>
+              <MonitorPage me={me} />
+            </Suspense>
+          }
+        />
+      )}
+      {me.user.role !== 'professional' && (
+        <Route
+          path="/monitor/netwerk"
+          element={
+            <Suspense fallback={<Paragraph>{t('app.loading')}</Paragraph>}>
+              <NetworkPage me={me} />
+            </Suspense>
+          }
+        />
+      )}
       {me.user.role !== 'professional' && <Route path="/evaluatie/metingen" element={<SurveysPage me={me} />} />}
       {me.user.role !== 'professional' && <Route path="/evaluatie/metingen/:id" element={<SurveyPage />} />}
       {me.user.role !== 'professional' && <Route path="/evaluatie/knelpunten" element={<BottlenecksPage me={me} />} />}

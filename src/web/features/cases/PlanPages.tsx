@@ -4,9 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { LIFE_DOMAINS } from '../../../domain/directory';
-
-// Copied from domain/family-plan (which the web imports only types from, to keep zod schemas out of the bundle).
-const GOAL_ATTAINMENT_OPTIONS = ['not_yet', 'partly', 'reached'] as const;
+import { GOAL_ATTAINMENT as GOAL_ATTAINMENT_OPTIONS } from '../../../domain/family-plan';
 
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';

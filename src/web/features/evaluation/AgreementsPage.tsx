@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IV_BLOCKS as BLOCKS, AGREEMENT_LEVELS as LEVELS, REVIEW_REMINDER_DAYS as REMINDER_DAYS } from '../../../domain/evaluation';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -10,19 +11,6 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { MunicipalityChoice, pathError, useMunicipality } from './common';
-
-// Copied from domain/evaluation (the web imports only types from the domain).
-const LEVELS = ['strategic', 'tactical', 'operational'] as const;
-const BLOCKS = [
-  'chain_coordination',
-  'consultation_advice',
-  'trajectory_guidance',
-  'early_signalling',
-  'integrated_diagnostics',
-  'family_support',
-  'care_education',
-] as const;
-const REMINDER_DAYS = 30;
 
 interface Agreement {
   id: string;

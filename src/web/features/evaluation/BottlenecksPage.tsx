@@ -2,16 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BOTTLENECK_PHASES as PHASES, BOTTLENECK_SOURCES as SOURCES } from '../../../domain/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api, type Me } from '../../lib/api';
 import { MunicipalityChoice, pathError, useMunicipality } from './common';
-
-// Copied from domain/evaluation (the web imports only types from the domain).
-const PHASES = ['signaleren', 'verkennen', 'steun_op_maat', 'samenwerking'] as const;
-const SOURCES = ['interview', 'survey', 'meeting', 'other'] as const;
 
 interface Action {
   description: string;

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IV_BLOCKS, QUALITY_CRITERIA, REQUIRED_BLOCKS } from '../../../domain/evaluation';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -11,18 +12,9 @@ import { ApiError, api, currentCsrfToken, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { MunicipalityChoice, pathError, useMunicipality } from './common';
 
-// Copied from domain/evaluation (the web imports only types from the domain).
-const BLOCKS = [
-  'chain_coordination',
-  'consultation_advice',
-  'trajectory_guidance',
-  'early_signalling',
-  'integrated_diagnostics',
-  'family_support',
-  'care_education',
-] as const;
-const REQUIRED = new Set(['chain_coordination', 'consultation_advice', 'trajectory_guidance']);
-const CRITERIA = ['parents_in_control', 'one_desk', 'limited_waiting', 'no_repeated_examinations', 'partners_know_each_other', 'agreements_recorded'] as const;
+const BLOCKS = IV_BLOCKS;
+const REQUIRED = new Set<string>(REQUIRED_BLOCKS);
+const CRITERIA = QUALITY_CRITERIA;
 
 interface BlockState {
   state: string;

@@ -3,6 +3,7 @@ import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormLabel, Heading1
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { SURVEY_DIMENSIONS as DIMENSIONS, MEASUREMENTS } from '../../../domain/surveys';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -10,12 +11,8 @@ import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
-import { percent, shown } from '../monitor/MonitorPage';
+import { percent, shown } from '../monitor/format';
 import { MunicipalityChoice, pathError, useMunicipality } from './common';
-
-// Copied from domain/surveys (the web imports only types from the domain, to keep zod out of the bundle).
-const DIMENSIONS = ['knowing_trusting', 'shared_vision', 'formalisation', 'governance', 'reachability', 'expertise'] as const;
-const MEASUREMENTS = ['baseline', 'interim', 'final'] as const;
 
 interface Item {
   id: string;

@@ -10,6 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { Bars, Lines } from './charts';
+import { percent, shown } from './format';
 
 export interface Panel {
   rows: string[];
@@ -49,10 +50,6 @@ interface Comparison {
   }[];
   totals: { households: number | null; signals: number | null; referrals: number | null };
 }
-
-/** A figure, or "<10" where it stands for fewer than ten. */
-export const shown = (v: number | null) => (v === null ? '<10' : String(v));
-export const percent = (v: number | null) => (v === null ? '<10' : `${Math.round(v * 100)}%`);
 
 /** One panel: its chart (for a single row) and the table with the numbers, "<10" where suppressed. */
 export function PanelView({

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
-import { ScopeForm, shown, useScopeForm } from './MonitorPage';
+import { shown } from './format';
+import { ScopeForm, useScopeForm } from './MonitorPage';
 
 interface Network {
   nodes: { id: string; name: string; type: string; degree: number; betweenness: number; isolated: boolean }[];
