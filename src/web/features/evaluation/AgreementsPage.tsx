@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IV_BLOCKS as BLOCKS, AGREEMENT_LEVELS as LEVELS, REVIEW_REMINDER_DAYS as REMINDER_DAYS } from '../../../domain/evaluation';
 import { DataTable } from '../../components/DataTable';
@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
-import { MunicipalityChoice, pathError, useMunicipality } from './common';
+import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
 
 interface Agreement {
   id: string;
@@ -181,16 +181,15 @@ export function AgreementsPage({ me }: { me: Me }) {
           {t('agreements.new')}
         </Button>
       ) : (
-        <form
-          className="kp-form"
-          aria-labelledby="ag-form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            save.mutate(draft);
-          }}
+        <DraftForm
+          id="ag-form"
+          title={draft.id ? t('agreements.edit') : t('agreements.new')}
+          error={save.error}
+          pending={save.isPending}
+          submitLabel={t('agreements.save')}
+          onSubmit={() => save.mutate(draft)}
+          onCancel={() => setDraft(null)}
         >
-          <Heading2 id="ag-form">{draft.id ? t('agreements.edit') : t('agreements.new')}</Heading2>
-          <ErrorAlert error={save.error} />
           <div className="kp-row">
             <SelectField label={t('agreements.level')} options={LEVELS.map((l) => ({ value: l, label: t(`agreements.levels.${l}`) }))} {...f('level')} />
             <SelectField
@@ -211,15 +210,7 @@ export function AgreementsPage({ me }: { me: Me }) {
             <Field label={t('agreements.periodTo')} type="date" {...f('periodTo')} />
             <Field label={t('agreements.reviewOn')} hint={t('agreements.reviewHint', { days: REMINDER_DAYS })} type="date" {...f('reviewOn')} />
           </div>
-          <div className="kp-row">
-            <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
-              {t('agreements.save')}
-            </Button>
-            <Button appearance="subtle-button" onClick={() => setDraft(null)}>
-              {t('surveys.cancel')}
-            </Button>
-          </div>
-        </form>
+        </DraftForm>
       )}
     </>
   );

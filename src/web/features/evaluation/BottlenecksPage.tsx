@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOTTLENECK_PHASES as PHASES, BOTTLENECK_SOURCES as SOURCES } from '../../../domain/evaluation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api, type Me } from '../../lib/api';
-import { MunicipalityChoice, pathError, useMunicipality } from './common';
+import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
 
 interface Action {
   description: string;
@@ -107,16 +107,23 @@ export function BottlenecksPage({ me }: { me: Me }) {
           {t('bottlenecks.new')}
         </Button>
       ) : (
-        <form
-          className="kp-form"
-          aria-labelledby="bn-form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            save.mutate(draft);
-          }}
+        <DraftForm
+          id="bn-form"
+          title={draft.id ? t('bottlenecks.edit') : t('bottlenecks.new')}
+          error={save.error}
+          pending={save.isPending}
+          submitLabel={t('bottlenecks.save')}
+          onSubmit={() => save.mutate(draft)}
+          onCancel={() => setDraft(null)}
+          extraButtons={
+            <Button
+              appearance="secondary-action-button"
+              onClick={() => setDraft({ ...draft, actions: [...draft.actions, { description: '', owner: '', dueOn: null, done: false }] })}
+            >
+              {t('bottlenecks.addAction')}
+            </Button>
+          }
         >
-          <Heading2 id="bn-form">{draft.id ? t('bottlenecks.edit') : t('bottlenecks.new')}</Heading2>
-          <ErrorAlert error={save.error} />
           <div className="kp-row">
             <SelectField
               label={t('bottlenecks.phase')}
@@ -190,21 +197,7 @@ export function BottlenecksPage({ me }: { me: Me }) {
               </Button>
             </fieldset>
           ))}
-          <div className="kp-row">
-            <Button
-              appearance="secondary-action-button"
-              onClick={() => setDraft({ ...draft, actions: [...draft.actions, { description: '', owner: '', dueOn: null, done: false }] })}
-            >
-              {t('bottlenecks.addAction')}
-            </Button>
-            <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
-              {t('bottlenecks.save')}
-            </Button>
-            <Button appearance="subtle-button" onClick={() => setDraft(null)}>
-              {t('surveys.cancel')}
-            </Button>
-          </div>
-        </form>
+        </DraftForm>
       )}
     </>
   );

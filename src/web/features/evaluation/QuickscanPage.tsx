@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { ApiError, api, currentCsrfToken, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
-import { MunicipalityChoice, pathError, useMunicipality } from './common';
+import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
 
 const BLOCKS = IV_BLOCKS;
 const REQUIRED = new Set<string>(REQUIRED_BLOCKS);
@@ -167,17 +167,16 @@ export function QuickscanPage({ me }: { me: Me }) {
           {t('quickscan.new')}
         </Button>
       ) : (
-        <form
-          className="kp-form"
-          aria-labelledby="qs-form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            save.mutate(draft);
-          }}
+        <DraftForm
+          id="qs-form"
+          title={t('quickscan.new')}
+          intro={t('quickscan.newHint')}
+          error={save.error}
+          pending={save.isPending}
+          submitLabel={t('quickscan.save')}
+          onSubmit={() => save.mutate(draft)}
+          onCancel={() => setDraft(null)}
         >
-          <Heading2 id="qs-form">{t('quickscan.new')}</Heading2>
-          <Paragraph>{t('quickscan.newHint')}</Paragraph>
-          <ErrorAlert error={save.error} />
           <Field
             label={t('quickscan.conductedOn')}
             type="date"
@@ -233,15 +232,7 @@ export function QuickscanPage({ me }: { me: Me }) {
             </fieldset>
           ))}
           <TextAreaField label={t('quickscan.note')} value={draft.note ?? ''} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />
-          <div className="kp-row">
-            <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
-              {t('quickscan.save')}
-            </Button>
-            <Button appearance="subtle-button" onClick={() => setDraft(null)}>
-              {t('surveys.cancel')}
-            </Button>
-          </div>
-        </form>
+        </DraftForm>
       )}
       <DemandSection municipalityId={m.id} />
     </>

@@ -12,7 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { percent, shown } from '../monitor/format';
-import { MunicipalityChoice, pathError, useMunicipality } from './common';
+import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
 
 interface Item {
   id: string;
@@ -81,17 +81,26 @@ export function SurveysPage({ me }: { me: Me }) {
           {t('surveys.new')}
         </Button>
       ) : (
-        <form
-          className="kp-form"
-          aria-labelledby="survey-new"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            create.mutate();
-          }}
+        <DraftForm
+          id="survey-new"
+          title={t('surveys.new')}
+          intro={t('surveys.templateHint')}
+          error={create.error}
+          pending={create.isPending}
+          submitLabel={t('surveys.create')}
+          onSubmit={() => create.mutate()}
+          onCancel={() => setDraft(null)}
+          extraButtons={
+            <Button
+              appearance="secondary-action-button"
+              onClick={() =>
+                setDraft({ ...draft, items: [...draft.items, { id: `vraag_${draft.items.length + 1}`, dimension: 'knowing_trusting', text: { nl: '' } }] })
+              }
+            >
+              {t('surveys.addQuestion')}
+            </Button>
+          }
         >
-          <Heading2 id="survey-new">{t('surveys.new')}</Heading2>
-          <Paragraph>{t('surveys.templateHint')}</Paragraph>
-          <ErrorAlert error={create.error} />
           <Field
             label={t('surveys.name')}
             value={draft.title}
@@ -132,23 +141,7 @@ export function SurveysPage({ me }: { me: Me }) {
               </Button>
             </fieldset>
           ))}
-          <div className="kp-row">
-            <Button
-              appearance="secondary-action-button"
-              onClick={() =>
-                setDraft({ ...draft, items: [...draft.items, { id: `vraag_${draft.items.length + 1}`, dimension: 'knowing_trusting', text: { nl: '' } }] })
-              }
-            >
-              {t('surveys.addQuestion')}
-            </Button>
-            <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
-              {t('surveys.create')}
-            </Button>
-            <Button appearance="subtle-button" onClick={() => setDraft(null)}>
-              {t('surveys.cancel')}
-            </Button>
-          </div>
-        </form>
+        </DraftForm>
       )}
     </>
   );
