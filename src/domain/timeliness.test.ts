@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentile, timeliness } from './timeliness.js';
+import { histogramCount, histogramPercentile, percentile, timeliness } from './timeliness.js';
 
 describe('working-day medians for the monitor', () => {
   it("counts working days across King's Day and Christmas", () => {
@@ -31,5 +31,37 @@ describe('working-day medians for the monitor', () => {
         expect(xs.filter((x) => x <= m).length * 2).toBeGreaterThanOrEqual(xs.length);
       }),
     );
+  });
+});
+
+describe('percentiles from histograms (the monitor adds histograms of months and municipalities)', () => {
+  it('gives the same figure as the values written out, for any histogram and percentile', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.integer({ min: 0, max: 60 }), n: fc.integer({ min: 0, max: 20 }) }), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 100 }),
+        (hist, p) => {
+          const values = hist.flatMap((h) => Array.from({ length: h.n }, () => h.value));
+          expect(histogramPercentile(hist, p)).toBe(percentile(values, p));
+          expect(histogramCount(hist)).toBe(values.length);
+        },
+      ),
+    );
+  });
+
+  it('adds up: the median of two histograms together is the median of all their values', () => {
+    const jan = [
+      { value: 1, n: 3 },
+      { value: 4, n: 1 },
+    ];
+    const feb = [
+      { value: 2, n: 1 },
+      { value: 9, n: 5 },
+    ];
+    // 1 1 1 2 4 9 9 9 9 9 → rank 5 of 10 is 4; rank 8 is 9.
+    expect(histogramPercentile([...jan, ...feb], 50)).toBe(4);
+    expect(histogramPercentile([...jan, ...feb], 80)).toBe(9);
+    expect(histogramPercentile([], 50)).toBeNull();
+    expect(histogramPercentile([{ value: 3, n: 0 }], 50)).toBeNull();
   });
 });

@@ -22,3 +22,28 @@ export function timeliness(pairs: { from: Date; to: Date | null }[]) {
   const days = workingDayDurations(pairs);
   return { n: days.length, median: percentile(days, 50), p80: percentile(days, 80) };
 }
+
+/** A histogram: each value with how often it occurred. */
+export type Histogram = { value: number; n: number }[];
+
+/**
+ * The nearest-rank percentile of the values a histogram stands for — the same figure as `percentile` on the
+ * values written out, without writing them out: the monitor keeps working days as histograms per municipality and
+ * month, which add up exactly where medians would not.
+ */
+export function histogramPercentile(hist: Histogram, p: number): number | null {
+  if (!(p > 0 && p <= 100)) throw new RangeError('p must be in (0, 100]');
+  const sorted = hist.filter((h) => h.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((t, h) => t + h.n, 0);
+  if (!total) return null;
+  const rank = Math.ceil((p / 100) * total);
+  let seen = 0;
+  for (const h of sorted) {
+    seen += h.n;
+    if (seen >= rank) return h.value;
+  }
+  return sorted.at(-1)!.value;
+}
+
+/** How many values a histogram stands for. */
+export const histogramCount = (hist: Histogram) => hist.reduce((t, h) => t + h.n, 0);

@@ -624,6 +624,8 @@ export const signals = pgTable(
     index('signals_intake_idx').on(t.municipalityId, t.createdAt).where(sql`${t.toHub}`),
     index('signals_signaller_idx').on(t.signallerId, t.createdAt),
     index('signals_person_idx').on(t.personId),
+    // The monitor: a municipality's signals in a month.
+    index('signals_municipality_created_idx').on(t.municipalityId, t.createdAt),
     check('signals_reason_when_not_discussed', sql`${t.discussedWithFamily} OR ${t.notDiscussedReason} IS NOT NULL`),
   ],
 );
@@ -755,7 +757,8 @@ export const matches = pgTable(
     uniqueIndex('matches_pair_uq').on(t.registrationAId, t.registrationBId),
     index('matches_b_idx').on(t.registrationBId),
     index('matches_unfollowed_idx').on(t.createdAt).where(sql`${t.followedUpAt} IS NULL`),
-    index('matches_household_idx').on(t.householdId),
+    // A household's matches, and the monitor's matches of a municipality's households in a month.
+    index('matches_household_created_idx').on(t.householdId, t.createdAt),
   ],
 );
 
@@ -837,6 +840,15 @@ export const cases = pgTable(
      */
     firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
     supportStartedAt: timestamp('support_started_at', { withTimezone: true }),
+    /**
+     * What the monitor counts about the cases active in a period, kept by triggers (migration 0024) so that a
+     * country-wide count reads the cases alone: the children (born and unborn, living) in the household, and the
+     * goals of the latest adopted family plan by attainment.
+     */
+    children: integer('children').notNull().default(0),
+    goalsNotYet: integer('goals_not_yet').notNull().default(0),
+    goalsPartly: integer('goals_partly').notNull().default(0),
+    goalsReached: integer('goals_reached').notNull().default(0),
     regieEscalatedAt: timestamp('regie_escalated_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -846,6 +858,8 @@ export const cases = pgTable(
     // The board's list: open cases of a municipality, most recently changed first, read straight from the index.
     index('cases_open_recent_idx').on(t.municipalityId, t.updatedAt.desc()).where(sql`${t.phase} <> 'afgesloten'`),
     index('cases_household_idx').on(t.householdId),
+    // The monitor: a municipality's cases opened in a month.
+    index('cases_municipality_created_idx').on(t.municipalityId, t.createdAt),
     index('cases_without_director_idx').on(t.withoutDirectorSince).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
     // The board's counts per municipality: cases without a director, and those escalated.
     index('cases_without_director_muni_idx').on(t.municipalityId).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
@@ -1361,7 +1375,11 @@ export const doubleDiscussionWarnings = pgTable(
     outcome: text('outcome').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('double_discussion_warnings_at_idx').on(t.at), check('double_discussion_outcome', sql`${t.outcome} IN ('warned', 'confirmed')`)],
+  (t) => [
+    index('double_discussion_warnings_at_idx').on(t.at),
+    index('double_discussion_warnings_case_idx').on(t.caseId, t.at),
+    check('double_discussion_outcome', sql`${t.outcome} IN ('warned', 'confirmed')`),
+  ],
 );
 
 /**
@@ -1375,6 +1393,39 @@ export const calendarDays = pgTable('calendar_days', {
   /** Working days from the start of the calendar up to and including this day. */
   workingIndex: integer('working_index').notNull(),
 });
+
+/**
+ * The monitor's event figures per municipality and Dutch calendar month, as the live statement computes them
+ * (`monitor.facts.ts`): counts by key, and histograms of working days (the value in `k`) so that medians and
+ * percentiles stay exact when months and municipalities are added up. A cell (municipality, month) is recomputed
+ * whole from the base tables when it is dirty; readers never trust a dirty cell (ADR 012).
+ */
+export const monitorFacts = pgTable(
+  'monitor_facts',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    metric: text('metric').notNull(),
+    k: text('k').notNull().default(''),
+    k2: text('k2').notNull().default(''),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.month, t.metric, t.k, t.k2] })],
+);
+
+/**
+ * Cells of `monitor_facts` whose base rows changed since they were computed, appended by statement triggers on every
+ * table the figures read (migration 0024) in the transaction of the change; the refresh job recomputes and clears
+ * them. Append-only without a key, so writers never wait on each other here.
+ */
+export const monitorDirty = pgTable(
+  'monitor_dirty',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('monitor_dirty_cell_idx').on(t.municipalityId, t.month)],
+);
 
 /** A collaboration survey of a municipality's network, with its items (our template or the coordinator's own). */
 export const surveys = pgTable(

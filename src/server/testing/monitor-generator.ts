@@ -63,6 +63,8 @@ export async function generateMonitorData(pool: Db, size: { cases: number; match
         JOIN LATERAL (SELECT id FROM involvement_registrations r WHERE r.person_id = a.person_id AND r.id > a.id ORDER BY r.id LIMIT 1) b ON true`,
     );
     await db.execute(sql`SET session_replication_role = origin`);
+    // The triggers were off: the cases' children and goals and the monitor's dirty cells, from the base tables.
+    await step('monitor rebuild', sql`SELECT kp_monitor_rebuild()`);
     const t = Date.now();
     await db.execute(sql`ANALYZE signals`);
     await db.execute(sql`ANALYZE cases`);

@@ -1,0 +1,176 @@
+CREATE TABLE "monitor_dirty" (
+	"municipality_id" uuid NOT NULL,
+	"month" date NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "monitor_facts" (
+	"municipality_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"metric" text NOT NULL,
+	"k" text DEFAULT '' NOT NULL,
+	"k2" text DEFAULT '' NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "monitor_facts_municipality_id_month_metric_k_k2_pk" PRIMARY KEY("municipality_id","month","metric","k","k2")
+);
+--> statement-breakpoint
+DROP INDEX "matches_household_idx";--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "children" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "goals_not_yet" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "goals_partly" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "goals_reached" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "monitor_dirty_cell_idx" ON "monitor_dirty" USING btree ("municipality_id","month");--> statement-breakpoint
+CREATE INDEX "cases_municipality_created_idx" ON "cases" USING btree ("municipality_id","created_at");--> statement-breakpoint
+CREATE INDEX "double_discussion_warnings_case_idx" ON "double_discussion_warnings" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "matches_household_created_idx" ON "matches" USING btree ("household_id","created_at");--> statement-breakpoint
+CREATE INDEX "signals_municipality_created_idx" ON "signals" USING btree ("municipality_id","created_at");--> statement-breakpoint
+-- The monitor's month: the Dutch calendar month of a moment.
+CREATE FUNCTION kp_month(timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT date_trunc('month', $1 AT TIME ZONE 'Europe/Amsterdam')::date $$;
+--> statement-breakpoint
+-- Marks the monitor cells (municipality, month) of a statement's changed rows dirty, in the statement's transaction.
+-- TG_ARGV[0]: a query over ":rows" (the new rows, the old rows, or both) giving (municipality_id, month).
+-- TG_ARGV[1], for UPDATE only: a query over new_rows and old_rows giving the cells of other tables' rows whose
+-- figures move with this change (a case or household moving to another municipality, an organisation's type).
+CREATE FUNCTION kp_monitor_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  src text := CASE TG_OP WHEN 'INSERT' THEN 'new_rows' WHEN 'DELETE' THEN 'old_rows'
+                         ELSE '(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)' END;
+  q text := nullif(replace(TG_ARGV[0], ':rows', src), '');
+BEGIN
+  IF TG_OP = 'UPDATE' AND TG_NARGS > 1 THEN
+    q := concat_ws(' UNION ALL ', q, TG_ARGV[1]);
+  END IF;
+  IF q IS NOT NULL THEN
+    EXECUTE format('INSERT INTO monitor_dirty (municipality_id, month) SELECT DISTINCT * FROM (%s) c (m, d) WHERE m IS NOT NULL AND d IS NOT NULL', q);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- Every table the figures of monitor_facts read, with the cells its rows belong to.
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('signals', 'SELECT r.municipality_id, kp_month(r.created_at) FROM :rows r', NULL),
+    ('cases', 'SELECT r.municipality_id, kp_month(r.created_at) FROM :rows r',
+      'SELECT x.municipality_id, kp_month(f.at) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) x
+         JOIN (SELECT case_id, sent_at AS at FROM referrals UNION ALL SELECT case_id, at FROM double_discussion_warnings) f ON f.case_id = x.id
+        WHERE x.id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.municipality_id <> o.municipality_id)'),
+    ('referrals', 'SELECT c.municipality_id, kp_month(r.sent_at) FROM :rows r JOIN cases c ON c.id = r.case_id', NULL),
+    ('double_discussion_warnings', 'SELECT c.municipality_id, kp_month(r.at) FROM :rows r JOIN cases c ON c.id = r.case_id', NULL),
+    ('matches', 'SELECT h.municipality_id, kp_month(r.created_at) FROM :rows r JOIN households h ON h.id = r.household_id', NULL),
+    ('households', '',
+      'SELECT x.municipality_id, kp_month(m.created_at) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) x
+         JOIN matches m ON m.household_id = x.id
+        WHERE x.id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.municipality_id <> o.municipality_id)'),
+    ('meeting_experiences', 'SELECT t.municipality_id, kp_month(r.answered_at) FROM :rows r JOIN meeting_tables t ON t.id = r.table_id', NULL),
+    ('meeting_tables', '',
+      'SELECT x.municipality_id, kp_month(e.answered_at) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) x
+         JOIN meeting_experiences e ON e.table_id = x.id
+        WHERE x.id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.municipality_id <> o.municipality_id)'),
+    ('organisations', '',
+      'SELECT s.municipality_id, kp_month(s.created_at) FROM signals s
+        WHERE s.organisation_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.type <> o.type)
+       UNION ALL
+       SELECT c.municipality_id, kp_month(r.sent_at) FROM referrals r JOIN cases c ON c.id = r.case_id
+        WHERE r.receiving_organisation_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.type <> o.type)')
+  ) AS x (tbl, cells, moved)
+  LOOP
+    IF t.cells <> '' THEN
+      EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_monitor_mark_dirty(%L)',
+        t.tbl || '_monitor_ins', t.tbl, t.cells);
+      EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_monitor_mark_dirty(%L)',
+        t.tbl || '_monitor_del', t.tbl, t.cells);
+    END IF;
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_monitor_mark_dirty(%L%s)',
+      t.tbl || '_monitor_upd', t.tbl, t.cells, CASE WHEN t.moved IS NULL THEN '' ELSE format(', %L', t.moved) END);
+  END LOOP;
+END $$;
+--> statement-breakpoint
+-- What the monitor counts about a case beyond its own columns (children in the household, goals of the latest
+-- adopted plan), recounted for the given cases.
+CREATE FUNCTION kp_case_monitor_counts(case_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  UPDATE cases c SET
+    children = (SELECT count(*)::int FROM persons p
+                WHERE p.household_id = c.household_id AND p.household_role IN ('child', 'unborn') AND p.deceased_on IS NULL),
+    (goals_not_yet, goals_partly, goals_reached) = (
+      SELECT count(*) FILTER (WHERE coalesce(g->>'attainment', 'not_yet') NOT IN ('partly', 'reached'))::int,
+             count(*) FILTER (WHERE g->>'attainment' = 'partly')::int,
+             count(*) FILTER (WHERE g->>'attainment' = 'reached')::int
+      FROM (SELECT p.content FROM family_plans p WHERE p.case_id = c.id AND p.status = 'adopted' ORDER BY p.number DESC LIMIT 1) p
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(p.content->'goals', '[]'::jsonb)) g)
+  WHERE c.id = ANY(case_ids)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION kp_case_children_on_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.children := (SELECT count(*)::int FROM persons p
+                   WHERE p.household_id = NEW.household_id AND p.household_role IN ('child', 'unborn') AND p.deceased_on IS NULL);
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER cases_children BEFORE INSERT OR UPDATE OF household_id ON cases FOR EACH ROW EXECUTE FUNCTION kp_case_children_on_write();
+--> statement-breakpoint
+-- A person added, removed, or changed in household, role or death: the cases of the households concerned recount.
+CREATE FUNCTION kp_case_counts_from_persons() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT c.id FROM cases c WHERE c.household_id IN (SELECT household_id FROM new_rows)));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT c.id FROM cases c WHERE c.household_id IN (SELECT household_id FROM old_rows)));
+  ELSE
+    PERFORM kp_case_monitor_counts(ARRAY(
+      SELECT c.id FROM cases c WHERE c.household_id IN (
+        SELECT x.household_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        CROSS JOIN LATERAL (VALUES (n.household_id), (o.household_id)) x (household_id)
+        WHERE (n.household_id, n.household_role, n.deceased_on) IS DISTINCT FROM (o.household_id, o.household_role, o.deceased_on))));
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER persons_case_counts_ins AFTER INSERT ON persons REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_persons();
+--> statement-breakpoint
+CREATE TRIGGER persons_case_counts_upd AFTER UPDATE ON persons REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_persons();
+--> statement-breakpoint
+CREATE TRIGGER persons_case_counts_del AFTER DELETE ON persons REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_persons();
+--> statement-breakpoint
+-- A plan written, adopted or changed: its case recounts the goals of its latest adopted plan.
+CREATE FUNCTION kp_case_counts_from_plans() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM old_rows));
+  ELSE
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM new_rows WHERE status = 'adopted'));
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER family_plans_case_counts_ins AFTER INSERT ON family_plans REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
+--> statement-breakpoint
+CREATE TRIGGER family_plans_case_counts_upd AFTER UPDATE ON family_plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
+--> statement-breakpoint
+CREATE TRIGGER family_plans_case_counts_del AFTER DELETE ON family_plans REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
+--> statement-breakpoint
+-- Every cell that has events, marked dirty: after this migration, and after a bulk load that bypassed the triggers.
+CREATE FUNCTION kp_monitor_mark_all() RETURNS void LANGUAGE sql AS $$
+  INSERT INTO monitor_dirty (municipality_id, month)
+  SELECT DISTINCT m, d FROM (
+    SELECT municipality_id, kp_month(created_at) FROM signals
+    UNION SELECT municipality_id, kp_month(created_at) FROM cases
+    UNION SELECT c.municipality_id, kp_month(r.sent_at) FROM referrals r JOIN cases c ON c.id = r.case_id
+    UNION SELECT c.municipality_id, kp_month(w.at) FROM double_discussion_warnings w JOIN cases c ON c.id = w.case_id
+    UNION SELECT h.municipality_id, kp_month(x.created_at) FROM matches x JOIN households h ON h.id = x.household_id
+    UNION SELECT t.municipality_id, kp_month(e.answered_at) FROM meeting_experiences e JOIN meeting_tables t ON t.id = e.table_id WHERE e.answered_at IS NOT NULL
+  ) x (m, d)
+$$;
+--> statement-breakpoint
+-- Everything the monitor keeps, recounted from the base tables: after this migration, and after a bulk load with
+-- the triggers off (the benchmark's generators). The dirty cells are then recomputed by the refresh job.
+CREATE FUNCTION kp_monitor_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM kp_case_monitor_counts(ARRAY(SELECT id FROM cases));
+  PERFORM kp_monitor_mark_all();
+END $$;
+--> statement-breakpoint
+SELECT kp_monitor_rebuild();

@@ -1,0 +1,192 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+
+/**
+ * The monitor's event figures — signals, timeliness, cases, referrals, matches, double discussions, the parents'
+ * experience — as facts per municipality and Dutch calendar month: (municipality, month, metric, k, k2, n), where a
+ * histogram metric keeps the value in `k` (working days, or days to one decimal) and its frequency in `n`. Facts of
+ * months and municipalities add up, so a country-wide year is a sum over 342 × 12 cells instead of a scan of
+ * millions of rows, and medians and percentiles are still exact (read off the summed histogram).
+ *
+ * One definition serves three readers: the refresh job stores it per dirty cell in `monitor_facts`; a read computes
+ * it live for cells that are dirty and for the partial months at the edges of its period. See ADR 012.
+ */
+
+/** A timestamp's Dutch calendar day, and its month. */
+const day = (col: SQL) => sql`((${col}) AT TIME ZONE 'Europe/Amsterdam')::date`;
+const month = (col: SQL) => sql`date_trunc('month', (${col}) AT TIME ZONE 'Europe/Amsterdam')::date`;
+/** Working days from a to b (Dutch days), from the calendar's running count; never negative. */
+const workingDays = (a: SQL, b: SQL) =>
+  sql`greatest(0, (SELECT working_index FROM calendar_days WHERE day = ${b}) - (SELECT working_index FROM calendar_days WHERE day = ${a}))`;
+
+/**
+ * The facts of every event in the windows of CTE `windows (mun uuid, lo timestamptz, hi timestamptz)`, grouped by
+ * municipality, month, metric and keys. Windows of one municipality must not overlap. Each source is found through
+ * its own municipality and time index; a referral or a double-discussion warning belongs to its case's municipality,
+ * a match to its household's, a parent's answer to its meeting table's.
+ */
+export const liveFacts = sql`
+  SELECT s.municipality_id, ${month(sql`s.created_at`)} AS month, 'signals' AS metric, o.type::text AS k, '' AS k2, count(*)::int AS n
+    FROM windows w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
+    JOIN organisations o ON o.id = s.organisation_id
+    GROUP BY 1, 2, 4
+  UNION ALL
+  SELECT s.municipality_id, ${month(sql`s.created_at`)}, 'acknowledged', ${workingDays(day(sql`s.created_at`), day(sql`s.acknowledged_at`))}::text, '', count(*)::int
+    FROM windows w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
+    WHERE s.acknowledged_at IS NOT NULL
+    GROUP BY 1, 2, 4
+  UNION ALL
+  SELECT c.municipality_id, ${month(sql`c.created_at`)}, x.metric, x.d::text, '', count(*)::int
+    FROM windows w JOIN cases c ON c.municipality_id = w.mun AND c.created_at >= w.lo AND c.created_at < w.hi
+    LEFT JOIN signals sg ON sg.id = c.signal_id
+    CROSS JOIN LATERAL (
+      SELECT 'cases' AS metric, -1 AS d
+      UNION ALL
+      SELECT 'first_contact', ${workingDays(day(sql`coalesce(sg.created_at, c.created_at)`), day(sql`c.first_contact_at`))} WHERE c.first_contact_at IS NOT NULL
+      UNION ALL
+      SELECT 'support_started', ${workingDays(day(sql`coalesce(sg.created_at, c.created_at)`), day(sql`c.support_started_at`))} WHERE c.support_started_at IS NOT NULL
+    ) x
+    GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT c.municipality_id, ${month(sql`r.sent_at`)}, x.metric, x.k, x.k2, count(*)::int
+    FROM windows w JOIN cases c ON c.municipality_id = w.mun
+    JOIN referrals r ON r.case_id = c.id AND r.sent_at >= w.lo AND r.sent_at < w.hi
+    JOIN organisations o ON o.id = r.receiving_organisation_id
+    CROSS JOIN LATERAL (
+      SELECT 'referrals' AS metric, o.type::text AS k, r.status::text AS k2
+      UNION ALL
+      SELECT 'declined', r.decline_reason::text, '' WHERE r.status = 'declined'
+      UNION ALL
+      SELECT 'answered', CASE WHEN ${day(sql`r.answered_at`)} <= r.due_on THEN 'in_time' ELSE 'late' END, '' WHERE r.answered_at IS NOT NULL
+      UNION ALL
+      SELECT 'wait', ${workingDays(day(sql`r.sent_at`), day(sql`r.help_started_at`))}::text, '' WHERE r.help_started_at IS NOT NULL
+    ) x
+    GROUP BY 1, 2, 3, 4, 5
+  UNION ALL
+  SELECT h.municipality_id, ${month(sql`m.created_at`)}, x.metric, x.k, '', count(*)::int
+    FROM windows w JOIN households h ON h.municipality_id = w.mun
+    JOIN matches m ON m.household_id = h.id AND m.created_at >= w.lo AND m.created_at < w.hi
+    CROSS JOIN LATERAL (
+      SELECT 'matches' AS metric, CASE WHEN m.followed_up_at IS NULL THEN 'not_followed' ELSE 'followed' END AS k
+      UNION ALL
+      SELECT 'match_days', round((extract(epoch FROM m.followed_up_at - m.created_at) / 86400)::numeric, 1)::text WHERE m.followed_up_at IS NOT NULL
+    ) x
+    GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT c.municipality_id, ${month(sql`d.at`)}, 'double_discussions', d.outcome, '', count(*)::int
+    FROM windows w JOIN cases c ON c.municipality_id = w.mun
+    JOIN double_discussion_warnings d ON d.case_id = c.id AND d.at >= w.lo AND d.at < w.hi
+    GROUP BY 1, 2, 4
+  UNION ALL
+  SELECT t.municipality_id, ${month(sql`e.answered_at`)}, 'heard', e.heard, '', count(*)::int
+    FROM windows w JOIN meeting_tables t ON t.municipality_id = w.mun
+    JOIN meeting_experiences e ON e.table_id = t.id AND e.answered_at >= w.lo AND e.answered_at < w.hi
+    WHERE e.heard IS NOT NULL
+    GROUP BY 1, 2, 4`;
+
+/** A PostgreSQL uuid[] literal as one parameter (drizzle spreads a JS array into a list). */
+export const uuidArray = (xs: string[]): SQL => sql`${`{${xs.join(',')}}`}::uuid[]`;
+/** Dutch midnight at the start of a calendar day (yyyy-mm-dd). */
+const midnight = (d: SQL) => sql`((${d})::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+
+const addDays = (d: string, n: number) => {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + n);
+  return x.toISOString().slice(0, 10);
+};
+const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
+const nextMonth = (d: string) => {
+  const x = new Date(`${monthStart(d)}T00:00:00Z`);
+  x.setUTCMonth(x.getUTCMonth() + 1);
+  return x.toISOString().slice(0, 10);
+};
+
+/**
+ * A period of inclusive days split into the whole months it covers (read from the stored cells) and the partial
+ * months at its edges (computed live): `[full.from, full.to)` as month starts, edges as `[lo, hi)` days.
+ */
+export function splitPeriod(from: string, to: string): { full: { from: string; to: string } | null; edges: [string, string][] } {
+  const end = addDays(to, 1);
+  const fullFrom = from === monthStart(from) ? from : nextMonth(from);
+  const fullTo = monthStart(end);
+  if (fullFrom >= fullTo) return { full: null, edges: [[from, end]] };
+  const edges: [string, string][] = [];
+  if (from < fullFrom) edges.push([from, fullFrom]);
+  if (fullTo < end) edges.push([fullTo, end]);
+  return { full: { from: fullFrom, to: fullTo }, edges };
+}
+
+/**
+ * CTE `facts (municipality_id, month, metric, k, k2, n)` for municipalities and a period: the stored cells of the
+ * period's whole months that are not dirty, plus the live facts of the dirty ones and of the partial edge months.
+ * Exact at every moment: a change marks its cells dirty in its own transaction (migration 0024).
+ */
+export function factsFor(municipalityIds: string[], from: string, to: string): SQL {
+  const ids = uuidArray(municipalityIds);
+  const { full, edges } = splitPeriod(from, to);
+  const edgeWindows = edges.map(([lo, hi]) => sql`SELECT id, ${midnight(sql`${lo}::date`)}, ${midnight(sql`${hi}::date`)} FROM unnest(${ids}) id`);
+  if (!full) {
+    return sql`windows (mun, lo, hi) AS (${sql.join(edgeWindows, sql` UNION ALL `)}),
+      facts AS (${liveFacts})`;
+  }
+  return sql`
+    dirty AS (
+      SELECT DISTINCT municipality_id, month FROM monitor_dirty
+      WHERE municipality_id = ANY(${ids}) AND month >= ${full.from}::date AND month < ${full.to}::date
+    ),
+    windows (mun, lo, hi) AS (
+      SELECT municipality_id, ${midnight(sql`month`)}, ${midnight(sql`month + interval '1 month'`)} FROM dirty
+      ${edgeWindows.length ? sql`UNION ALL ${sql.join(edgeWindows, sql` UNION ALL `)}` : sql``}
+    ),
+    facts AS (
+      SELECT f.municipality_id, f.month, f.metric, f.k, f.k2, f.n FROM monitor_facts f
+      WHERE f.municipality_id = ANY(${ids}) AND f.month >= ${full.from}::date AND f.month < ${full.to}::date
+        AND NOT EXISTS (SELECT 1 FROM dirty d WHERE d.municipality_id = f.municipality_id AND d.month = f.month)
+      UNION ALL
+      ${liveFacts}
+    )`;
+}
+
+// Arbitrary constant: one refresh at a time across app instances.
+const REFRESH_LOCK = 7_513_2027;
+
+/**
+ * Recomputes up to `batch` dirty cells and clears their marks, in one transaction on one snapshot: a change that
+ * commits meanwhile left a mark this snapshot cannot see, so that cell stays dirty for the next run. Returns the
+ * number of cells refreshed; 0 when another instance holds the lock or nothing is dirty.
+ */
+export async function refreshMonitorFacts(db: DbOrTx, batch = 2000): Promise<number> {
+  return db.transaction(
+    async (tx) => {
+      const locked = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS ok`);
+      if (!locked.rows[0]?.ok) return 0;
+      const picked = await tx.execute<{ municipality_id: string; month: string }>(sql`
+        SELECT municipality_id, month::text FROM (SELECT DISTINCT municipality_id, month FROM monitor_dirty) d
+        ORDER BY month, municipality_id LIMIT ${batch}`);
+      if (!picked.rows.length) return 0;
+      const cells = sql`cells AS (
+        SELECT * FROM unnest(${uuidArray(picked.rows.map((r) => r.municipality_id))}, ${`{${picked.rows.map((r) => r.month).join(',')}}`}::date[]) AS c(municipality_id, month)
+      )`;
+      await tx.execute(sql`WITH ${cells} DELETE FROM monitor_facts f USING cells c WHERE f.municipality_id = c.municipality_id AND f.month = c.month`);
+      await tx.execute(sql`
+        WITH ${cells}, windows (mun, lo, hi) AS (
+          SELECT municipality_id, ${midnight(sql`month`)}, ${midnight(sql`month + interval '1 month'`)} FROM cells
+        )
+        INSERT INTO monitor_facts (municipality_id, month, metric, k, k2, n) ${liveFacts}`);
+      await tx.execute(sql`WITH ${cells} DELETE FROM monitor_dirty d USING cells c WHERE d.municipality_id = c.municipality_id AND d.month = c.month`);
+      return picked.rows.length;
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}
+
+/** Refreshes until no cell is dirty (or `maxBatches` ran); returns the cells refreshed. */
+export async function refreshAllMonitorFacts(db: DbOrTx, maxBatches = 1000): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const n = await refreshMonitorFacts(db);
+    total += n;
+    if (n === 0) break;
+  }
+  return total;
+}
