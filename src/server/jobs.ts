@@ -4,6 +4,7 @@ import { runRegieEscalation } from './modules/cases/escalation.js';
 import { runAgreementReminders } from './modules/evaluation/evaluation.service.js';
 import { runRegistrationLifecycle } from './modules/involvement/lifecycle.js';
 import { createMailSender } from './modules/mail/mail.sender.js';
+import { refreshAllMonitorFacts } from './modules/monitor/monitor.facts.js';
 import { sendDigests } from './modules/notifications/notifications.service.js';
 import { runReferralEscalation } from './modules/referrals/referrals.service.js';
 
@@ -13,13 +14,15 @@ export const REFERRAL_ESCALATION_QUEUE = 'referral-escalation';
 export const DIGEST_QUEUE = 'notification-digest';
 export const MAIL_QUEUE = 'mail-delivery';
 export const AGREEMENT_REMINDER_QUEUE = 'agreement-review-reminders';
+export const MONITOR_FACTS_QUEUE = 'monitor-facts';
 
 /**
  * Scheduled jobs on pg-boss (PostgreSQL-backed, so several app instances share one schedule and a job runs once).
  * The involvement lifecycle runs nightly at 02:17 Amsterdam time; the regie and referral escalations every working
  * hour; the notification digest on working days at 07:30; agreement review reminders daily at 07:45; mail delivery every minute (the outbox keeps each mail
- * with its attempts and last error, so a failed send is retried on the next run and admins see it). All are
- * idempotent, so a missed or repeated run does no harm.
+ * with its attempts and last error, so a failed send is retried on the next run and admins see it); the monitor's
+ * dirty cells recomputed every minute (reads are exact without it, only slower). All are idempotent, so a missed or
+ * repeated run does no harm.
  */
 export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { pollingIntervalSeconds?: number } = {}) {
   const { config, database } = deps;
@@ -59,6 +62,12 @@ export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { 
   await boss.work(AGREEMENT_REMINDER_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const n = await runAgreementReminders(database.db, config.publicUrl, new Date());
     log(`agreement reviews: ${n} reminder(s) sent`);
+  });
+  await boss.createQueue(MONITOR_FACTS_QUEUE);
+  await boss.schedule(MONITOR_FACTS_QUEUE, '* * * * *', {});
+  await boss.work(MONITOR_FACTS_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 10 }, async () => {
+    const n = await refreshAllMonitorFacts(database.db);
+    if (n) log(`monitor facts: ${n} cell(s) recomputed`);
   });
   const sender = createMailSender(database.db, config.smtpUrl, config.mailFrom);
   if (sender) {
