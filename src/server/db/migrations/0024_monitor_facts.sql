@@ -19,7 +19,9 @@ ALTER TABLE "cases" ADD COLUMN "goals_not_yet" integer DEFAULT 0 NOT NULL;--> st
 ALTER TABLE "cases" ADD COLUMN "goals_partly" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "goals_reached" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "monitor_dirty_cell_idx" ON "monitor_dirty" USING btree ("municipality_id","month");--> statement-breakpoint
-CREATE INDEX "cases_municipality_created_idx" ON "cases" USING btree ("municipality_id","created_at");--> statement-breakpoint
+CREATE INDEX "monitor_facts_month_metric_idx" ON "monitor_facts" USING btree ("month","metric","municipality_id","k","k2","n");--> statement-breakpoint
+CREATE INDEX "care_team_case_org_idx" ON "care_team_members" USING btree ("case_id","organisation_id");--> statement-breakpoint
+CREATE INDEX "cases_monitor_idx" ON "cases" USING btree ("municipality_id","created_at","closed_at","phase","household_id","children","goals_not_yet","goals_partly","goals_reached","director_id","without_director_since");--> statement-breakpoint
 CREATE INDEX "double_discussion_warnings_case_idx" ON "double_discussion_warnings" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "matches_household_created_idx" ON "matches" USING btree ("household_id","created_at");--> statement-breakpoint
 CREATE INDEX "signals_municipality_created_idx" ON "signals" USING btree ("municipality_id","created_at");--> statement-breakpoint

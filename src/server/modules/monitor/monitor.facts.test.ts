@@ -6,7 +6,7 @@ import { api, caseScenario } from '../../testing/case-scenario.js';
 import { buildMunicipality, buildScene, buildService, randomBsn, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { refreshAllMonitorFacts, refreshMonitorFacts, splitPeriod } from './monitor.facts.js';
-import { monitorComparison, monitorFigures, monitorTrends, type Scope } from './monitor.repository.js';
+import { monitorComparison, monitorFigures, monitorNetwork, monitorTrends, type Scope } from './monitor.repository.js';
 
 describe('a period split into stored whole months and live edges', () => {
   it('reads whole months from storage and computes only the partial months at the edges', () => {
@@ -95,7 +95,12 @@ const scopes = (): [string, Scope][] => [
 ];
 
 async function read(db: DbOrTx, s: Scope) {
-  return { figures: await monitorFigures(db, s), trends: await monitorTrends(db, s, 'month'), comparison: await monitorComparison(db, s) };
+  return {
+    figures: await monitorFigures(db, s),
+    trends: await monitorTrends(db, s, 'month'),
+    comparison: await monitorComparison(db, s),
+    network: (await monitorNetwork(db, s)).edges,
+  };
 }
 /** Sorted, so that figures compare whatever order SQL returned them in. */
 const canonical = (x: Awaited<ReturnType<typeof read>>) => ({
@@ -103,6 +108,7 @@ const canonical = (x: Awaited<ReturnType<typeof read>>) => ({
   figures: { ...x.figures, referralStatus: [...x.figures.referralStatus].sort((a, b) => `${a.row_k}${a.col_k}`.localeCompare(`${b.row_k}${b.col_k}`)) },
   trends: [...x.trends].sort((a, b) => `${a.series}${a.bucket}`.localeCompare(`${b.series}${b.bucket}`)),
   comparison: [...x.comparison].sort((a, b) => a.municipality_id.localeCompare(b.municipality_id)),
+  network: [...x.network].sort((a, b) => `${a.kind}${a.a}${a.b}`.localeCompare(`${b.kind}${b.a}${b.b}`)),
 });
 
 /** The figures as if nothing were stored: every cell forgotten and computed live, in a transaction rolled back. */
@@ -140,6 +146,8 @@ describe('the monitor facts per municipality and month', () => {
     expect(live.figures.signalsByOrgType).toEqual({ verloskunde: 12 });
     expect(live.figures.timeliness.acknowledged!.n).toBe(12);
     expect(live.figures.matches.n).toBe(12);
+    // The midwives referred to the JGZ 36 times.
+    expect(live.network.find((e) => e.kind === 'referral')).toMatchObject({ n: 36 });
     await expectExact();
 
     expect(await refreshAllMonitorFacts(t.db)).toBeGreaterThanOrEqual(11);

@@ -60,6 +60,11 @@ export const liveFacts = sql`
       SELECT 'answered', CASE WHEN ${day(sql`r.answered_at`)} <= r.due_on THEN 'in_time' ELSE 'late' END, '' WHERE r.answered_at IS NOT NULL
       UNION ALL
       SELECT 'wait', ${workingDays(day(sql`r.sent_at`), day(sql`r.help_started_at`))}::text, '' WHERE r.help_started_at IS NOT NULL
+      UNION ALL
+      -- The collaboration network: who referred to whom (the pair of organisations, in a fixed order).
+      SELECT 'referral_edges', least(r.sender_organisation_id, r.receiving_organisation_id)::text,
+             greatest(r.sender_organisation_id, r.receiving_organisation_id)::text
+      WHERE r.sender_organisation_id <> r.receiving_organisation_id
     ) x
     GROUP BY 1, 2, 3, 4, 5
   UNION ALL
@@ -117,17 +122,18 @@ export function splitPeriod(from: string, to: string): { full: { from: string; t
 }
 
 /**
- * CTE `facts (municipality_id, month, metric, k, k2, n)` for municipalities and a period: the stored cells of the
+ * CTE `facts (municipality_id, month, metric, k, k2, n)` of the given metrics for municipalities and a period: the stored cells of the
  * period's whole months that are not dirty, plus the live facts of the dirty ones and of the partial edge months.
  * Exact at every moment: a change marks its cells dirty in its own transaction (migration 0024).
  */
-export function factsFor(municipalityIds: string[], from: string, to: string): SQL {
+export function factsFor(municipalityIds: string[], from: string, to: string, metrics: readonly string[]): SQL {
   const ids = uuidArray(municipalityIds);
+  const wanted = sql`${`{${metrics.join(',')}}`}::text[]`;
   const { full, edges } = splitPeriod(from, to);
   const edgeWindows = edges.map(([lo, hi]) => sql`SELECT id, ${midnight(sql`${lo}::date`)}, ${midnight(sql`${hi}::date`)} FROM unnest(${ids}) id`);
   if (!full) {
     return sql`windows (mun, lo, hi) AS (${sql.join(edgeWindows, sql` UNION ALL `)}),
-      facts AS (${liveFacts})`;
+      facts AS (SELECT * FROM (${liveFacts}) x WHERE metric = ANY(${wanted}))`;
   }
   return sql`
     dirty AS (
@@ -140,10 +146,10 @@ export function factsFor(municipalityIds: string[], from: string, to: string): S
     ),
     facts AS (
       SELECT f.municipality_id, f.month, f.metric, f.k, f.k2, f.n FROM monitor_facts f
-      WHERE f.municipality_id = ANY(${ids}) AND f.month >= ${full.from}::date AND f.month < ${full.to}::date
+      WHERE f.municipality_id = ANY(${ids}) AND f.month >= ${full.from}::date AND f.month < ${full.to}::date AND f.metric = ANY(${wanted})
         AND NOT EXISTS (SELECT 1 FROM dirty d WHERE d.municipality_id = f.municipality_id AND d.month = f.month)
       UNION ALL
-      ${liveFacts}
+      SELECT * FROM (${liveFacts}) x WHERE metric = ANY(${wanted})
     )`;
 }
 

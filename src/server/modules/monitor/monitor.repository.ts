@@ -39,6 +39,12 @@ const countsOf = (facts: FactRow[], metric: string) =>
   Object.fromEntries(facts.filter((f) => f.metric === metric).map((f) => [f.k, f.n])) as Record<string, number>;
 const timelinessOf = (h: Histogram): Timeliness => ({ n: histogramCount(h), median: histogramPercentile(h, 50), p80: histogramPercentile(h, 80) });
 
+const TIMELINESS_KEYS = ['acknowledged', 'first_contact', 'support_started'] as const;
+const DASHBOARD_METRICS = [
+  ...TIMELINESS_KEYS,
+  ...['signals', 'referrals', 'declined', 'answered', 'wait', 'matches', 'match_days', 'double_discussions', 'heard'],
+];
+
 /**
  * The monitor's figures for a scope and period, as aggregates computed in SQL — no rows of persons ever reach the
  * app. The event figures (signals, timeliness, referrals, matches, double discussions, experience) are summed from
@@ -48,7 +54,7 @@ const timelinessOf = (h: Histogram): Timeliness => ({ n: histogramCount(h), medi
  */
 export async function monitorFigures(db: DbOrTx, s: Scope) {
   const res = await db.execute<Record<string, unknown>>(sql`
-    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to)},
+    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, DASHBOARD_METRICS)},
     summed AS (SELECT metric, k, k2, sum(n)::int AS n FROM facts GROUP BY 1, 2, 3),
     active_cases AS MATERIALIZED (
       SELECT c.phase, c.household_id, c.children, c.goals_not_yet, c.goals_partly, c.goals_reached FROM cases c, bounds b
@@ -108,15 +114,13 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
   };
 }
 
-const TIMELINESS_KEYS = ['acknowledged', 'first_contact', 'support_started'] as const;
-
 export const TREND_SERIES = ['signals', 'cases', 'referrals', 'matches'] as const;
 export type Granularity = 'month' | 'quarter';
 
 /** New signals, cases, referrals and matches per month or quarter of the period (Dutch time), summed from the facts. */
 export async function monitorTrends(db: DbOrTx, s: Scope, g: Granularity) {
   const res = await db.execute<{ series: string; bucket: string; n: number }>(sql`
-    WITH ${factsFor(s.municipalityIds, s.from, s.to)}
+    WITH ${factsFor(s.municipalityIds, s.from, s.to, TREND_SERIES)}
     SELECT metric AS series, date_trunc(${g}, month)::date::text AS bucket, sum(n)::int AS n
     FROM facts WHERE metric = ANY(${`{${TREND_SERIES.join(',')}}`}::text[]) GROUP BY 1, 2`);
   return res.rows;
@@ -134,7 +138,7 @@ export async function monitorComparison(db: DbOrTx, s: Scope) {
     with_director: number;
     without_director: number;
   }>(sql`
-    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to)},
+    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, ['signals', 'referrals', 'answered'])},
     mun AS (SELECT unnest(${ids(s)}) AS id),
     hh AS (
       SELECT c.municipality_id AS id, count(DISTINCT c.household_id)::int AS households FROM cases c, bounds b
@@ -169,24 +173,25 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
  */
 export async function monitorNetwork(db: DbOrTx, s: Scope) {
   const res = await db.execute<{ a: string; b: string; kind: EdgeKind; n: number }>(sql`
-    WITH ${bounds(s)},
-    active_cases AS (
-      SELECT c.id FROM cases c, bounds b
+    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, ['referral_edges'])},
+    -- Per case active in the period, the organisations in its care team (one row a case, so pairs are made per case).
+    teams AS (
+      SELECT array_agg(DISTINCT m.organisation_id) AS orgs
+      FROM cases c JOIN care_team_members m ON m.case_id = c.id, bounds b
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)
+      GROUP BY c.id HAVING count(DISTINCT m.organisation_id) > 1
     ),
-    team AS (SELECT DISTINCT m.case_id, m.organisation_id AS org FROM care_team_members m JOIN active_cases c ON c.id = m.case_id),
     attendance AS (
       SELECT DISTINCT i.meeting_id, i.organisation_id AS org
       FROM meeting_invitees i JOIN meetings mt ON mt.id = i.meeting_id JOIN meeting_tables t ON t.id = mt.table_id, bounds b
       WHERE t.municipality_id = ANY(${ids(s)}) AND mt.status <> 'cancelled' AND mt.starts_at >= b.lo AND mt.starts_at < b.hi
     )
-    SELECT x.org AS a, y.org AS b, 'care_team' AS kind, count(*)::int AS n
-      FROM team x JOIN team y ON y.case_id = x.case_id AND x.org < y.org GROUP BY 1, 2
+    SELECT x.a, x.b, 'care_team' AS kind, count(*)::int AS n
+      FROM teams CROSS JOIN LATERAL (
+        SELECT p.o AS a, q.o AS b FROM unnest(teams.orgs) p (o) JOIN unnest(teams.orgs) q (o) ON p.o < q.o
+      ) x GROUP BY 1, 2
     UNION ALL
-    SELECT least(r.sender_organisation_id, r.receiving_organisation_id), greatest(r.sender_organisation_id, r.receiving_organisation_id), 'referral', count(*)::int
-      FROM referrals r JOIN cases c ON c.id = r.case_id, bounds b
-      WHERE c.municipality_id = ANY(${ids(s)}) AND r.sent_at >= b.lo AND r.sent_at < b.hi AND r.sender_organisation_id <> r.receiving_organisation_id
-      GROUP BY 1, 2
+    SELECT k::uuid, k2::uuid, 'referral', sum(n)::int FROM facts GROUP BY 1, 2
     UNION ALL
     SELECT x.org, y.org, 'meeting', count(*)::int
       FROM attendance x JOIN attendance y ON y.meeting_id = x.meeting_id AND x.org < y.org GROUP BY 1, 2`);
