@@ -842,13 +842,15 @@ export const cases = pgTable(
     supportStartedAt: timestamp('support_started_at', { withTimezone: true }),
     /**
      * What the monitor counts about the cases active in a period, kept by triggers (migration 0024) so that a
-     * country-wide count reads the cases alone: the children (born and unborn, living) in the household, and the
-     * goals of the latest adopted family plan by attainment.
+     * country-wide count reads the cases alone: the children (born and unborn, living) in the household, the
+     * goals of the latest adopted family plan by attainment, and (below) the organisations in the care team.
      */
     children: integer('children').notNull().default(0),
     goalsNotYet: integer('goals_not_yet').notNull().default(0),
     goalsPartly: integer('goals_partly').notNull().default(0),
     goalsReached: integer('goals_reached').notNull().default(0),
+    /** The organisations in the care team (anyone who was ever in it), sorted: the monitor's collaboration network. */
+    teamOrganisations: uuid('team_organisations').array().notNull().default(sql`'{}'`),
     regieEscalatedAt: timestamp('regie_escalated_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -926,8 +928,6 @@ export const careTeamMembers = pgTable(
   (t) => [
     uniqueIndex('care_team_active_uq').on(t.caseId, t.userId).where(sql`${t.endedAt} IS NULL`),
     index('care_team_user_idx').on(t.userId).where(sql`${t.endedAt} IS NULL`),
-    // The monitor's collaboration network: the organisations in each case's team.
-    index('care_team_case_org_idx').on(t.caseId, t.organisationId),
   ],
 );
 

@@ -18,9 +18,9 @@ ALTER TABLE "cases" ADD COLUMN "children" integer DEFAULT 0 NOT NULL;--> stateme
 ALTER TABLE "cases" ADD COLUMN "goals_not_yet" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "goals_partly" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "goals_reached" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "team_organisations" uuid[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 CREATE INDEX "monitor_dirty_cell_idx" ON "monitor_dirty" USING btree ("municipality_id","month");--> statement-breakpoint
 CREATE INDEX "monitor_facts_month_metric_idx" ON "monitor_facts" USING btree ("month","metric","municipality_id","k","k2","n");--> statement-breakpoint
-CREATE INDEX "care_team_case_org_idx" ON "care_team_members" USING btree ("case_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "cases_monitor_idx" ON "cases" USING btree ("municipality_id","created_at","closed_at","phase","household_id","children","goals_not_yet","goals_partly","goals_reached","director_id","without_director_since");--> statement-breakpoint
 CREATE INDEX "double_discussion_warnings_case_idx" ON "double_discussion_warnings" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "matches_household_created_idx" ON "matches" USING btree ("household_id","created_at");--> statement-breakpoint
@@ -91,7 +91,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 -- What the monitor counts about a case beyond its own columns (children in the household, goals of the latest
--- adopted plan), recounted for the given cases.
+-- adopted plan, the organisations in its care team), recounted for the given cases.
 CREATE FUNCTION kp_case_monitor_counts(case_ids uuid[]) RETURNS void LANGUAGE sql AS $$
   UPDATE cases c SET
     children = (SELECT count(*)::int FROM persons p
@@ -101,7 +101,8 @@ CREATE FUNCTION kp_case_monitor_counts(case_ids uuid[]) RETURNS void LANGUAGE sq
              count(*) FILTER (WHERE g->>'attainment' = 'partly')::int,
              count(*) FILTER (WHERE g->>'attainment' = 'reached')::int
       FROM (SELECT p.content FROM family_plans p WHERE p.case_id = c.id AND p.status = 'adopted' ORDER BY p.number DESC LIMIT 1) p
-      CROSS JOIN LATERAL jsonb_array_elements(coalesce(p.content->'goals', '[]'::jsonb)) g)
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(p.content->'goals', '[]'::jsonb)) g),
+    team_organisations = ARRAY(SELECT DISTINCT m.organisation_id FROM care_team_members m WHERE m.case_id = c.id ORDER BY 1)
   WHERE c.id = ANY(case_ids)
 $$;
 --> statement-breakpoint
@@ -153,6 +154,23 @@ CREATE TRIGGER family_plans_case_counts_ins AFTER INSERT ON family_plans REFEREN
 CREATE TRIGGER family_plans_case_counts_upd AFTER UPDATE ON family_plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
 --> statement-breakpoint
 CREATE TRIGGER family_plans_case_counts_del AFTER DELETE ON family_plans REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
+--> statement-breakpoint
+-- A care team changed: its case's organisations.
+CREATE FUNCTION kp_case_counts_from_team() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM old_rows));
+  ELSE
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM new_rows));
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER care_team_case_counts_ins AFTER INSERT ON care_team_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_team();
+--> statement-breakpoint
+CREATE TRIGGER care_team_case_counts_upd AFTER UPDATE ON care_team_members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_team();
+--> statement-breakpoint
+CREATE TRIGGER care_team_case_counts_del AFTER DELETE ON care_team_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_team();
 --> statement-breakpoint
 -- Every cell that has events, marked dirty: after this migration, and after a bulk load that bypassed the triggers.
 CREATE FUNCTION kp_monitor_mark_all() RETURNS void LANGUAGE sql AS $$

@@ -210,7 +210,7 @@ describe('the monitor facts per municipality and month', () => {
     await expectExact();
   });
 
-  it("keeps each case's children and goals as persons and plans change", async () => {
+  it("keeps each case's children, goals and team organisations as persons, plans and care teams change", async () => {
     const c = cases[3]!;
     const counts = async () =>
       (
@@ -242,6 +242,15 @@ describe('the monitor facts per municipality and month', () => {
       sql`UPDATE family_plans SET status = 'adopted', adopted_at = now(), parents_agreed = true, parents_present = true WHERE case_id = ${c.caseId} AND number = 2`,
     );
     expect(await counts()).toEqual({ children: 1, not_yet: 0, partly: 0, reached: 1 });
+    // The care team's organisations, for the network: the midwife's (she signalled), then the nurse's too.
+    const team = async () =>
+      (await t.db.execute<{ orgs: string }>(sql`SELECT team_organisations::text AS orgs FROM cases WHERE id = ${c.caseId}`)).rows[0]!.orgs;
+    expect(await team()).toBe(`{${midwife.user.organisationId}}`);
+    await t.db.execute(sql`
+      INSERT INTO care_team_members (case_id, user_id, organisation_id, source) VALUES (${c.caseId}, ${nurse.user.id}, ${nurse.user.organisationId}, 'added')`);
+    expect(await team()).toBe(`{${[midwife.user.organisationId, nurse.user.organisationId].sort().join(',')}}`);
+    await t.db.execute(sql`DELETE FROM care_team_members WHERE case_id = ${c.caseId} AND user_id = ${nurse.user.id}`);
+    expect(await team()).toBe(`{${midwife.user.organisationId}}`);
     const f = (await now(scopes()[0]![1])).figures;
     expect(f.goals).toEqual({ not_yet: 0, partly: 0, reached: 1 });
     expect(Object.values(f.children).reduce((a, b) => a + b, 0)).toBe(1);

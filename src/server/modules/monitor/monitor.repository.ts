@@ -174,12 +174,11 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
 export async function monitorNetwork(db: DbOrTx, s: Scope) {
   const res = await db.execute<{ a: string; b: string; kind: EdgeKind; n: number }>(sql`
     WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, ['referral_edges'])},
-    -- Per case active in the period, the organisations in its care team (one row a case, so pairs are made per case).
+    -- Per case active in the period, the organisations of its care team (kept on the case), as pairs.
     teams AS (
-      SELECT array_agg(DISTINCT m.organisation_id) AS orgs
-      FROM cases c JOIN care_team_members m ON m.case_id = c.id, bounds b
+      SELECT c.team_organisations AS orgs FROM cases c, bounds b
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)
-      GROUP BY c.id HAVING count(DISTINCT m.organisation_id) > 1
+        AND cardinality(c.team_organisations) > 1
     ),
     attendance AS (
       SELECT DISTINCT i.meeting_id, i.organisation_id AS org
@@ -191,7 +190,7 @@ export async function monitorNetwork(db: DbOrTx, s: Scope) {
         SELECT p.o AS a, q.o AS b FROM unnest(teams.orgs) p (o) JOIN unnest(teams.orgs) q (o) ON p.o < q.o
       ) x GROUP BY 1, 2
     UNION ALL
-    SELECT k::uuid, k2::uuid, 'referral', sum(n)::int FROM facts GROUP BY 1, 2
+    SELECT x.k::uuid, x.k2::uuid, 'referral', x.n FROM (SELECT k, k2, sum(n)::int AS n FROM facts GROUP BY 1, 2) x
     UNION ALL
     SELECT x.org, y.org, 'meeting', count(*)::int
       FROM attendance x JOIN attendance y ON y.meeting_id = x.meeting_id AND x.org < y.org GROUP BY 1, 2`);
