@@ -79,6 +79,8 @@ const query = z
     from: z.iso.date({ message: 'invalid_date' }).optional(),
     to: z.iso.date({ message: 'invalid_date' }).optional(),
     granularity: z.enum(['month', 'quarter']).default('month'),
+    /** The PDF report's language: the one chosen in the app; without it, the browser's. */
+    lang: z.enum(['nl', 'en']).optional(),
   })
   .transform((q) => {
     const today = dutchDate(new Date());
@@ -150,7 +152,7 @@ export async function monitorRoutes(app: FastifyInstance, deps: AppDeps) {
       const d = await svc.dashboard(actor, q, request.meta);
       const t = await svc.trends(actor, q, request.meta);
       const c = await svc.comparison(actor, q, request.meta);
-      const lang = request.headers['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+      const lang = q.lang ?? (request.headers['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'nl');
       const pdf = await buildMonitorReport({ dashboard: d, trends: t, comparison: c, language: lang, generatedOn: dutchDate(new Date()) });
       reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="monitor-${d.period.from}-${d.period.to}.pdf"`);
       return pdf;

@@ -210,6 +210,14 @@ describe('the monitor', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.length).toBeGreaterThan(10_000);
     if (process.env.KP_DUMP_PDF) (await import('node:fs')).writeFileSync(process.env.KP_DUMP_PDF, pdf.rawPayload);
+    // In the language chosen in the app; an unknown one is refused.
+    const en = await policy.agent.request({ method: 'GET', url: `${url('/monitor.pdf')}&lang=en` });
+    expect(en.statusCode).toBe(200);
+    expect(en.rawPayload.toString('latin1')).toContain('/Lang (en-GB)');
+    expect(pdf.rawPayload.toString('latin1')).toContain('/Lang (nl-NL)');
+    const de = await policy.agent.get(`${url('/monitor.pdf')}&lang=de`);
+    expect(de.statusCode).toBe(400);
+    expect(de.json().error.details[0].path).toBe('querystring.lang');
   });
 
   it('filters by period and refuses an end before the start, or neither municipality nor region', async () => {

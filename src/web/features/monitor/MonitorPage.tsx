@@ -153,7 +153,7 @@ export function ScopeForm({ me, s, granularity = false }: { me: Me; s: ReturnTyp
 
 /** The monitor: is the chain working? Aggregates only, with every figure under 10 shown as "<10". */
 export function MonitorPage({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = useScopeForm(me);
   const enabled = Boolean(s.query.scope);
   const q = useQuery({ queryKey: ['monitor', s.query], queryFn: () => api<Dashboard>('GET', `/monitor?${s.qs()}`), enabled });
@@ -191,7 +191,7 @@ export function MonitorPage({ me }: { me: Me }) {
       {d && (
         <>
           <Paragraph>
-            <a className="utrecht-link" href={`/api/v1/monitor.pdf?${s.qs()}`} download>
+            <a className="utrecht-link" href={`/api/v1/monitor.pdf?${s.qs()}&lang=${i18n.language === 'en' ? 'en' : 'nl'}`} download>
               {t('monitor.pdf')}
             </a>{' '}
             ·{' '}
