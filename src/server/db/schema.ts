@@ -928,6 +928,8 @@ export const careTeamMembers = pgTable(
   (t) => [
     uniqueIndex('care_team_active_uq').on(t.caseId, t.userId).where(sql`${t.endedAt} IS NULL`),
     index('care_team_user_idx').on(t.userId).where(sql`${t.endedAt} IS NULL`),
+    // A case's whole team, ended members too: the organisations the monitor keeps on the case.
+    index('care_team_case_org_idx').on(t.caseId, t.organisationId),
   ],
 );
 

@@ -21,6 +21,7 @@ ALTER TABLE "cases" ADD COLUMN "goals_reached" integer DEFAULT 0 NOT NULL;--> st
 ALTER TABLE "cases" ADD COLUMN "team_organisations" uuid[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 CREATE INDEX "monitor_dirty_cell_idx" ON "monitor_dirty" USING btree ("municipality_id","month");--> statement-breakpoint
 CREATE INDEX "monitor_facts_month_metric_idx" ON "monitor_facts" USING btree ("month","metric","municipality_id","k","k2","n");--> statement-breakpoint
+CREATE INDEX "care_team_case_org_idx" ON "care_team_members" USING btree ("case_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "cases_monitor_idx" ON "cases" USING btree ("municipality_id","created_at","closed_at","phase","household_id","children","goals_not_yet","goals_partly","goals_reached","director_id","without_director_since");--> statement-breakpoint
 CREATE INDEX "double_discussion_warnings_case_idx" ON "double_discussion_warnings" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "matches_household_created_idx" ON "matches" USING btree ("household_id","created_at");--> statement-breakpoint
@@ -29,64 +30,73 @@ CREATE INDEX "signals_municipality_created_idx" ON "signals" USING btree ("munic
 CREATE FUNCTION kp_month(timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT date_trunc('month', $1 AT TIME ZONE 'Europe/Amsterdam')::date $$;
 --> statement-breakpoint
--- Marks the monitor cells (municipality, month) of a statement's changed rows dirty, in the statement's transaction.
--- TG_ARGV[0]: a query over ":rows" (the new rows, the old rows, or both) giving (municipality_id, month).
--- TG_ARGV[1], for UPDATE only: a query over new_rows and old_rows giving the cells of other tables' rows whose
--- figures move with this change (a case or household moving to another municipality, an organisation's type).
-CREATE FUNCTION kp_monitor_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  src text := CASE TG_OP WHEN 'INSERT' THEN 'new_rows' WHEN 'DELETE' THEN 'old_rows'
-                         ELSE '(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)' END;
-  q text := nullif(replace(TG_ARGV[0], ':rows', src), '');
-BEGIN
-  IF TG_OP = 'UPDATE' AND TG_NARGS > 1 THEN
-    q := concat_ws(' UNION ALL ', q, TG_ARGV[1]);
-  END IF;
-  IF q IS NOT NULL THEN
-    EXECUTE format('INSERT INTO monitor_dirty (municipality_id, month) SELECT DISTINCT * FROM (%s) c (m, d) WHERE m IS NOT NULL AND d IS NOT NULL', q);
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
--- Every table the figures of monitor_facts read, with the cells its rows belong to.
+-- Every table the figures of monitor_facts read, with the cells its rows belong to: statement triggers that append
+-- the cells (municipality, month) of the changed rows to monitor_dirty, in the writing transaction.
+--   cells: a query over ":rows" (the new rows, the old rows, or both) giving (municipality_id, month);
+--   moved: for UPDATE only, a query over new_rows and old_rows giving the cells of other tables' rows whose figures
+--          move with this change (a case or household moving to another municipality, an organisation's type).
+-- Each table gets its own trigger function with these queries written out (static SQL, so its plans are cached per
+-- session); lookups go row by row through the other tables' keys (LATERAL), so a one-row change never scans a
+-- large table.
 DO $$
 DECLARE
   t record;
+  ins text;
 BEGIN
   FOR t IN SELECT * FROM (VALUES
     ('signals', 'SELECT r.municipality_id, kp_month(r.created_at) FROM :rows r', NULL),
     ('cases', 'SELECT r.municipality_id, kp_month(r.created_at) FROM :rows r',
-      'SELECT x.municipality_id, kp_month(f.at) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) x
-         JOIN (SELECT case_id, sent_at AS at FROM referrals UNION ALL SELECT case_id, at FROM double_discussion_warnings) f ON f.case_id = x.id
-        WHERE x.id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.municipality_id <> o.municipality_id)'),
-    ('referrals', 'SELECT c.municipality_id, kp_month(r.sent_at) FROM :rows r JOIN cases c ON c.id = r.case_id', NULL),
-    ('double_discussion_warnings', 'SELECT c.municipality_id, kp_month(r.at) FROM :rows r JOIN cases c ON c.id = r.case_id', NULL),
-    ('matches', 'SELECT h.municipality_id, kp_month(r.created_at) FROM :rows r JOIN households h ON h.id = r.household_id', NULL),
+      'SELECT x.m, kp_month(f.at) FROM new_rows n JOIN old_rows o ON o.id = n.id
+         CROSS JOIN LATERAL (VALUES (n.municipality_id), (o.municipality_id)) x (m)
+         CROSS JOIN LATERAL (SELECT sent_at FROM referrals WHERE case_id = n.id UNION ALL SELECT at FROM double_discussion_warnings WHERE case_id = n.id) f (at)
+        WHERE n.municipality_id <> o.municipality_id'),
+    ('referrals', 'SELECT c.municipality_id, kp_month(r.sent_at) FROM :rows r CROSS JOIN LATERAL (SELECT municipality_id FROM cases WHERE id = r.case_id) c', NULL),
+    ('double_discussion_warnings', 'SELECT c.municipality_id, kp_month(r.at) FROM :rows r CROSS JOIN LATERAL (SELECT municipality_id FROM cases WHERE id = r.case_id) c', NULL),
+    ('matches', 'SELECT h.municipality_id, kp_month(r.created_at) FROM :rows r CROSS JOIN LATERAL (SELECT municipality_id FROM households WHERE id = r.household_id) h', NULL),
     ('households', '',
-      'SELECT x.municipality_id, kp_month(m.created_at) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) x
-         JOIN matches m ON m.household_id = x.id
-        WHERE x.id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.municipality_id <> o.municipality_id)'),
-    ('meeting_experiences', 'SELECT t.municipality_id, kp_month(r.answered_at) FROM :rows r JOIN meeting_tables t ON t.id = r.table_id', NULL),
+      'SELECT x.m, kp_month(mt.created_at) FROM new_rows n JOIN old_rows o ON o.id = n.id
+         CROSS JOIN LATERAL (VALUES (n.municipality_id), (o.municipality_id)) x (m)
+         CROSS JOIN LATERAL (SELECT created_at FROM matches WHERE household_id = n.id) mt
+        WHERE n.municipality_id <> o.municipality_id'),
+    ('meeting_experiences', 'SELECT t.municipality_id, kp_month(r.answered_at) FROM :rows r CROSS JOIN LATERAL (SELECT municipality_id FROM meeting_tables WHERE id = r.table_id) t', NULL),
     ('meeting_tables', '',
-      'SELECT x.municipality_id, kp_month(e.answered_at) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) x
-         JOIN meeting_experiences e ON e.table_id = x.id
-        WHERE x.id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.municipality_id <> o.municipality_id)'),
+      'SELECT x.m, kp_month(e.answered_at) FROM new_rows n JOIN old_rows o ON o.id = n.id
+         CROSS JOIN LATERAL (VALUES (n.municipality_id), (o.municipality_id)) x (m)
+         CROSS JOIN LATERAL (SELECT answered_at FROM meeting_experiences WHERE table_id = n.id) e
+        WHERE n.municipality_id <> o.municipality_id'),
     ('organisations', '',
-      'SELECT s.municipality_id, kp_month(s.created_at) FROM signals s
-        WHERE s.organisation_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.type <> o.type)
-       UNION ALL
-       SELECT c.municipality_id, kp_month(r.sent_at) FROM referrals r JOIN cases c ON c.id = r.case_id
-        WHERE r.receiving_organisation_id IN (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.type <> o.type)')
+      'SELECT f.m, f.d FROM new_rows n JOIN old_rows o ON o.id = n.id
+         CROSS JOIN LATERAL (
+           SELECT s.municipality_id, kp_month(s.created_at) FROM signals s WHERE s.organisation_id = n.id
+           UNION ALL
+           SELECT c.municipality_id, kp_month(r.sent_at) FROM referrals r JOIN cases c ON c.id = r.case_id WHERE r.receiving_organisation_id = n.id
+         ) f (m, d)
+        WHERE n.type <> o.type')
   ) AS x (tbl, cells, moved)
   LOOP
+    ins := 'INSERT INTO monitor_dirty (municipality_id, month) SELECT DISTINCT * FROM (%s) c (m, d) WHERE m IS NOT NULL AND d IS NOT NULL;';
+    EXECUTE format($f$
+      CREATE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS $body$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN %s
+        ELSIF TG_OP = 'DELETE' THEN %s
+        ELSE %s
+        END IF;
+        RETURN NULL;
+      END $body$ $f$,
+      'kp_monitor_dirty_' || t.tbl,
+      CASE WHEN t.cells = '' THEN 'NULL;' ELSE format(ins, replace(t.cells, ':rows', 'new_rows')) END,
+      CASE WHEN t.cells = '' THEN 'NULL;' ELSE format(ins, replace(t.cells, ':rows', 'old_rows')) END,
+      format(ins, concat_ws(' UNION ALL ',
+        nullif(replace(t.cells, ':rows', '(SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows)'), ''), t.moved)));
     IF t.cells <> '' THEN
-      EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_monitor_mark_dirty(%L)',
-        t.tbl || '_monitor_ins', t.tbl, t.cells);
-      EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_monitor_mark_dirty(%L)',
-        t.tbl || '_monitor_del', t.tbl, t.cells);
+      EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+        t.tbl || '_monitor_ins', t.tbl, 'kp_monitor_dirty_' || t.tbl);
+      EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+        t.tbl || '_monitor_del', t.tbl, 'kp_monitor_dirty_' || t.tbl);
     END IF;
-    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_monitor_mark_dirty(%L%s)',
-      t.tbl || '_monitor_upd', t.tbl, t.cells, CASE WHEN t.moved IS NULL THEN '' ELSE format(', %L', t.moved) END);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
+      t.tbl || '_monitor_upd', t.tbl, 'kp_monitor_dirty_' || t.tbl);
   END LOOP;
 END $$;
 --> statement-breakpoint
@@ -119,15 +129,15 @@ CREATE TRIGGER cases_children BEFORE INSERT OR UPDATE OF household_id ON cases F
 CREATE FUNCTION kp_case_counts_from_persons() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM kp_case_monitor_counts(ARRAY(SELECT c.id FROM cases c WHERE c.household_id IN (SELECT household_id FROM new_rows)));
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT c.id FROM new_rows n CROSS JOIN LATERAL (SELECT id FROM cases WHERE household_id = n.household_id) c));
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM kp_case_monitor_counts(ARRAY(SELECT c.id FROM cases c WHERE c.household_id IN (SELECT household_id FROM old_rows)));
+    PERFORM kp_case_monitor_counts(ARRAY(SELECT c.id FROM old_rows o CROSS JOIN LATERAL (SELECT id FROM cases WHERE household_id = o.household_id) c));
   ELSE
     PERFORM kp_case_monitor_counts(ARRAY(
-      SELECT c.id FROM cases c WHERE c.household_id IN (
-        SELECT x.household_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-        CROSS JOIN LATERAL (VALUES (n.household_id), (o.household_id)) x (household_id)
-        WHERE (n.household_id, n.household_role, n.deceased_on) IS DISTINCT FROM (o.household_id, o.household_role, o.deceased_on))));
+      SELECT c.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+      CROSS JOIN LATERAL (VALUES (n.household_id), (o.household_id)) x (household_id)
+      CROSS JOIN LATERAL (SELECT id FROM cases WHERE household_id = x.household_id) c
+      WHERE (n.household_id, n.household_role, n.deceased_on) IS DISTINCT FROM (o.household_id, o.household_role, o.deceased_on)));
   END IF;
   RETURN NULL;
 END $$;
