@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.js';
+import type { Db } from '../src/server/db/client.js';
 import { refreshAllMonitorFacts } from '../src/server/modules/monitor/monitor.facts.js';
 import { monitorComparison, monitorFigures, monitorNetwork, monitorTrends, type Scope } from '../src/server/modules/monitor/monitor.repository.js';
 import { analyseNetwork } from '../src/server/modules/monitor/network.js';
@@ -41,6 +42,54 @@ async function series(f: () => Promise<unknown>) {
 const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
 const line = (name: string, s: { first: number; p50: number; p95: number }, limit: number) =>
   `${name.padEnd(44)} first ${ms(s.first)}   p50 ${ms(s.p50)}   p95 ${ms(s.p95)}   target < ${limit} ms — ${s.p95 < limit && s.first < limit ? 'met' : 'NOT met'}`;
+
+interface Write {
+  name: string;
+  n: number;
+  /** A DO block's loop body over `r` from `pick`. */
+  pick: string;
+  body: string;
+  table: string;
+  triggers: string[];
+  off?: string[];
+}
+const WRITES: Write[] = [
+  {
+    name: 'update a referral',
+    n: 2000,
+    pick: 'SELECT id FROM referrals ORDER BY random() LIMIT 2000',
+    body: 'UPDATE referrals SET updated_at = now() WHERE id = r.id',
+    table: 'referrals',
+    triggers: ['referrals_monitor_upd'],
+  },
+  {
+    name: 'add a child to a household with a case',
+    n: 500,
+    pick: 'SELECT household_id, municipality_id FROM cases ORDER BY random() LIMIT 500',
+    body: `INSERT INTO persons (household_id, municipality_id, household_role, given_name, family_name, family_name_key, date_of_birth)
+           VALUES (r.household_id, r.municipality_id, 'child', 'Kind', 'Bench', 'bench', '2025-01-01')`,
+    table: 'persons',
+    triggers: ['persons_case_counts_ins'],
+  },
+];
+
+/** Milliseconds for w.n one-statement writes in a transaction that is rolled back, with w.off's triggers disabled. */
+async function writeCost(db: Db, w: Write): Promise<number> {
+  let ms = 0;
+  await db
+    .transaction(async (tx) => {
+      for (const t of w.off ?? []) await tx.execute(sql.raw(`ALTER TABLE ${w.table} DISABLE TRIGGER ${t}`));
+      await tx.execute(sql.raw(`CREATE TEMP TABLE pick ON COMMIT DROP AS ${w.pick}`));
+      const start = performance.now();
+      await tx.execute(sql.raw(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT * FROM pick LOOP ${w.body}; END LOOP; END $$`));
+      ms = performance.now() - start;
+      tx.rollback();
+    })
+    .catch((e: Error) => {
+      if (!/rollback/i.test(e.message)) throw e;
+    });
+  return ms;
+}
 
 export async function benchMonitor(dataDir?: string) {
   const reuse = dataDir ?? process.env.BENCH_DATA_DIR;
@@ -109,6 +158,12 @@ export async function benchMonitor(dataDir?: string) {
         500,
       ),
     );
+    console.log('\nwhat the monitor triggers cost a write (one statement each, rolled back; with them / without them):');
+    for (const w of WRITES) {
+      await writeCost(db, w); // warm-up: plans, caches
+      const [withTriggers, without] = [await writeCost(db, w), await writeCost(db, { ...w, off: w.triggers })];
+      console.log(`${w.name.padEnd(44)} ${(withTriggers / w.n).toFixed(3)} ms / ${(without / w.n).toFixed(3)} ms per statement`);
+    }
   } finally {
     await runtime.close();
   }

@@ -12,6 +12,7 @@ import { deleteUserSessions } from './modules/auth/auth.repository.js';
 import { hashPassword } from './modules/auth/passwords.js';
 import { sendFreshnessReminders } from './modules/directory/freshness.js';
 import { importHsds } from './modules/hsds/hsds.import.js';
+import { refreshAllMonitorFacts } from './modules/monitor/monitor.facts.js';
 import { backupDataDir, restoreDataDir } from './modules/operations/backup.js';
 import { insertUser, setUserMunicipalities } from './modules/users/users.repository.js';
 import { openRuntime } from './runtime.js';
@@ -36,6 +37,8 @@ const HELP = `Knooppunt operator CLI — npm run cli -- <command> [options]
                  anything is wrong; importing twice changes nothing). R is a region name or id;
                  it may be left out when there is one region.
   reminders:send              Queue the freshness reminders that are due now.
+  monitor:rebuild             Recount what the monitor keeps from the base tables (after a bulk load with
+                 triggers off, or a change of the holiday calendar) and recompute every month's figures.
 `;
 
 const CLI_META = { ip: null, userAgent: 'knooppunt-cli', requestId: 'cli' };
@@ -74,6 +77,7 @@ async function main(argv: string[]) {
     case 'db:migrate':
     case 'import:hsds':
     case 'reminders:send':
+    case 'monitor:rebuild':
     case 'seed:demo':
     case 'user:create':
     case 'user:disable':
@@ -86,6 +90,11 @@ async function main(argv: string[]) {
   const { db } = runtime.deps.database;
   try {
     if (command === 'db:migrate') return 'Migrations are up to date.';
+    if (command === 'monitor:rebuild') {
+      await db.execute(sql`SELECT kp_monitor_rebuild()`);
+      const cells = await refreshAllMonitorFacts(db);
+      return `Monitor rebuilt: ${cells} month(s) of figures recomputed.`;
+    }
     if (command === 'reminders:send') {
       const r = await sendFreshnessReminders(db, config);
       return `Queued ${r.mails} reminder mail(s) about ${r.records} record(s).`;

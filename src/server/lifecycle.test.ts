@@ -89,10 +89,14 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
   });
 
   // Eight processes, each starting its own embedded PostgreSQL: on two busy cores this needs more than the default 30 s.
-  it('operator CLI: creates a user from stdin, disables it, and backs up and restores the embedded database', async () => {
+  it('operator CLI: rebuilds the monitor, creates a user from stdin, disables it, and backs up and restores the embedded database', async () => {
     const DATA_DIR = await tempDataDir();
     const seed = runScript('cli.ts', ['seed:demo'], { DATA_DIR });
     expect(await seed.exited).toBe(0);
+    const rebuild = runScript('cli.ts', ['monitor:rebuild'], { DATA_DIR });
+    expect(await rebuild.exited, rebuild.output()).toBe(0);
+    // The demo's signals, cases and referrals fall in at least a few months.
+    expect(Number(/(\d+) month/.exec(rebuild.output())?.[1])).toBeGreaterThan(0);
     const weak = runScript(
       'cli.ts',
       ['user:create', '--email', 'ops@test.nl', '--role', 'admin', '--organisation', 'Gemeente Kerkrade (demo)'],
