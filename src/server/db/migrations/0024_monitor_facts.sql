@@ -142,31 +142,9 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER persons_case_counts_ins AFTER INSERT ON persons REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_persons();
---> statement-breakpoint
-CREATE TRIGGER persons_case_counts_upd AFTER UPDATE ON persons REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_persons();
---> statement-breakpoint
-CREATE TRIGGER persons_case_counts_del AFTER DELETE ON persons REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_persons();
---> statement-breakpoint
--- A plan written, adopted or changed: its case recounts the goals of its latest adopted plan.
-CREATE FUNCTION kp_case_counts_from_plans() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM old_rows));
-  ELSE
-    PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM new_rows WHERE status = 'adopted'));
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER family_plans_case_counts_ins AFTER INSERT ON family_plans REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
---> statement-breakpoint
-CREATE TRIGGER family_plans_case_counts_upd AFTER UPDATE ON family_plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
---> statement-breakpoint
-CREATE TRIGGER family_plans_case_counts_del AFTER DELETE ON family_plans REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_plans();
---> statement-breakpoint
--- A care team changed: its case's organisations.
-CREATE FUNCTION kp_case_counts_from_team() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A family plan or a care-team member written, changed or removed: its case recounts (the goals of its latest
+-- adopted plan, its team's organisations).
+CREATE FUNCTION kp_case_counts_from_case_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     PERFORM kp_case_monitor_counts(ARRAY(SELECT case_id FROM old_rows));
@@ -176,11 +154,20 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER care_team_case_counts_ins AFTER INSERT ON care_team_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_team();
---> statement-breakpoint
-CREATE TRIGGER care_team_case_counts_upd AFTER UPDATE ON care_team_members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_team();
---> statement-breakpoint
-CREATE TRIGGER care_team_case_counts_del AFTER DELETE ON care_team_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kp_case_counts_from_team();
+-- The recount triggers, one per statement and kind of change.
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES ('persons', 'persons', 'kp_case_counts_from_persons'),
+                                 ('family_plans', 'family_plans', 'kp_case_counts_from_case_rows'),
+                                 ('care_team_members', 'care_team', 'kp_case_counts_from_case_rows')) AS x (tbl, prefix, fn)
+  LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.prefix || '_case_counts_ins', t.tbl, t.fn);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.prefix || '_case_counts_upd', t.tbl, t.fn);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()', t.prefix || '_case_counts_del', t.tbl, t.fn);
+  END LOOP;
+END $$;
 --> statement-breakpoint
 -- Every cell that has events, marked dirty: after this migration, and after a bulk load that bypassed the triggers.
 CREATE FUNCTION kp_monitor_mark_all() RETURNS void LANGUAGE sql AS $$
