@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../db/client.js';
 
 /**
  * The monitor's event figures — signals, timeliness, cases, referrals, matches, double discussions, the parents'
@@ -20,24 +21,24 @@ const workingDays = (a: SQL, b: SQL) =>
   sql`greatest(0, (SELECT working_index FROM calendar_days WHERE day = ${b}) - (SELECT working_index FROM calendar_days WHERE day = ${a}))`;
 
 /**
- * The facts of every event in the windows of CTE `windows (mun uuid, lo timestamptz, hi timestamptz)`, grouped by
+ * The facts of every event in the windows of CTE `windows_at (mun uuid, lo timestamptz, hi timestamptz)`, grouped by
  * municipality, month, metric and keys. Windows of one municipality must not overlap. Each source is found through
  * its own municipality and time index; a referral or a double-discussion warning belongs to its case's municipality,
  * a match to its household's, a parent's answer to its meeting table's.
  */
 export const liveFacts = sql`
   SELECT s.municipality_id, ${month(sql`s.created_at`)} AS month, 'signals' AS metric, o.type::text AS k, '' AS k2, count(*)::int AS n
-    FROM windows w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
+    FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
     JOIN organisations o ON o.id = s.organisation_id
     GROUP BY 1, 2, 4
   UNION ALL
   SELECT s.municipality_id, ${month(sql`s.created_at`)}, 'acknowledged', ${workingDays(day(sql`s.created_at`), day(sql`s.acknowledged_at`))}::text, '', count(*)::int
-    FROM windows w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
+    FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
     WHERE s.acknowledged_at IS NOT NULL
     GROUP BY 1, 2, 4
   UNION ALL
   SELECT c.municipality_id, ${month(sql`c.created_at`)}, x.metric, x.d::text, '', count(*)::int
-    FROM windows w JOIN cases c ON c.municipality_id = w.mun AND c.created_at >= w.lo AND c.created_at < w.hi
+    FROM windows_at w JOIN cases c ON c.municipality_id = w.mun AND c.created_at >= w.lo AND c.created_at < w.hi
     LEFT JOIN signals sg ON sg.id = c.signal_id
     CROSS JOIN LATERAL (
       SELECT 'cases' AS metric, -1 AS d
@@ -49,7 +50,7 @@ export const liveFacts = sql`
     GROUP BY 1, 2, 3, 4
   UNION ALL
   SELECT c.municipality_id, ${month(sql`r.sent_at`)}, x.metric, x.k, x.k2, count(*)::int
-    FROM windows w JOIN cases c ON c.municipality_id = w.mun
+    FROM windows_at w JOIN cases c ON c.municipality_id = w.mun
     JOIN referrals r ON r.case_id = c.id AND r.sent_at >= w.lo AND r.sent_at < w.hi
     JOIN organisations o ON o.id = r.receiving_organisation_id
     CROSS JOIN LATERAL (
@@ -69,7 +70,7 @@ export const liveFacts = sql`
     GROUP BY 1, 2, 3, 4, 5
   UNION ALL
   SELECT h.municipality_id, ${month(sql`m.created_at`)}, x.metric, x.k, '', count(*)::int
-    FROM windows w JOIN households h ON h.municipality_id = w.mun
+    FROM windows_at w JOIN households h ON h.municipality_id = w.mun
     JOIN matches m ON m.household_id = h.id AND m.created_at >= w.lo AND m.created_at < w.hi
     CROSS JOIN LATERAL (
       SELECT 'matches' AS metric, CASE WHEN m.followed_up_at IS NULL THEN 'not_followed' ELSE 'followed' END AS k
@@ -79,12 +80,12 @@ export const liveFacts = sql`
     GROUP BY 1, 2, 3, 4
   UNION ALL
   SELECT c.municipality_id, ${month(sql`d.at`)}, 'double_discussions', d.outcome, '', count(*)::int
-    FROM windows w JOIN cases c ON c.municipality_id = w.mun
+    FROM windows_at w JOIN cases c ON c.municipality_id = w.mun
     JOIN double_discussion_warnings d ON d.case_id = c.id AND d.at >= w.lo AND d.at < w.hi
     GROUP BY 1, 2, 4
   UNION ALL
   SELECT t.municipality_id, ${month(sql`e.answered_at`)}, 'heard', e.heard, '', count(*)::int
-    FROM windows w JOIN meeting_tables t ON t.municipality_id = w.mun
+    FROM windows_at w JOIN meeting_tables t ON t.municipality_id = w.mun
     JOIN meeting_experiences e ON e.table_id = t.id AND e.answered_at >= w.lo AND e.answered_at < w.hi
     WHERE e.heard IS NOT NULL
     GROUP BY 1, 2, 4`;
@@ -121,36 +122,58 @@ export function splitPeriod(from: string, to: string): { full: { from: string; t
   return { full: { from: fullFrom, to: fullTo }, edges };
 }
 
+/** Windows `(mun, lo, hi)` as one CTE from parallel arrays: the planner sees how many there are. */
+function windowsCte(w: { mun: string; lo: string; hi: string }[]): SQL {
+  return sql`windows (mun, lo, hi) AS (
+    SELECT * FROM unnest(${uuidArray(w.map((x) => x.mun))}, ${`{${w.map((x) => x.lo).join(',')}}`}::date[], ${`{${w.map((x) => x.hi).join(',')}}`}::date[])
+      AS x (mun, lo, hi)
+  ), windows_at (mun, lo, hi) AS (SELECT mun, ${midnight(sql`lo`)}, ${midnight(sql`hi`)} FROM windows)`;
+}
+
 /**
- * CTE `facts (municipality_id, month, metric, k, k2, n)` of the given metrics for municipalities and a period: the stored cells of the
- * period's whole months that are not dirty, plus the live facts of the dirty ones and of the partial edge months.
- * Exact at every moment: a change marks its cells dirty in its own transaction (migration 0024).
+ * CTE `facts (municipality_id, month, metric, k, k2, n)` of the given metrics for municipalities and a period: the
+ * stored cells of the period's whole months that are not dirty, plus the live facts of the dirty ones and of the
+ * partial edge months. The dirty cells are read first and written into the statement, so the planner plans the live
+ * part for the windows there really are (none, usually) — run both statements on one snapshot (`onOneSnapshot`),
+ * and the figures are exact at every moment: a change marks its cells dirty in its own transaction (migration 0024).
  */
-export function factsFor(municipalityIds: string[], from: string, to: string, metrics: readonly string[]): SQL {
+export async function factsFor(db: DbOrTx, municipalityIds: string[], from: string, to: string, metrics: readonly string[]): Promise<SQL> {
   const ids = uuidArray(municipalityIds);
   const wanted = sql`${`{${metrics.join(',')}}`}::text[]`;
   const { full, edges } = splitPeriod(from, to);
-  const edgeWindows = edges.map(([lo, hi]) => sql`SELECT id, ${midnight(sql`${lo}::date`)}, ${midnight(sql`${hi}::date`)} FROM unnest(${ids}) id`);
-  if (!full) {
-    return sql`windows (mun, lo, hi) AS (${sql.join(edgeWindows, sql` UNION ALL `)}),
-      facts AS (SELECT * FROM (${liveFacts}) x WHERE metric = ANY(${wanted}))`;
-  }
-  return sql`
-    dirty AS (
-      SELECT DISTINCT municipality_id, month FROM monitor_dirty
-      WHERE municipality_id = ANY(${ids}) AND month >= ${full.from}::date AND month < ${full.to}::date
-    ),
-    windows (mun, lo, hi) AS (
-      SELECT municipality_id, ${midnight(sql`month`)}, ${midnight(sql`month + interval '1 month'`)} FROM dirty
-      ${edgeWindows.length ? sql`UNION ALL ${sql.join(edgeWindows, sql` UNION ALL `)}` : sql``}
-    ),
-    facts AS (
+  const dirty = full
+    ? (
+        await db.execute<{ municipality_id: string; month: string }>(sql`
+          SELECT DISTINCT municipality_id, month::text FROM monitor_dirty
+          WHERE municipality_id = ANY(${ids}) AND month >= ${full.from}::date AND month < ${full.to}::date`)
+      ).rows
+    : [];
+  const windows = [
+    ...dirty.map((d) => ({ mun: d.municipality_id, lo: d.month, hi: nextMonth(d.month) })),
+    ...edges.flatMap(([lo, hi]) => municipalityIds.map((mun) => ({ mun, lo, hi }))),
+  ];
+  const live = sql`SELECT * FROM (${liveFacts}) x WHERE metric = ANY(${wanted})`;
+  const stored = full
+    ? sql`
       SELECT f.municipality_id, f.month, f.metric, f.k, f.k2, f.n FROM monitor_facts f
       WHERE f.municipality_id = ANY(${ids}) AND f.month >= ${full.from}::date AND f.month < ${full.to}::date AND f.metric = ANY(${wanted})
-        AND NOT EXISTS (SELECT 1 FROM dirty d WHERE d.municipality_id = f.municipality_id AND d.month = f.month)
-      UNION ALL
-      SELECT * FROM (${liveFacts}) x WHERE metric = ANY(${wanted})
-    )`;
+      ${
+        dirty.length
+          ? sql`AND NOT EXISTS (
+              SELECT 1 FROM unnest(${uuidArray(dirty.map((d) => d.municipality_id))}, ${`{${dirty.map((d) => d.month).join(',')}}`}::date[]) AS d (m, mo)
+              WHERE d.m = f.municipality_id AND d.mo = f.month)`
+          : sql``
+      }`
+    : null;
+  if (!windows.length)
+    return sql`facts AS (${stored ?? sql`SELECT NULL::uuid AS municipality_id, NULL::date AS month, ''::text AS metric, ''::text AS k, ''::text AS k2, 0 AS n WHERE false`})`;
+  return sql`${windowsCte(windows)}, facts AS (${stored ? sql`${stored} UNION ALL ` : sql``}${live})`;
+}
+
+/** Runs reads on one snapshot: their own REPEATABLE READ transaction, or the caller's transaction. */
+export function onOneSnapshot<T>(db: DbOrTx, f: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  if (db instanceof PgTransaction) return f(db);
+  return (db as Db).transaction(f, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }
 
 // Arbitrary constant: one refresh at a time across app instances.
@@ -170,16 +193,10 @@ export async function refreshMonitorFacts(db: DbOrTx, batch = 2000): Promise<num
         SELECT municipality_id, month::text FROM (SELECT DISTINCT municipality_id, month FROM monitor_dirty) d
         ORDER BY month, municipality_id LIMIT ${batch}`);
       if (!picked.rows.length) return 0;
-      const cells = sql`cells AS (
-        SELECT * FROM unnest(${uuidArray(picked.rows.map((r) => r.municipality_id))}, ${`{${picked.rows.map((r) => r.month).join(',')}}`}::date[]) AS c(municipality_id, month)
-      )`;
-      await tx.execute(sql`WITH ${cells} DELETE FROM monitor_facts f USING cells c WHERE f.municipality_id = c.municipality_id AND f.month = c.month`);
-      await tx.execute(sql`
-        WITH ${cells}, windows (mun, lo, hi) AS (
-          SELECT municipality_id, ${midnight(sql`month`)}, ${midnight(sql`month + interval '1 month'`)} FROM cells
-        )
-        INSERT INTO monitor_facts (municipality_id, month, metric, k, k2, n) ${liveFacts}`);
-      await tx.execute(sql`WITH ${cells} DELETE FROM monitor_dirty d USING cells c WHERE d.municipality_id = c.municipality_id AND d.month = c.month`);
+      const cells = windowsCte(picked.rows.map((r) => ({ mun: r.municipality_id, lo: r.month, hi: nextMonth(r.month) })));
+      await tx.execute(sql`WITH ${cells} DELETE FROM monitor_facts f USING windows c WHERE f.municipality_id = c.mun AND f.month = c.lo`);
+      await tx.execute(sql`WITH ${cells} INSERT INTO monitor_facts (municipality_id, month, metric, k, k2, n) ${liveFacts}`);
+      await tx.execute(sql`WITH ${cells} DELETE FROM monitor_dirty d USING windows c WHERE d.municipality_id = c.mun AND d.month = c.lo`);
       return picked.rows.length;
     },
     { isolationLevel: 'repeatable read' },

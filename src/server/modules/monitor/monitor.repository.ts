@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Histogram, histogramCount, histogramPercentile } from '../../../domain/timeliness.js';
 import type { DbOrTx } from '../../db/client.js';
-import { factsFor, uuidArray } from './monitor.facts.js';
+import { factsFor, onOneSnapshot, uuidArray } from './monitor.facts.js';
 
 export interface Scope {
   /** One municipality, a region's, or — in the benchmark — the whole country's. */
@@ -53,15 +53,21 @@ const DASHBOARD_METRICS = [
  * attainment per plan). Suppression of small numbers happens in the service.
  */
 export async function monitorFigures(db: DbOrTx, s: Scope) {
-  const res = await db.execute<Record<string, unknown>>(sql`
-    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, DASHBOARD_METRICS)},
+  const res = await onOneSnapshot(db, async (tx) =>
+    tx.execute<Record<string, unknown>>(sql`
+    WITH ${bounds(s)}, ${await factsFor(tx, s.municipalityIds, s.from, s.to, DASHBOARD_METRICS)},
     summed AS (SELECT metric, k, k2, sum(n)::int AS n FROM facts GROUP BY 1, 2, 3),
     active_cases AS MATERIALIZED (
       SELECT c.phase, c.household_id, c.children, c.goals_not_yet, c.goals_partly, c.goals_reached FROM cases c, bounds b
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)
     ),
-    -- Per phase: the cases, and the children (born and unborn) in their households.
-    phases AS (SELECT phase::text AS k, count(*)::int AS n, sum(children)::int AS children FROM active_cases GROUP BY phase),
+    -- Per phase: the cases, the children (born and unborn) in their households, and the goals in their latest adopted
+    -- plans by attainment (summed over the phases below).
+    phases AS (
+      SELECT phase::text AS k, count(*)::int AS n, sum(children)::int AS children,
+             sum(goals_not_yet)::int AS not_yet, sum(goals_partly)::int AS partly, sum(goals_reached)::int AS reached
+      FROM active_cases GROUP BY phase
+    ),
     today AS (SELECT working_index FROM calendar_days WHERE day = ${day(sql`now()`)}),
     regie AS (
       SELECT count(*) FILTER (WHERE c.director_id IS NOT NULL)::int AS with_director,
@@ -70,18 +76,15 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
                FILTER (WHERE c.director_id IS NULL AND cd.working_index IS NOT NULL) AS median_days_without
       FROM cases c LEFT JOIN calendar_days cd ON cd.day = ${day(sql`c.without_director_since`)}
       WHERE c.municipality_id = ANY(${ids(s)}) AND c.phase <> 'afgesloten'
-    ),
-    -- The goals in the latest adopted plans of those cases, by attainment.
-    goals AS (
-      SELECT sum(goals_not_yet)::int AS not_yet, sum(goals_partly)::int AS partly, sum(goals_reached)::int AS reached FROM active_cases
     )
     SELECT
       (SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb) FROM phases) AS phases,
       (SELECT coalesce(jsonb_object_agg(k, children), '{}'::jsonb) FROM phases) AS children,
       (SELECT count(DISTINCT household_id)::int FROM active_cases) AS households,
       (SELECT to_jsonb(regie) FROM regie) AS regie,
-      (SELECT jsonb_strip_nulls(to_jsonb(goals)) FROM goals) AS goals,
-      (SELECT coalesce(jsonb_agg(summed), '[]'::jsonb) FROM summed) AS facts`);
+      (SELECT jsonb_build_object('not_yet', coalesce(sum(not_yet), 0), 'partly', coalesce(sum(partly), 0), 'reached', coalesce(sum(reached), 0)) FROM phases) AS goals,
+      (SELECT coalesce(jsonb_agg(summed), '[]'::jsonb) FROM summed) AS facts`),
+  );
   const row = res.rows[0]!;
   const facts = row.facts as FactRow[];
   const matches = countsOf(facts, 'matches');
@@ -119,26 +122,28 @@ export type Granularity = 'month' | 'quarter';
 
 /** New signals, cases, referrals and matches per month or quarter of the period (Dutch time), summed from the facts. */
 export async function monitorTrends(db: DbOrTx, s: Scope, g: Granularity) {
-  const res = await db.execute<{ series: string; bucket: string; n: number }>(sql`
-    WITH ${factsFor(s.municipalityIds, s.from, s.to, TREND_SERIES)}
-    SELECT metric AS series, date_trunc(${g}, month)::date::text AS bucket, sum(n)::int AS n
-    FROM facts WHERE metric = ANY(${`{${TREND_SERIES.join(',')}}`}::text[]) GROUP BY 1, 2`);
+  const res = await onOneSnapshot(db, async (tx) =>
+    tx.execute<{ series: string; bucket: string; n: number }>(sql`
+    WITH ${await factsFor(tx, s.municipalityIds, s.from, s.to, TREND_SERIES)}
+    SELECT metric AS series, date_trunc(${g}, month)::date::text AS bucket, sum(n)::int AS n FROM facts GROUP BY 1, 2`),
+  );
   return res.rows;
 }
 
 /** Per municipality: households with a case, new signals, referrals sent and answered in time, regie — for comparison. */
 export async function monitorComparison(db: DbOrTx, s: Scope) {
-  const res = await db.execute<{
-    municipality_id: string;
-    households: number;
-    signals: number;
-    referrals: number;
-    answered: number;
-    in_time: number;
-    with_director: number;
-    without_director: number;
-  }>(sql`
-    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, ['signals', 'referrals', 'answered'])},
+  const res = await onOneSnapshot(db, async (tx) =>
+    tx.execute<{
+      municipality_id: string;
+      households: number;
+      signals: number;
+      referrals: number;
+      answered: number;
+      in_time: number;
+      with_director: number;
+      without_director: number;
+    }>(sql`
+    WITH ${bounds(s)}, ${await factsFor(tx, s.municipalityIds, s.from, s.to, ['signals', 'referrals', 'answered'])},
     mun AS (SELECT unnest(${ids(s)}) AS id),
     hh AS (
       SELECT c.municipality_id AS id, count(DISTINCT c.household_id)::int AS households FROM cases c, bounds b
@@ -159,7 +164,8 @@ export async function monitorComparison(db: DbOrTx, s: Scope) {
     SELECT mun.id AS municipality_id, coalesce(hh.households, 0) AS households, coalesce(ev.signals, 0) AS signals,
            coalesce(ev.referrals, 0) AS referrals, coalesce(ev.answered, 0) AS answered, coalesce(ev.in_time, 0) AS in_time,
            coalesce(rg.with_director, 0) AS with_director, coalesce(rg.without_director, 0) AS without_director
-    FROM mun LEFT JOIN hh ON hh.id = mun.id LEFT JOIN ev ON ev.id = mun.id LEFT JOIN rg ON rg.id = mun.id`);
+    FROM mun LEFT JOIN hh ON hh.id = mun.id LEFT JOIN ev ON ev.id = mun.id LEFT JOIN rg ON rg.id = mun.id`),
+  );
   return res.rows;
 }
 
@@ -172,8 +178,9 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
  * referrals or meetings. The nodes are the scope's region organisations, so isolated ones show too.
  */
 export async function monitorNetwork(db: DbOrTx, s: Scope) {
-  const res = await db.execute<{ a: string; b: string; kind: EdgeKind; n: number }>(sql`
-    WITH ${bounds(s)}, ${factsFor(s.municipalityIds, s.from, s.to, ['referral_edges'])},
+  const res = await onOneSnapshot(db, async (tx) =>
+    tx.execute<{ a: string; b: string; kind: EdgeKind; n: number }>(sql`
+    WITH ${bounds(s)}, ${await factsFor(tx, s.municipalityIds, s.from, s.to, ['referral_edges'])},
     -- Per case active in the period, the organisations of its care team (kept on the case), as pairs.
     teams AS (
       SELECT c.team_organisations AS orgs FROM cases c, bounds b
@@ -193,7 +200,8 @@ export async function monitorNetwork(db: DbOrTx, s: Scope) {
     SELECT x.k::uuid, x.k2::uuid, 'referral', x.n FROM (SELECT k, k2, sum(n)::int AS n FROM facts GROUP BY 1, 2) x
     UNION ALL
     SELECT x.org, y.org, 'meeting', count(*)::int
-      FROM attendance x JOIN attendance y ON y.meeting_id = x.meeting_id AND x.org < y.org GROUP BY 1, 2`);
+      FROM attendance x JOIN attendance y ON y.meeting_id = x.meeting_id AND x.org < y.org GROUP BY 1, 2`),
+  );
   const partners = [...new Set(res.rows.flatMap((e) => [e.a, e.b]))];
   const orgs = await db.execute<{ id: string; name: string; type: string }>(sql`
     SELECT o.id, o.name, o.type::text AS type FROM organisations o

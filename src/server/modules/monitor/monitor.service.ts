@@ -107,42 +107,51 @@ export function createMonitorService(deps: AppDeps) {
 
     async dashboard(actor: Actor, q: ScopeQuery, meta: RequestMeta) {
       const sc = await resolve(actor, q);
-      return db.transaction(async (tx) => {
-        const f = await monitorFigures(tx, sc.scope);
-        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'monitor', objectId: sc.id, purpose: `monitor ${sc.kind} ${q.from} – ${q.to}` });
-        const orgTypes = [...new Set(f.referralStatus.map((x) => x.row_k))].sort();
-        const status = suppressTable({
-          cells: orgTypes.map((t) => REFERRAL_COLUMNS.map((s) => f.referralStatus.find((x) => x.row_k === t && x.col_k === s)?.n ?? 0)),
-        });
-        const matchTable = row(['followed', 'not_followed'], { followed: f.matches.followed, not_followed: f.matches.n - f.matches.followed });
-        const norm = row(['in_time', 'late'], { in_time: f.norm.in_time, late: f.norm.answered - f.norm.in_time });
-        const signalTypes = Object.keys(f.signalsByOrgType).sort();
-        return {
-          scope: { kind: sc.kind, id: sc.id, name: sc.name },
-          period: { from: q.from, to: q.to },
-          households: suppressCount(f.households),
-          phases: row(PHASES, f.phases),
-          children: row(PHASES, f.children),
-          signalsByOrgType: row(signalTypes, f.signalsByOrgType),
-          timeliness: timelinessOf(f.timeliness),
-          regie: {
-            ...row(['with_director', 'without_director'], { with_director: f.regie.with_director, without_director: f.regie.without_director }),
-            share: suppressShare(f.regie.with_director, f.regie.with_director + f.regie.without_director),
-            medianDaysWithout: medianOf(f.regie.without_director, f.regie.median_days_without),
-          },
-          matches: { ...matchTable, medianDays: matchTable.cells[0]![0] !== null ? medianOf(f.matches.followed, f.matches.median_days) : null },
-          referrals: { rows: orgTypes, columns: REFERRAL_COLUMNS, ...status },
-          declinedByReason: row(DECLINE_COLUMNS, f.declinedByReason),
-          answeredInTime: { ...norm, share: suppressShare(f.norm.in_time, f.norm.answered) },
-          waitingDays: medianOf(f.norm.started, f.norm.median_wait),
-          goals: row(GOAL_COLUMNS, f.goals),
-          doubleDiscussions: row(['confirmed', 'prevented'], {
-            confirmed: f.doubleDiscussions.confirmed,
-            prevented: Math.max(0, f.doubleDiscussions.warned - f.doubleDiscussions.confirmed),
-          }),
-          experienceHeard: row(ANSWER_COLUMNS, f.experienceHeard),
-        };
-      });
+      // One snapshot for the dirty cells and the figures (monitor.facts.ts).
+      return db.transaction(
+        async (tx) => {
+          const f = await monitorFigures(tx, sc.scope);
+          await writeAccessLog(tx, actor, meta, {
+            eventType: 'read',
+            objectType: 'monitor',
+            objectId: sc.id,
+            purpose: `monitor ${sc.kind} ${q.from} – ${q.to}`,
+          });
+          const orgTypes = [...new Set(f.referralStatus.map((x) => x.row_k))].sort();
+          const status = suppressTable({
+            cells: orgTypes.map((t) => REFERRAL_COLUMNS.map((s) => f.referralStatus.find((x) => x.row_k === t && x.col_k === s)?.n ?? 0)),
+          });
+          const matchTable = row(['followed', 'not_followed'], { followed: f.matches.followed, not_followed: f.matches.n - f.matches.followed });
+          const norm = row(['in_time', 'late'], { in_time: f.norm.in_time, late: f.norm.answered - f.norm.in_time });
+          const signalTypes = Object.keys(f.signalsByOrgType).sort();
+          return {
+            scope: { kind: sc.kind, id: sc.id, name: sc.name },
+            period: { from: q.from, to: q.to },
+            households: suppressCount(f.households),
+            phases: row(PHASES, f.phases),
+            children: row(PHASES, f.children),
+            signalsByOrgType: row(signalTypes, f.signalsByOrgType),
+            timeliness: timelinessOf(f.timeliness),
+            regie: {
+              ...row(['with_director', 'without_director'], { with_director: f.regie.with_director, without_director: f.regie.without_director }),
+              share: suppressShare(f.regie.with_director, f.regie.with_director + f.regie.without_director),
+              medianDaysWithout: medianOf(f.regie.without_director, f.regie.median_days_without),
+            },
+            matches: { ...matchTable, medianDays: matchTable.cells[0]![0] !== null ? medianOf(f.matches.followed, f.matches.median_days) : null },
+            referrals: { rows: orgTypes, columns: REFERRAL_COLUMNS, ...status },
+            declinedByReason: row(DECLINE_COLUMNS, f.declinedByReason),
+            answeredInTime: { ...norm, share: suppressShare(f.norm.in_time, f.norm.answered) },
+            waitingDays: medianOf(f.norm.started, f.norm.median_wait),
+            goals: row(GOAL_COLUMNS, f.goals),
+            doubleDiscussions: row(['confirmed', 'prevented'], {
+              confirmed: f.doubleDiscussions.confirmed,
+              prevented: Math.max(0, f.doubleDiscussions.warned - f.doubleDiscussions.confirmed),
+            }),
+            experienceHeard: row(ANSWER_COLUMNS, f.experienceHeard),
+          };
+        },
+        { isolationLevel: 'repeatable read' },
+      );
     },
 
     /** New signals, cases, referrals and matches per month or quarter, as one suppressed table with its totals. */
