@@ -143,6 +143,10 @@ export async function benchMonitor(dataDir?: string) {
     console.log('the whole country, one year (in-process, SQL and suppression inputs; first run right after the database started):');
     console.log(line('all panels (one statement)', await series(() => monitorFigures(db, country)), 2000));
     console.log(line('trends per month', await series(() => monitorTrends(db, country, 'month')), 2000));
+    // The worst a burst of writes can do before the refresh job runs: a dirty month in every municipality, read live.
+    await db.execute(sql`INSERT INTO monitor_dirty (municipality_id, month) SELECT id, date '2026-11-01' FROM municipalities`);
+    console.log(line('all panels, November dirty everywhere', await series(() => monitorFigures(db, country)), 2000));
+    await refreshAllMonitorFacts(db);
     console.log(`\n${typical!.name}, a municipality of median size (${typical!.n} cases), one year:`);
     console.log(line('all panels (one statement)', await series(() => monitorFigures(db, { municipalityIds: [typical!.id], ...YEAR })), 300));
     console.log(line('trends per month', await series(() => monitorTrends(db, { municipalityIds: [typical!.id], ...YEAR }, 'month')), 300));
