@@ -759,6 +759,7 @@ export const matches = pgTable(
     index('matches_unfollowed_idx').on(t.createdAt).where(sql`${t.followedUpAt} IS NULL`),
     // A household's matches, and the monitor's matches of a municipality's households in a month.
     index('matches_household_created_idx').on(t.householdId, t.createdAt),
+    index('matches_created_idx').on(t.createdAt),
   ],
 );
 
@@ -1122,6 +1123,8 @@ export const referrals = pgTable(
       .on(t.receivingOrganisationId, t.status, t.dueOn)
       .where(sql`${t.status} IN ('sent', 'received', 'accepted', 'waiting_list', 'first_contact')`),
     index('referrals_case_idx').on(t.caseId, t.sentAt),
+    // The monitor: referrals sent in a month, everywhere (when many municipalities' months are read live).
+    index('referrals_sent_idx').on(t.sentAt),
     index('referrals_sender_idx').on(t.senderId, t.sentAt),
     // The escalation job: unanswered referrals past their due day, not yet escalated.
     index('referrals_due_idx').on(t.dueOn).where(sql`${t.status} IN ('sent', 'received') AND ${t.escalatedAt} IS NULL`),

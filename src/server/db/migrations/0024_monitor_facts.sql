@@ -25,6 +25,8 @@ CREATE INDEX "care_team_case_org_idx" ON "care_team_members" USING btree ("case_
 CREATE INDEX "cases_monitor_idx" ON "cases" USING btree ("municipality_id","created_at","closed_at","phase","household_id","children","goals_not_yet","goals_partly","goals_reached","director_id","without_director_since");--> statement-breakpoint
 CREATE INDEX "double_discussion_warnings_case_idx" ON "double_discussion_warnings" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "matches_household_created_idx" ON "matches" USING btree ("household_id","created_at");--> statement-breakpoint
+CREATE INDEX "matches_created_idx" ON "matches" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "referrals_sent_idx" ON "referrals" USING btree ("sent_at");--> statement-breakpoint
 CREATE INDEX "signals_municipality_created_idx" ON "signals" USING btree ("municipality_id","created_at");--> statement-breakpoint
 -- The monitor's month: the Dutch calendar month of a moment.
 CREATE FUNCTION kp_month(timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -20,25 +20,35 @@ const month = (col: SQL) => sql`date_trunc('month', (${col}) AT TIME ZONE 'Europ
 const workingDays = (a: SQL, b: SQL) =>
   sql`greatest(0, (SELECT working_index FROM calendar_days WHERE day = ${b}) - (SELECT working_index FROM calendar_days WHERE day = ${a}))`;
 
+/** The earliest start and the latest end of the windows, as constants: PostgreSQL can then range-scan a time index. */
+interface Span {
+  lo: SQL;
+  hi: SQL;
+}
+const spanOf = (w: { lo: string; hi: string }[]): Span => ({
+  lo: midnight(sql`${w.reduce((a, x) => (x.lo < a ? x.lo : a), w[0]!.lo)}::date`),
+  hi: midnight(sql`${w.reduce((a, x) => (x.hi > a ? x.hi : a), w[0]!.hi)}::date`),
+});
+
 /**
  * The facts of every event in the windows of CTE `windows_at (mun uuid, lo timestamptz, hi timestamptz)`, grouped by
  * municipality, month, metric and keys. Windows of one municipality must not overlap. Each source is found through
  * its own municipality and time index; a referral or a double-discussion warning belongs to its case's municipality,
  * a match to its household's, a parent's answer to its meeting table's.
  */
-export const liveFacts = sql`
+export const liveFacts = (span: Span) => sql`
   SELECT s.municipality_id, ${month(sql`s.created_at`)} AS month, 'signals' AS metric, o.type::text AS k, '' AS k2, count(*)::int AS n
-    FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
+    FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi AND s.created_at >= ${span.lo} AND s.created_at < ${span.hi}
     JOIN organisations o ON o.id = s.organisation_id
     GROUP BY 1, 2, 4
   UNION ALL
   SELECT s.municipality_id, ${month(sql`s.created_at`)}, 'acknowledged', ${workingDays(day(sql`s.created_at`), day(sql`s.acknowledged_at`))}::text, '', count(*)::int
-    FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi
+    FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi AND s.created_at >= ${span.lo} AND s.created_at < ${span.hi}
     WHERE s.acknowledged_at IS NOT NULL
     GROUP BY 1, 2, 4
   UNION ALL
   SELECT c.municipality_id, ${month(sql`c.created_at`)}, x.metric, x.d::text, '', count(*)::int
-    FROM windows_at w JOIN cases c ON c.municipality_id = w.mun AND c.created_at >= w.lo AND c.created_at < w.hi
+    FROM windows_at w JOIN cases c ON c.municipality_id = w.mun AND c.created_at >= w.lo AND c.created_at < w.hi AND c.created_at >= ${span.lo} AND c.created_at < ${span.hi}
     LEFT JOIN signals sg ON sg.id = c.signal_id
     CROSS JOIN LATERAL (
       SELECT 'cases' AS metric, -1 AS d
@@ -51,7 +61,7 @@ export const liveFacts = sql`
   UNION ALL
   SELECT c.municipality_id, ${month(sql`r.sent_at`)}, x.metric, x.k, x.k2, count(*)::int
     FROM windows_at w JOIN cases c ON c.municipality_id = w.mun
-    JOIN referrals r ON r.case_id = c.id AND r.sent_at >= w.lo AND r.sent_at < w.hi
+    JOIN referrals r ON r.case_id = c.id AND r.sent_at >= w.lo AND r.sent_at < w.hi AND r.sent_at >= ${span.lo} AND r.sent_at < ${span.hi}
     JOIN organisations o ON o.id = r.receiving_organisation_id
     CROSS JOIN LATERAL (
       SELECT 'referrals' AS metric, o.type::text AS k, r.status::text AS k2
@@ -71,7 +81,7 @@ export const liveFacts = sql`
   UNION ALL
   SELECT h.municipality_id, ${month(sql`m.created_at`)}, x.metric, x.k, '', count(*)::int
     FROM windows_at w JOIN households h ON h.municipality_id = w.mun
-    JOIN matches m ON m.household_id = h.id AND m.created_at >= w.lo AND m.created_at < w.hi
+    JOIN matches m ON m.household_id = h.id AND m.created_at >= w.lo AND m.created_at < w.hi AND m.created_at >= ${span.lo} AND m.created_at < ${span.hi}
     CROSS JOIN LATERAL (
       SELECT 'matches' AS metric, CASE WHEN m.followed_up_at IS NULL THEN 'not_followed' ELSE 'followed' END AS k
       UNION ALL
@@ -81,12 +91,12 @@ export const liveFacts = sql`
   UNION ALL
   SELECT c.municipality_id, ${month(sql`d.at`)}, 'double_discussions', d.outcome, '', count(*)::int
     FROM windows_at w JOIN cases c ON c.municipality_id = w.mun
-    JOIN double_discussion_warnings d ON d.case_id = c.id AND d.at >= w.lo AND d.at < w.hi
+    JOIN double_discussion_warnings d ON d.case_id = c.id AND d.at >= w.lo AND d.at < w.hi AND d.at >= ${span.lo} AND d.at < ${span.hi}
     GROUP BY 1, 2, 4
   UNION ALL
   SELECT t.municipality_id, ${month(sql`e.answered_at`)}, 'heard', e.heard, '', count(*)::int
     FROM windows_at w JOIN meeting_tables t ON t.municipality_id = w.mun
-    JOIN meeting_experiences e ON e.table_id = t.id AND e.answered_at >= w.lo AND e.answered_at < w.hi
+    JOIN meeting_experiences e ON e.table_id = t.id AND e.answered_at >= w.lo AND e.answered_at < w.hi AND e.answered_at >= ${span.lo} AND e.answered_at < ${span.hi}
     WHERE e.heard IS NOT NULL
     GROUP BY 1, 2, 4`;
 
@@ -152,7 +162,7 @@ export async function factsFor(db: DbOrTx, municipalityIds: string[], from: stri
     ...dirty.map((d) => ({ mun: d.municipality_id, lo: d.month, hi: nextMonth(d.month) })),
     ...edges.flatMap(([lo, hi]) => municipalityIds.map((mun) => ({ mun, lo, hi }))),
   ];
-  const live = sql`SELECT * FROM (${liveFacts}) x WHERE metric = ANY(${wanted})`;
+  const live = windows.length ? sql`SELECT * FROM (${liveFacts(spanOf(windows))}) x WHERE metric = ANY(${wanted})` : sql``;
   const stored = full
     ? sql`
       SELECT f.municipality_id, f.month, f.metric, f.k, f.k2, f.n FROM monitor_facts f
@@ -193,9 +203,10 @@ export async function refreshMonitorFacts(db: DbOrTx, batch = 2000): Promise<num
         SELECT municipality_id, month::text FROM (SELECT DISTINCT municipality_id, month FROM monitor_dirty) d
         ORDER BY month, municipality_id LIMIT ${batch}`);
       if (!picked.rows.length) return 0;
-      const cells = windowsCte(picked.rows.map((r) => ({ mun: r.municipality_id, lo: r.month, hi: nextMonth(r.month) })));
+      const windows = picked.rows.map((r) => ({ mun: r.municipality_id, lo: r.month, hi: nextMonth(r.month) }));
+      const cells = windowsCte(windows);
       await tx.execute(sql`WITH ${cells} DELETE FROM monitor_facts f USING windows c WHERE f.municipality_id = c.mun AND f.month = c.lo`);
-      await tx.execute(sql`WITH ${cells} INSERT INTO monitor_facts (municipality_id, month, metric, k, k2, n) ${liveFacts}`);
+      await tx.execute(sql`WITH ${cells} INSERT INTO monitor_facts (municipality_id, month, metric, k, k2, n) ${liveFacts(spanOf(windows))}`);
       await tx.execute(sql`WITH ${cells} DELETE FROM monitor_dirty d USING windows c WHERE d.municipality_id = c.mun AND d.month = c.lo`);
       return picked.rows.length;
     },
