@@ -10,6 +10,11 @@ export function isUniqueViolation(err: unknown): boolean {
   return hasSqlState(err, '23505');
 }
 
+/** SQLSTATE 40001: a REPEATABLE READ transaction met a concurrent change; running it again is the remedy. */
+export function isSerializationFailure(err: unknown): boolean {
+  return hasSqlState(err, '40001');
+}
+
 /** SQLSTATE 23P01: an exclusion constraint (e.g. overlapping meetings of one chair). */
 export function isExclusionViolation(err: unknown): boolean {
   return hasSqlState(err, '23P01');

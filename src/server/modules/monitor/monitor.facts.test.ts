@@ -210,6 +210,16 @@ describe('the monitor facts per municipality and month', () => {
     await expectExact();
   });
 
+  it('lets refreshes run at once on several instances without an error or a wrong figure', async () => {
+    await t.db.execute(sql`SELECT kp_monitor_mark_all()`);
+    const cells = await dirtyCells();
+    expect(cells).toBeGreaterThanOrEqual(11);
+    const done = await Promise.all([refreshAllMonitorFacts(t.db), refreshAllMonitorFacts(t.db), refreshAllMonitorFacts(t.db)]);
+    expect(done.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(cells);
+    expect(await dirtyCells()).toBe(0);
+    await expectExact();
+  });
+
   it("keeps each case's children, goals and team organisations as persons, plans and care teams change", async () => {
     const c = cases[3]!;
     const counts = async () =>

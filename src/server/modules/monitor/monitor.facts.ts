@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { isSerializationFailure, isUniqueViolation } from '../../db/pg-errors.js';
 
 /**
  * The monitor's event figures — signals, timeliness, cases, referrals, matches, double discussions, the parents'
@@ -214,11 +215,19 @@ export async function refreshMonitorFacts(db: DbOrTx, batch = 2000): Promise<num
   );
 }
 
-/** Refreshes until no cell is dirty (or `maxBatches` ran); returns the cells refreshed. */
+/**
+ * Refreshes until no cell is dirty (or `maxBatches` ran); returns the cells refreshed. The advisory lock is taken in
+ * the transaction's first statement, after its snapshot: a refresh that committed in between shows up as a
+ * serialization failure or a duplicate fact, and the batch simply runs again on a fresh snapshot.
+ */
 export async function refreshAllMonitorFacts(db: DbOrTx, maxBatches = 1000): Promise<number> {
   let total = 0;
-  for (let i = 0; i < maxBatches; i++) {
-    const n = await refreshMonitorFacts(db);
+  for (let i = 0, retries = 0; i < maxBatches; i++) {
+    const n = await refreshMonitorFacts(db).catch((err: unknown) => {
+      if (retries++ < 3 && (isSerializationFailure(err) || isUniqueViolation(err))) return -1;
+      throw err;
+    });
+    if (n < 0) continue;
     total += n;
     if (n === 0) break;
   }
