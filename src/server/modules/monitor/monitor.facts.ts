@@ -15,7 +15,7 @@ import { isSerializationFailure, isUniqueViolation } from '../../db/pg-errors.js
  */
 
 /** A timestamp's Dutch calendar day, and its month. */
-const day = (col: SQL) => sql`((${col}) AT TIME ZONE 'Europe/Amsterdam')::date`;
+export const day = (col: SQL) => sql`((${col}) AT TIME ZONE 'Europe/Amsterdam')::date`;
 const month = (col: SQL) => sql`date_trunc('month', (${col}) AT TIME ZONE 'Europe/Amsterdam')::date`;
 /** Working days from a to b (Dutch days), from the calendar's running count; never negative. */
 const workingDays = (a: SQL, b: SQL) =>
@@ -26,9 +26,15 @@ interface Span {
   lo: SQL;
   hi: SQL;
 }
+/** yyyy-mm-dd strings sort as dates do. */
 const spanOf = (w: { lo: string; hi: string }[]): Span => ({
-  lo: midnight(sql`${w.reduce((a, x) => (x.lo < a ? x.lo : a), w[0]!.lo)}::date`),
-  hi: midnight(sql`${w.reduce((a, x) => (x.hi > a ? x.hi : a), w[0]!.hi)}::date`),
+  lo: midnight(sql`${w.map((x) => x.lo).sort()[0]}::date`),
+  hi: midnight(
+    sql`${w
+      .map((x) => x.hi)
+      .sort()
+      .at(-1)}::date`,
+  ),
 });
 
 /**
@@ -37,7 +43,7 @@ const spanOf = (w: { lo: string; hi: string }[]): Span => ({
  * its own municipality and time index; a referral or a double-discussion warning belongs to its case's municipality,
  * a match to its household's, a parent's answer to its meeting table's.
  */
-export const liveFacts = (span: Span) => sql`
+const liveFacts = (span: Span) => sql`
   SELECT s.municipality_id, ${month(sql`s.created_at`)} AS month, 'signals' AS metric, o.type::text AS k, '' AS k2, count(*)::int AS n
     FROM windows_at w JOIN signals s ON s.municipality_id = w.mun AND s.created_at >= w.lo AND s.created_at < w.hi AND s.created_at >= ${span.lo} AND s.created_at < ${span.hi}
     JOIN organisations o ON o.id = s.organisation_id

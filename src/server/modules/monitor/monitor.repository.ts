@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Histogram, histogramCount, histogramPercentile } from '../../../domain/timeliness.js';
 import type { DbOrTx } from '../../db/client.js';
-import { factsFor, onOneSnapshot, uuidArray } from './monitor.facts.js';
+import { day, factsFor, onOneSnapshot, uuidArray } from './monitor.facts.js';
 
 export interface Scope {
   /** One municipality, a region's, or — in the benchmark — the whole country's. */
@@ -17,8 +17,8 @@ const bounds = (s: Scope): SQL => sql`
     SELECT (${s.from}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS lo,
            ((${s.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam') AS hi
   )`;
-/** A timestamp's Dutch calendar day. */
-const day = (col: SQL) => sql`((${col}) AT TIME ZONE 'Europe/Amsterdam')::date`;
+/** A case of the scope that was open at some moment of the period (needs CTE `bounds b`). */
+const activeCase = (s: Scope) => sql`c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)`;
 
 export interface Timeliness {
   n: number;
@@ -59,7 +59,7 @@ export async function monitorFigures(db: DbOrTx, s: Scope) {
     summed AS (SELECT metric, k, k2, sum(n)::int AS n FROM facts GROUP BY 1, 2, 3),
     active_cases AS MATERIALIZED (
       SELECT c.phase, c.household_id, c.children, c.goals_not_yet, c.goals_partly, c.goals_reached FROM cases c, bounds b
-      WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)
+      WHERE ${activeCase(s)}
     ),
     -- Per phase: the cases, the children (born and unborn) in their households, and the goals in their latest adopted
     -- plans by attainment (summed over the phases below).
@@ -147,14 +147,14 @@ export async function monitorComparison(db: DbOrTx, s: Scope) {
     mun AS (SELECT unnest(${ids(s)}) AS id),
     hh AS (
       SELECT c.municipality_id AS id, count(DISTINCT c.household_id)::int AS households FROM cases c, bounds b
-      WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo) GROUP BY 1
+      WHERE ${activeCase(s)} GROUP BY 1
     ),
     ev AS (
       SELECT municipality_id AS id, sum(n) FILTER (WHERE metric = 'signals')::int AS signals,
              sum(n) FILTER (WHERE metric = 'referrals')::int AS referrals,
              sum(n) FILTER (WHERE metric = 'answered')::int AS answered,
              sum(n) FILTER (WHERE metric = 'answered' AND k = 'in_time')::int AS in_time
-      FROM facts WHERE metric IN ('signals', 'referrals', 'answered') GROUP BY 1
+      FROM facts GROUP BY 1
     ),
     rg AS (
       SELECT c.municipality_id AS id, count(*) FILTER (WHERE c.director_id IS NOT NULL)::int AS with_director,
@@ -184,7 +184,7 @@ export async function monitorNetwork(db: DbOrTx, s: Scope) {
     -- Per case active in the period, the organisations of its care team (kept on the case), as pairs.
     teams AS (
       SELECT c.team_organisations AS orgs FROM cases c, bounds b
-      WHERE c.municipality_id = ANY(${ids(s)}) AND c.created_at < b.hi AND (c.closed_at IS NULL OR c.closed_at >= b.lo)
+      WHERE ${activeCase(s)}
         AND cardinality(c.team_organisations) > 1
     ),
     attendance AS (
@@ -206,7 +206,7 @@ export async function monitorNetwork(db: DbOrTx, s: Scope) {
   const orgs = await db.execute<{ id: string; name: string; type: string }>(sql`
     SELECT o.id, o.name, o.type::text AS type FROM organisations o
     WHERE (o.active AND o.region_id IN (SELECT region_id FROM municipalities WHERE id = ANY(${ids(s)})))
-       OR o.id = ANY(${`{${partners.join(',')}}`}::uuid[])
+       OR o.id = ANY(${uuidArray(partners)})
     ORDER BY o.name`);
   return { edges: res.rows, organisations: orgs.rows };
 }
