@@ -1,0 +1,75 @@
+/** Cases: the need-to-know rule, emergency access and who directs a case. */
+import type { Actor } from '../context.js';
+import { AppError } from '../errors.js';
+import { isCoordinatorFor } from './families.js';
+
+/**
+ * How much of a case someone sees. 'content': everything. 'plan': the case's existence, its director and the family
+ * plan (consent for sharing the plan only). 'existence': that the case exists and whom to call (the director).
+ */
+export type CaseAccessLevel = 'content' | 'plan' | 'existence';
+export type CaseAccessBasis = 'coordinator' | 'care_team' | 'emergency';
+export interface CaseAccess {
+  level: CaseAccessLevel;
+  basis: CaseAccessBasis;
+}
+
+/** What the database says about this actor and this case; computed fresh on every request (withdrawal is immediate). */
+export interface CaseAccessFacts {
+  municipalityId: string;
+  regionId: string;
+  member: boolean;
+  consentCaseDiscussion: boolean;
+  consentSharePlan: boolean;
+  emergencyActive: boolean;
+}
+
+/**
+ * The need-to-know rule. The municipality's hub coordinator sees the whole case. A care-team member sees content
+ * only while their organisation (or they personally) hold valid consent for case discussion; with consent for
+ * sharing the plan only, the plan; without consent, the case's existence and the director's contact. Emergency
+ * access (break the glass — for professionals of the municipality, and admins of its region) is the one override.
+ * Everyone else: null, which callers answer with 404.
+ */
+export function caseAccess(actor: Actor, f: CaseAccessFacts): CaseAccess | null {
+  if (isCoordinatorFor(actor, f.municipalityId)) return { level: 'content', basis: 'coordinator' };
+  if (f.emergencyActive && mayBreakGlass(actor, f)) return { level: 'content', basis: 'emergency' };
+  if (f.member && actor.kind === 'staff') {
+    if (f.consentCaseDiscussion) return { level: 'content', basis: 'care_team' };
+    return { level: f.consentSharePlan ? 'plan' : 'existence', basis: 'care_team' };
+  }
+  return null;
+}
+
+export function assertCaseAccess(actor: Actor, f: CaseAccessFacts | null): CaseAccess {
+  const access = f && caseAccess(actor, f);
+  if (!access) throw new AppError('not_found');
+  return access;
+}
+
+/** Content needs consent (or the coordinator role, or emergency access); a member without it is told so, honestly. */
+export function assertCaseContent(access: CaseAccess, needed: 'content' | 'plan' = 'content'): void {
+  if (access.level === 'content') return;
+  if (needed === 'plan' && access.level === 'plan') return;
+  throw new AppError('consent_missing');
+}
+
+/**
+ * Who may break the glass: a professional working in the case's municipality, or an admin of its region (the
+ * "admin with a logged reason"). A coordinator of another municipality or a professional elsewhere may not.
+ */
+export function mayBreakGlass(actor: Actor, f: { municipalityId: string; regionId: string }): boolean {
+  if (actor.kind !== 'staff') return false;
+  if (actor.role === 'admin') return actor.regionIds.includes(f.regionId);
+  return actor.role === 'professional' && actor.municipalityIds.includes(f.municipalityId);
+}
+
+/** The care team and regie are managed by the hub coordinator and the current case director. */
+export function assertMayDirectCase(actor: Actor, f: { municipalityId: string; directorId: string | null }): void {
+  if (!(isCoordinatorFor(actor, f.municipalityId) || f.directorId === actor.userId)) throw new AppError('forbidden');
+}
+
+/** Reviewing emergency access afterwards is the coordinator's task. */
+export function assertMayReviewEmergency(actor: Actor, f: { municipalityId: string }): void {
+  if (!isCoordinatorFor(actor, f.municipalityId)) throw new AppError('not_found');
+}
