@@ -126,6 +126,8 @@ export const users = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     /** The per-organisation editor right: may maintain their own organisation's directory entries and people cards. */
     directoryEditor: boolean('directory_editor').notNull().default(false),
+    /** The per-organisation intake right: handles incoming referrals of their organisation in their municipalities. */
+    intakeRight: boolean('intake_right').notNull().default(false),
     language: text('language').notNull().default('nl'),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -968,9 +970,25 @@ export const consents = pgTable(
       .notNull()
       .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A given consent that names the recorder's own organisation counts only once someone else — the case director
+     * or the municipality's coordinator — confirms it (`consent_confirmations`): nobody grants themselves access (ADR 015).
+     */
+    needsConfirmation: boolean('needs_confirmation').notNull().default(false),
   },
   (t) => [index('consents_case_idx').on(t.caseId, t.organisationId, t.purpose, t.recordedAt)],
 );
+
+/** The confirmation of a consent record that needed one; appended once, never changed (consents stay append-only). */
+export const consentConfirmations = pgTable('consent_confirmations', {
+  consentId: uuid('consent_id')
+    .primaryKey()
+    .references(() => consents.id),
+  confirmedById: uuid('confirmed_by_id')
+    .notNull()
+    .references(() => users.id),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * Casusregie and procesregie assignments. A proposal becomes current only when the proposed person accepts; the
