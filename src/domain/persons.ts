@@ -202,3 +202,30 @@ export function parseIsoDate(value: string): Date {
 export function ageLimitApplies(role: HouseholdRole): boolean {
   return role === 'child' || role === 'unborn';
 }
+
+/**
+ * The house number of a Dutch address line ("Kerkstraat 12a", "Plein 1940 3-II"): the last number with its
+ * addition, folded (no spaces, lower case). Null when the line has no number.
+ */
+export function houseNumberOf(address: string | null | undefined): string | null {
+  if (!address) return null;
+  const all = [...address.matchAll(/(\d+)(?:\s*([a-z]{1,4})\b|\s*-\s*([a-z0-9]{1,4})\b)?/gi)];
+  const last = all.at(-1);
+  if (!last) return null;
+  const addition = last[2] ?? last[3];
+  return addition ? `${last[1]}-${addition.toLowerCase()}` : last[1]!;
+}
+
+/**
+ * The second identifier that links a registration to a person already known under the same name and date: a
+ * postcode and house number that match what is recorded (ADR 015). Name and date alone never do: they are guessable.
+ */
+export function secondIdentifierMatches(
+  given: { postcode: string | null | undefined; address: string | null | undefined },
+  known: { postcode: string | null; address: string | null },
+): boolean {
+  const pc = (v: string | null | undefined) => (v ? v.replace(/\s+/g, '').toUpperCase() : null);
+  const a = pc(given.postcode);
+  const n = houseNumberOf(given.address);
+  return a !== null && n !== null && a === pc(known.postcode) && n === houseNumberOf(known.address);
+}

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerDeniedAccessLog } from './audit.js';
 import type { AppDeps } from './deps.js';
 import { errorBody, registerErrorHandler } from './errors.js';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       return payload;
     });
   registerSessionHook(app, deps);
+  registerDeniedAccessLog(app, deps.database.db);
   await app.register(healthRoutes, deps);
   await app.register(
     async (api) => {

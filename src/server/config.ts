@@ -40,6 +40,7 @@ const envSchema = z.object({
   SERVER_TIMING: bool.default(false),
   INVOLVEMENT_RETENTION_YEARS: int(1, 30).default(5),
   MATCH_FOLLOW_UP_WORKING_DAYS: int(1, 100).default(10),
+  IDENTITY_CHECKS_PER_HOUR: int(1, 10000).default(30),
   REGIE_ESCALATION_WORKING_DAYS: int(1, 60).default(5),
   BREAK_GLASS_MINUTES: int(5, 24 * 60).default(120),
   REFERRAL_NORM_WORKING_DAYS: int(1, 60).default(5),
@@ -77,7 +78,7 @@ export interface Config {
    * Involvement registrations: ended ones stay archived for matching history this many years; a match not followed
    * up within this many working days appears on the coordinator's list; the national Verwijsindex adapter in use.
    */
-  involvement: { retentionYears: number; matchFollowUpWorkingDays: number; verwijsindex: 'none' };
+  involvement: { retentionYears: number; matchFollowUpWorkingDays: number; identityChecksPerHour: number; verwijsindex: 'none' };
   /** Cases: escalate a case without an accepted director after this many Dutch working days; emergency access lasts this long. */
   cases: { regieEscalationWorkingDays: number; breakGlassMinutes: number };
   referrals: { defaultNormWorkingDays: number };
@@ -122,7 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     directory: { staleMonths: e.DIRECTORY_STALE_MONTHS, reminderDays: e.DIRECTORY_REMINDER_DAYS, searchCacheEntries: e.DIRECTORY_SEARCH_CACHE },
     serverTiming: e.SERVER_TIMING,
-    involvement: { retentionYears: e.INVOLVEMENT_RETENTION_YEARS, matchFollowUpWorkingDays: e.MATCH_FOLLOW_UP_WORKING_DAYS, verwijsindex: e.VERWIJSINDEX },
+    involvement: {
+      retentionYears: e.INVOLVEMENT_RETENTION_YEARS,
+      matchFollowUpWorkingDays: e.MATCH_FOLLOW_UP_WORKING_DAYS,
+      identityChecksPerHour: e.IDENTITY_CHECKS_PER_HOUR,
+      verwijsindex: e.VERWIJSINDEX,
+    },
     cases: { regieEscalationWorkingDays: e.REGIE_ESCALATION_WORKING_DAYS, breakGlassMinutes: e.BREAK_GLASS_MINUTES },
     referrals: { defaultNormWorkingDays: e.REFERRAL_NORM_WORKING_DAYS },
   });

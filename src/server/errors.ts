@@ -101,6 +101,24 @@ export class AppError extends Error {
     super(DEFAULT_MESSAGE[code]);
     this.status = ERROR_STATUS[code];
   }
+  /** Set by deniedError: the refusal is written to the access log. */
+  denied?: DeniedAccess;
+}
+
+/** What a refused attempt was aimed at, for its 'denied' row in the access log (written outside the rolled-back work). */
+export interface DeniedAccess {
+  objectType: string;
+  objectId: string | null;
+}
+
+/**
+ * A 404 that hides something the caller may not see: answered exactly like a missing record, and logged with
+ * outcome 'denied' by the error handler (NEN 7513 asks for refused attempts too).
+ */
+export function deniedError(denied: DeniedAccess): AppError {
+  const err = new AppError('not_found');
+  err.denied = denied;
+  return err;
 }
 
 export function errorBody(code: ErrorCode, details: ErrorDetail[], requestId: string, extra: Record<string, unknown> = {}) {

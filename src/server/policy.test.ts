@@ -78,11 +78,17 @@ describe('policy', () => {
     for (const role of ['admin', 'policy'] as const) expect(code(() => requireCareStaff(actor({ role })))).toBe('not_found');
     const pro = actor({ role: 'professional' });
     const coord = actor({ role: 'coordinator', municipalityIds: ['m1'] });
-    expect(code(() => assertMaySeePerson(pro, { municipalityId: 'm1', registeredByActor: true }))).toBe('allowed');
-    expect(code(() => assertMaySeePerson(pro, { municipalityId: 'm1', registeredByActor: false }))).toBe('not_found');
-    expect(code(() => assertMaySeePerson(coord, { municipalityId: 'm1', registeredByActor: false }))).toBe('allowed');
-    expect(code(() => assertMaySeePerson(coord, { municipalityId: 'm2', registeredByActor: false }))).toBe('not_found');
-    expect(code(() => assertMaySeePerson(pro, null))).toBe('not_found');
+    const facts = (o: { municipalityId?: string; registeredByActor?: boolean; caseContent?: boolean } = {}) => ({
+      municipalityId: 'm1',
+      registeredByActor: false,
+      caseContent: false,
+      ...o,
+    });
+    expect(code(() => assertMaySeePerson(pro, facts({ registeredByActor: true }), 'p1'))).toBe('allowed');
+    expect(code(() => assertMaySeePerson(pro, facts(), 'p1'))).toBe('not_found');
+    expect(code(() => assertMaySeePerson(coord, facts(), 'p1'))).toBe('allowed');
+    expect(code(() => assertMaySeePerson(coord, facts({ municipalityId: 'm2' }), 'p1'))).toBe('not_found');
+    expect(code(() => assertMaySeePerson(pro, null, 'p1'))).toBe('not_found');
     expect(code(() => assertMayMergePersons(coord, { municipalityId: 'm1' }, { municipalityId: 'm1' }))).toBe('allowed');
     expect(code(() => assertMayMergePersons(coord, { municipalityId: 'm1' }, { municipalityId: 'm2' }))).toBe('not_found');
     expect(code(() => assertMayMergePersons(pro, { municipalityId: 'm1' }, { municipalityId: 'm1' }))).toBe('not_found');

@@ -1,6 +1,6 @@
 /** Families, signals and involvement: who sees a person, a signal, a registration. */
 import type { Actor } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, deniedError } from '../errors.js';
 import { requireStaff } from './core.js';
 
 /**
@@ -24,11 +24,62 @@ export function coordinatorMunicipalities(actor: Actor): string[] {
 }
 
 /**
- * Who may see a person: a professional with an active involvement registration in the person's household, or the
- * coordinator of the person's municipality (the care team joins with case coordination). Anyone else: 404.
+ * How much of a person record a viewer sees (ADR 015). 'full': every detail — for the hub coordinator of the
+ * person's municipality, and for a care-team member whose organisation holds consent for case discussion in the
+ * household's case. 'registrant': a professional whose only relation is her own involvement registration sees what
+ * her own organisation recorded, plus the match; details other organisations recorded stay hidden.
  */
-export function assertMaySeePerson(actor: Actor, person: { municipalityId: string; registeredByActor: boolean } | null | undefined): asserts person {
-  if (!person || !(person.registeredByActor || isCoordinatorFor(actor, person.municipalityId))) throw new AppError('not_found');
+export type PersonDetail = 'full' | 'registrant';
+
+/** What the database says about this viewer and this person, read in the transaction that logs the access. */
+export interface PersonAccessFacts {
+  municipalityId: string;
+  /** An active involvement registration of the viewer in the person's household. */
+  registeredByActor: boolean;
+  /** The viewer is in the care team of the household's open case, and her organisation's consent covers discussing it. */
+  caseContent: boolean;
+}
+
+/** The need-to-know rule for persons; null means the person is answered as if it did not exist. */
+export function personAccess(actor: Actor, f: PersonAccessFacts): PersonDetail | null {
+  if (actor.kind !== 'staff') return null;
+  if (isCoordinatorFor(actor, f.municipalityId)) return 'full';
+  if (actor.role !== 'professional') return null;
+  if (f.caseContent) return 'full';
+  if (f.registeredByActor) return 'registrant';
+  return null;
+}
+
+/**
+ * Who may see a person (see personAccess): returns the person with how much of it the actor sees; anyone else gets
+ * 404 and the refusal is logged as denied.
+ */
+export function assertMaySeePerson<T extends PersonAccessFacts>(actor: Actor, person: T | null | undefined, id: string): T & { detail: PersonDetail } {
+  const detail = person && personAccess(actor, person);
+  if (!person || !detail) throw deniedError({ objectType: 'person', objectId: id });
+  return { ...person, detail };
+}
+
+/** Whether the viewer sees the details of one record of a household: all of them, or those her organisation recorded. */
+export function seesPersonDetails(detail: PersonDetail, record: { recordedByOwnOrganisation: boolean }): boolean {
+  return detail === 'full' || record.recordedByOwnOrganisation;
+}
+
+/**
+ * Editing a person record (details, birth) needs its details: a registrant may not overwrite what another
+ * organisation recorded. She sees the person, so the refusal is an honest 403.
+ */
+export function assertMayEditPerson(detail: PersonDetail, record: { recordedByOwnOrganisation: boolean }): void {
+  if (!seesPersonDetails(detail, record)) throw new AppError('forbidden');
+}
+
+/**
+ * The area in which a professional may register involvement: the municipalities she works in and those her
+ * organisation serves on the sociale kaart. Outside it a registration is answered as if the person did not exist.
+ */
+export function mayRegisterInvolvementIn(actor: Actor, municipalityId: string, servedByOrganisation: string[]): boolean {
+  if (actor.kind !== 'staff' || (actor.role !== 'professional' && actor.role !== 'coordinator')) return false;
+  return actor.municipalityIds.includes(municipalityId) || servedByOrganisation.includes(municipalityId);
 }
 
 /** A signal is seen by whoever recorded it and, once routed to the hub, by the coordinators of its municipality. */

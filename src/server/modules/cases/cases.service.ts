@@ -73,8 +73,7 @@ export function createCaseService(deps: AppDeps) {
             base = { householdId: s.householdId, clientId: s.personId, municipalityId: s.municipalityId, signalId: s.id };
             signal = s;
           } else {
-            const p = await families.findVisiblePerson(tx, input.personId ?? '', viewerOf(actor));
-            assertMaySeePerson(actor, p && { municipalityId: p.municipalityId, registeredByActor: p.registeredByActor });
+            const p = assertMaySeePerson(actor, await families.findVisiblePerson(tx, input.personId ?? '', viewerOf(actor)), input.personId ?? '');
             base = { householdId: p.householdId, clientId: p.id, municipalityId: p.municipalityId, signalId: null };
           }
           await families.lockHousehold(tx, base.householdId);

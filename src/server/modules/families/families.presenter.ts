@@ -13,6 +13,11 @@ export const personSummarySchema = z.object({
   dateOfBirth: date,
   dueDate: date,
   deceasedOn: date,
+  /**
+   * True when another organisation recorded this person and the viewer's only relation is her own registration:
+   * dates and details are left out (ADR 015); a case with consent, or the coordinator, sees them.
+   */
+  restricted: z.boolean(),
 });
 export const personSchema = personSummarySchema.extend({
   /** Decrypted only for users entitled to see the person; the read is in the access log. */
@@ -29,49 +34,51 @@ export const personSchema = personSummarySchema.extend({
   registeredByMe: z.boolean(),
   version: z.number().int(),
 });
-export const candidateSchema = z.object({
-  id: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  dateOfBirth: date,
-  dueDate: date,
-  postcode: z.string().nullable(),
-  municipalityName: z.string(),
-});
 export const relationSchema = z.object({ fromPersonId: z.uuid(), toPersonId: z.uuid(), type: z.enum(RELATION_TYPES) });
 
-export function presentPersonSummary(p: PersonRow): z.infer<typeof personSummarySchema> {
+/** `showDetails: false` (seesPersonDetails said so) leaves out what another organisation recorded. */
+export function presentPersonSummary(p: PersonRow & { showDetails?: boolean }): z.infer<typeof personSummarySchema> {
+  const show = p.showDetails !== false;
   return {
     id: p.id,
     householdId: p.householdId,
     householdRole: p.householdRole,
     givenName: p.givenName,
     familyName: p.familyName,
-    dateOfBirth: p.dateOfBirth,
-    dueDate: p.dueDate,
+    dateOfBirth: show ? p.dateOfBirth : null,
+    dueDate: show ? p.dueDate : null,
     deceasedOn: p.deceasedOn,
+    restricted: !show,
   };
 }
 
-export function presentPerson(p: PersonView, vault: BsnVault): z.infer<typeof personSchema> {
+export function presentPerson(p: PersonView & { showDetails: boolean }, vault: BsnVault): z.infer<typeof personSchema> {
+  const show = p.showDetails;
   return {
     ...presentPersonSummary(p),
-    bsn: p.bsnEnc ? vault.open(p.bsnEnc) : null,
-    address: p.address,
-    postcode: p.postcode,
+    bsn: show && p.bsnEnc ? vault.open(p.bsnEnc) : null,
+    address: show ? p.address : null,
+    postcode: show ? p.postcode : null,
     municipality: { id: p.municipalityId, name: p.municipalityName },
-    preferredLanguage: p.preferredLanguage,
-    interpreterNeeded: p.interpreterNeeded,
-    contactPhone: p.contactPhone,
-    contactEmail: p.contactEmail,
-    contactNote: p.contactNote,
+    preferredLanguage: show ? p.preferredLanguage : null,
+    interpreterNeeded: show ? p.interpreterNeeded : false,
+    contactPhone: show ? p.contactPhone : null,
+    contactEmail: show ? p.contactEmail : null,
+    contactNote: show ? p.contactNote : null,
     registeredByMe: p.registeredByActor,
     version: p.version,
   };
 }
 
 /** A possible duplicate pair for the coordinator: identifying fields only. */
-export const duplicateSchema = candidateSchema.omit({ municipalityName: true });
+export const duplicateSchema = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: date,
+  dueDate: date,
+  postcode: z.string().nullable(),
+});
 export const presentDuplicate = (p: PersonRow): z.infer<typeof duplicateSchema> => ({
   id: p.id,
   givenName: p.givenName,

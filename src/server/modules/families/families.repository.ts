@@ -1,15 +1,19 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { DbOrTx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
-import { households, involvementRegistrations, municipalities, personRelations, persons } from '../../db/schema.js';
+import { households, involvementRegistrations, municipalities, personRelations, persons, users } from '../../db/schema.js';
 
 export type PersonRow = typeof persons.$inferSelect;
-export type PersonView = PersonRow & { municipalityName: string; registeredByActor: boolean };
+/** A person as one viewer sees it: the facts the policy needs (personAccess) travel with the row. */
+export type PersonView = PersonRow & { municipalityName: string; registeredByActor: boolean; caseContent: boolean; recordedByOwnOrganisation: boolean };
+/** A household member with whether the viewer's organisation recorded it (what a registrant may see of it). */
+export type MemberRow = PersonRow & { recordedByOwnOrganisation: boolean };
 
-/** Who is looking: their active registrations and coordinator municipalities decide what they see. */
+/** Who is looking: their registrations, care-team consent, organisation and coordinator municipalities decide. */
 export interface Viewer {
   userId: string;
+  organisationId: string;
   coordinatorMunicipalityIds: string[];
 }
 
@@ -18,22 +22,59 @@ const registeredBy = (userId: string) =>
   sql<boolean>`EXISTS (SELECT 1 FROM ${involvementRegistrations} r
     WHERE r.household_id = ${persons.householdId} AND r.user_id = ${userId} AND r.ended_at IS NULL)`;
 
+/**
+ * True when the viewer is in the care team of the household's open case and the latest counting consent record for
+ * her organisation (or her) and case discussion is a given one in its period — the same rule as domain consentState,
+ * in SQL so that it can scope queries. A record that awaits confirmation does not count (ADR 015).
+ */
+export const caseContentSql = (householdId: SQL, userId: string, organisationId: string) => sql<boolean>`EXISTS (
+    SELECT 1 FROM cases c JOIN care_team_members t ON t.case_id = c.id AND t.user_id = ${userId} AND t.ended_at IS NULL
+    WHERE c.household_id = ${householdId} AND c.phase <> 'afgesloten'
+      AND coalesce((
+        SELECT k.decision = 'given' AND k.valid_from <= (now() AT TIME ZONE 'Europe/Amsterdam')::date
+               AND (k.valid_until IS NULL OR k.valid_until >= (now() AT TIME ZONE 'Europe/Amsterdam')::date)
+        FROM consents k
+        WHERE k.case_id = c.id AND k.organisation_id = ${organisationId} AND (k.user_id IS NULL OR k.user_id = ${userId})
+          AND k.purpose = 'case_discussion'
+          AND (NOT k.needs_confirmation OR EXISTS (SELECT 1 FROM consent_confirmations cc WHERE cc.consent_id = k.id))
+        ORDER BY k.recorded_at DESC LIMIT 1), false))`;
+
+const caseContent = (v: Viewer) => caseContentSql(sql`${persons.householdId}`, v.userId, v.organisationId);
+
+/** True when the person record was created by someone of the viewer's organisation. */
+const recordedBy = (organisationId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM ${users} u WHERE u.id = ${persons.createdById} AND u.organisation_id = ${organisationId})`;
+
 /** The repository's own line of defence: rows outside the viewer's entitlement are never selected. */
 function visibleTo(v: Viewer) {
   const coord = v.coordinatorMunicipalityIds.length ? inArray(persons.municipalityId, v.coordinatorMunicipalityIds) : undefined;
-  return or(registeredBy(v.userId), coord);
+  return or(registeredBy(v.userId), caseContent(v), coord);
 }
 
-const viewColumns = (userId: string) => ({ person: persons, municipalityName: municipalities.name, registeredByActor: registeredBy(userId) });
-const flatten = (r: { person: PersonRow; municipalityName: string; registeredByActor: boolean }): PersonView => ({
+const viewColumns = (v: Viewer) => ({
+  person: persons,
+  municipalityName: municipalities.name,
+  registeredByActor: registeredBy(v.userId),
+  caseContent: caseContent(v),
+  recordedByOwnOrganisation: recordedBy(v.organisationId),
+});
+const flatten = (r: {
+  person: PersonRow;
+  municipalityName: string;
+  registeredByActor: boolean;
+  caseContent: boolean;
+  recordedByOwnOrganisation: boolean;
+}): PersonView => ({
   ...r.person,
   municipalityName: r.municipalityName,
   registeredByActor: r.registeredByActor,
+  caseContent: r.caseContent,
+  recordedByOwnOrganisation: r.recordedByOwnOrganisation,
 });
 
 export async function findVisiblePerson(db: DbOrTx, id: string, v: Viewer): Promise<PersonView | null> {
   const [row] = await db
-    .select(viewColumns(v.userId))
+    .select(viewColumns(v))
     .from(persons)
     .innerJoin(municipalities, eq(municipalities.id, persons.municipalityId))
     .where(and(eq(persons.id, id), isNull(persons.mergedIntoId), visibleTo(v)));
@@ -81,11 +122,25 @@ export async function searchAndLog(
   const byBsn = 'bsnHash' in q;
   const match = byBsn ? 'p.bsn_hash = $1' : 'p.family_name_key = $1 AND (p.date_of_birth = $8::date OR p.due_date = $8::date)';
   const registered = 'EXISTS (SELECT 1 FROM involvement_registrations r WHERE r.household_id = p.household_id AND r.user_id = $2::uuid AND r.ended_at IS NULL)';
+  // caseContentSql written out for a prepared statement: $2 the viewer, $5 her organisation.
+  const caseContent = `EXISTS (
+    SELECT 1 FROM cases c JOIN care_team_members t ON t.case_id = c.id AND t.user_id = $2::uuid AND t.ended_at IS NULL
+    WHERE c.household_id = p.household_id AND c.phase <> 'afgesloten'
+      AND coalesce((
+        SELECT k.decision = 'given' AND k.valid_from <= (now() AT TIME ZONE 'Europe/Amsterdam')::date
+               AND (k.valid_until IS NULL OR k.valid_until >= (now() AT TIME ZONE 'Europe/Amsterdam')::date)
+        FROM consents k
+        WHERE k.case_id = c.id AND k.organisation_id = $5::uuid AND (k.user_id IS NULL OR k.user_id = $2::uuid)
+          AND k.purpose = 'case_discussion'
+          AND (NOT k.needs_confirmation OR EXISTS (SELECT 1 FROM consent_confirmations cc WHERE cc.consent_id = k.id))
+        ORDER BY k.recorded_at DESC LIMIT 1), false))`;
+  const recorded = 'EXISTS (SELECT 1 FROM users u WHERE u.id = p.created_by_id AND u.organisation_id = $5::uuid)';
   const text = `
     WITH found AS (
-      SELECT p.*, m.name AS municipality_name, ${registered} AS registered_by_actor
+      SELECT p.*, m.name AS municipality_name, ${registered} AS registered_by_actor, ${caseContent} AS case_content,
+        ${recorded} AS recorded_by_own_organisation
       FROM persons p JOIN municipalities m ON m.id = p.municipality_id
-      WHERE ${match} AND p.merged_into_id IS NULL AND (${registered} OR p.municipality_id = ANY($3::uuid[]))
+      WHERE ${match} AND p.merged_into_id IS NULL AND (${registered} OR ${caseContent} OR p.municipality_id = ANY($3::uuid[]))
       ORDER BY p.family_name, p.given_name LIMIT 20
     ), logged AS (
       INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
@@ -112,24 +167,17 @@ export async function searchAndLog(
   return res.rows.map((r) => rowFromJson<PersonView>(r.p));
 }
 
-/** Possible duplicates of a person without BSN: same folded family name and the same date (birth or due). */
+/**
+ * Persons already known under this folded family name and date (birth or due), for the identity check of a
+ * registration without BSN. Only what the check compares: the list never leaves the server.
+ */
 export async function identityCandidates(db: DbOrTx, familyNameKey: string, date: string) {
   return db
-    .select({
-      id: persons.id,
-      givenName: persons.givenName,
-      familyName: persons.familyName,
-      dateOfBirth: persons.dateOfBirth,
-      dueDate: persons.dueDate,
-      postcode: persons.postcode,
-      municipalityName: municipalities.name,
-    })
+    .select({ id: persons.id, postcode: persons.postcode, address: persons.address })
     .from(persons)
-    .innerJoin(municipalities, eq(municipalities.id, persons.municipalityId))
     .where(and(eq(persons.familyNameKey, familyNameKey), or(eq(persons.dateOfBirth, date), eq(persons.dueDate, date)), isNull(persons.mergedIntoId)))
-    .limit(10);
+    .limit(50);
 }
-export type IdentityCandidate = Awaited<ReturnType<typeof identityCandidates>>[number];
 
 export async function municipalityExists(db: DbOrTx, id: string): Promise<boolean> {
   const [row] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, id));
@@ -156,12 +204,13 @@ export async function lockIdentity(tx: DbOrTx, key: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
-export async function householdMembers(db: DbOrTx, householdId: string) {
-  return db
-    .select()
+export async function householdMembers(db: DbOrTx, householdId: string, organisationId: string): Promise<MemberRow[]> {
+  const rows = await db
+    .select({ person: persons, recordedByOwnOrganisation: recordedBy(organisationId) })
     .from(persons)
     .where(and(eq(persons.householdId, householdId), isNull(persons.mergedIntoId)))
     .orderBy(asc(persons.createdAt));
+  return rows.map((r) => ({ ...r.person, recordedByOwnOrganisation: r.recordedByOwnOrganisation }));
 }
 
 export async function householdRelations(db: DbOrTx, personIds: string[]) {
@@ -201,4 +250,15 @@ export async function duplicatePairs(db: DbOrTx, municipalityIds: string[]) {
       )})
     ORDER BY a.created_at LIMIT 100`);
   return res.rows;
+}
+
+/** Which of these person records someone of the organisation created (what a registrant sees in full). */
+export async function recordedByOrganisation(db: DbOrTx, personIds: string[], organisationId: string): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .innerJoin(users, eq(users.id, persons.createdById))
+    .where(and(inArray(persons.id, personIds), eq(users.organisationId, organisationId)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,17 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { foldName, impossibleLifeDates, type PersonInput, parseIsoDate, type RelationType } from '../../../domain/persons.js';
-import { writeAccessLog } from '../../audit.js';
+import { writeAccessLog, writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import { type BsnVault, createBsnVault } from '../../crypto.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { persons } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { assertMayMergePersons, assertMaySeePerson, coordinatorMunicipalities } from '../../policy.js';
+import { assertMayEditPerson, assertMayMergePersons, assertMaySeePerson, coordinatorMunicipalities, personAccess, seesPersonDetails } from '../../policy.js';
 import { endActiveRegistrations } from '../involvement/involvement.repository.js';
 import * as repo from './families.repository.js';
 
-export const viewerOf = (actor: Actor): repo.Viewer => ({ userId: actor.userId, coordinatorMunicipalityIds: coordinatorMunicipalities(actor) });
+export const viewerOf = (actor: Actor): repo.Viewer => ({
+  userId: actor.userId,
+  organisationId: actor.organisationId,
+  coordinatorMunicipalityIds: coordinatorMunicipalities(actor),
+});
 const today = () => new Date(new Date().toISOString().slice(0, 10));
 
 /**
@@ -58,11 +62,9 @@ export function createFamilyService(deps: AppDeps) {
   const vault = createBsnVault(deps.secretKey);
   const retentionYears = deps.config.involvement.retentionYears;
 
-  /** Loads a person the actor may see, inside the transaction that logs the access; anything else is 404. */
+  /** Loads a person the actor may see, inside the transaction that logs the access; anything else is 404 (denied). */
   async function visible(tx: DbOrTx, actor: Actor, id: string) {
-    const p = await repo.findVisiblePerson(tx, id, viewerOf(actor));
-    assertMaySeePerson(actor, p && { municipalityId: p.municipalityId, registeredByActor: p.registeredByActor });
-    return p;
+    return assertMaySeePerson(actor, await repo.findVisiblePerson(tx, id, viewerOf(actor)), id);
   }
 
   const log = (
@@ -80,20 +82,37 @@ export function createFamilyService(deps: AppDeps) {
     /** Exact search only (BSN, or family name + date); every search is logged, with each person found as subject. */
     async search(actor: Actor, q: { bsn?: string | null; familyName?: string; date?: string }, meta: RequestMeta) {
       const query = q.bsn ? { bsnHash: vault.matchKey(q.bsn) } : { familyNameKey: foldName(q.familyName ?? ''), date: q.date ?? '' };
-      return repo.searchAndLog(deps.database.pool, query, viewerOf(actor), actor, meta);
+      const found = await repo.searchAndLog(deps.database.pool, query, viewerOf(actor), actor, meta);
+      // The repository selected only visible rows; how much of each the actor sees is the policy's call.
+      return found.flatMap((p) => {
+        const detail = personAccess(actor, p);
+        return detail ? [{ ...p, showDetails: seesPersonDetails(detail, p) }] : [];
+      });
     },
 
     /** The person with their household (members and relations); a logged read. */
     async get(actor: Actor, id: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const person = await visible(tx, actor, id);
-        const members = await repo.householdMembers(tx, person.householdId);
-        const relations = await repo.householdRelations(
-          tx,
-          members.map((m) => m.id),
-        );
-        await log(tx, actor, meta, 'read', person, 'dossier inzien');
-        return { person, members, relations };
+        const all = await repo.householdMembers(tx, person.householdId, actor.organisationId);
+        // A registrant sees the members her organisation recorded and those she registered on; what other
+        // organisations added stays hidden until a case with consent (or the coordinator) opens it.
+        const registeredOn = person.detail === 'full' ? null : new Set(await registeredPersonIds(tx, actor.userId, person.householdId));
+        const members = all
+          .filter((m) => !registeredOn || m.recordedByOwnOrganisation || registeredOn.has(m.id) || m.id === person.id)
+          .map((m) => ({ ...m, showDetails: seesPersonDetails(person.detail, m) }));
+        const shown = new Set(members.map((m) => m.id));
+        const relations = (
+          await repo.householdRelations(
+            tx,
+            members.map((m) => m.id),
+          )
+        ).filter((r) => shown.has(r.toPersonId));
+        await writeAccessLogForSubjects(tx, actor, meta, { eventType: 'read', objectType: 'person', objectId: person.id, purpose: 'dossier inzien' }, [
+          person.id,
+          ...shown,
+        ]);
+        return { person: { ...person, showDetails: seesPersonDetails(person.detail, person) }, members, relations };
       });
     },
 
@@ -102,7 +121,7 @@ export function createFamilyService(deps: AppDeps) {
       return db.transaction(async (tx) => {
         const anchor = await visible(tx, actor, personId);
         await repo.lockHousehold(tx, anchor.householdId);
-        const members = await repo.householdMembers(tx, anchor.householdId);
+        const members = await repo.householdMembers(tx, anchor.householdId, actor.organisationId);
         const ids = new Set(members.map((m) => m.id));
         const bad = input.relations.map((r, i) => ({ r, i })).filter(({ r }) => !ids.has(r.toPersonId));
         if (bad.length)
@@ -126,6 +145,7 @@ export function createFamilyService(deps: AppDeps) {
     async update(actor: Actor, id: string, version: number, patch: Partial<PersonInput> & { deceasedOn?: string | null }, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const current = await visible(tx, actor, id);
+        assertMayEditPerson(current.detail, current);
         const merged: PersonInput = {
           givenName: current.givenName,
           familyName: current.familyName,
@@ -164,6 +184,7 @@ export function createFamilyService(deps: AppDeps) {
     async recordBirth(actor: Actor, id: string, version: number, b: { dateOfBirth: string; givenName: string }, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const current = await visible(tx, actor, id);
+        assertMayEditPerson(current.detail, current);
         if (current.householdRole !== 'unborn') throw new AppError('conflict', [{ path: 'params.id', code: 'not_unborn' }]);
         const problems = impossibleLifeDates(
           { dateOfBirth: parseIsoDate(b.dateOfBirth), dueDate: current.dueDate ? parseIsoDate(current.dueDate) : null },
@@ -231,6 +252,14 @@ export function createFamilyService(deps: AppDeps) {
       });
     },
   };
+}
+
+/** The persons of a household this user has an active involvement registration with. */
+async function registeredPersonIds(tx: DbOrTx, userId: string, householdId: string): Promise<string[]> {
+  const res = await tx.execute<{ person_id: string }>(
+    sql`SELECT person_id FROM involvement_registrations WHERE user_id = ${userId} AND household_id = ${householdId} AND ended_at IS NULL`,
+  );
+  return res.rows.map((r) => r.person_id);
 }
 
 async function mergeRecords(tx: Tx, keep: repo.PersonRow, gone: repo.PersonRow, retentionYears: number) {

@@ -108,11 +108,22 @@ describe('merging duplicates', () => {
     const b = await nurse.agent.post('/api/v1/involvements', {
       durationMonths: 12,
       confirmNewPerson: true,
-      person: { givenName: 'Fleur', familyName: 'Dubbel', dateOfBirth: '1999-09-09', municipalityId: scene.municipality.id },
+      person: {
+        givenName: 'Fleur',
+        familyName: 'Dubbel',
+        dateOfBirth: '1999-09-09',
+        address: 'Kerkstraat 4',
+        postcode: '6461 AB',
+        municipalityId: scene.municipality.id,
+      },
     });
     const bId = b.json().person.id;
-    // The midwife also ended up registered on both.
-    await midwife.agent.post('/api/v1/involvements', { durationMonths: 6, personId: bId, identity: { familyName: 'Dubbel', date: '1999-09-09' } });
+    // The midwife also ended up registered on both: she held the second record's postcode and house number.
+    const linked = await midwife.agent.post('/api/v1/involvements', {
+      durationMonths: 6,
+      person: { familyName: 'dubbel', dateOfBirth: '1999-09-09', address: 'Kerkstraat 4', postcode: '6461AB', municipalityId: scene.municipality.id },
+    });
+    expect(linked.json().person.id).toBe(bId);
 
     const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items;
     expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.id }), b: expect.objectContaining({ id: bId }) });

@@ -198,3 +198,19 @@ export async function registerInvolvement(
     person: out.person ? rowFromJson<PersonRow>(out.person) : (null as never),
   };
 }
+
+/** The municipalities an organisation serves on the sociale kaart: those of its active services. */
+export async function servedMunicipalities(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const res = await db.execute<{ municipality_id: string }>(sql`
+    SELECT DISTINCT sm.municipality_id FROM service_municipalities sm JOIN services s ON s.id = sm.service_id
+    WHERE s.organisation_id = ${organisationId} AND s.active`);
+  return res.rows.map((r) => r.municipality_id);
+}
+
+/** How many identity checks (registrations by a person's data) this user made in the last hour. */
+export async function recentIdentityChecks(db: DbOrTx, userId: string): Promise<number> {
+  const res = await db.execute<{ n: number }>(sql`
+    SELECT count(DISTINCT object_id)::int AS n FROM access_log
+    WHERE user_id = ${userId} AND object_type = 'identity_check' AND occurred_at > now() - interval '1 hour'`);
+  return res.rows[0]?.n ?? 0;
+}

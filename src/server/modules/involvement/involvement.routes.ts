@@ -32,14 +32,15 @@ export async function involvementRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Register involvement with a person (no reason, no content); detects matches',
         description:
-          'Give `personId` (a person you may see, or a duplicate candidate together with `identity`), or `person` (found by BSN or created). ' +
-          'Without a BSN, possible duplicates answer 409 `possible_duplicate` with `error.candidates`; send again with `personId` + `identity`, or with `confirmNewPerson: true`. ' +
-          'Registering the same person twice returns the existing registration (200).',
+          'Give `personId` (a person you already see) or `person`: found by BSN, or by family name + date together with a matching postcode and house number (in `address`); otherwise created. ' +
+          'When someone with this name and date may already be known and nothing else matches, the answer is 409 `possible_duplicate` without any detail about her: add the BSN or postcode + house number, or send `confirmNewPerson: true` (the coordinator sees the pair on the duplicates list). ' +
+          'Only persons living where you work or your organisation serves (sociale kaart); elsewhere a known person answers 404 and a new one `outside_your_area`. ' +
+          'Identity checks are limited per user and hour (`IDENTITY_CHECKS_PER_HOUR`, then 429) and logged with every record they touched. ' +
+          'Registering the same person twice returns the existing registration (200). What the answer shows of a person another organisation recorded is restricted.',
         body: z.object({
           durationMonths: z.number().int().min(1).max(MAX_REGISTRATION_MONTHS, { message: 'max_24_months' }),
           startDate: isoDate.nullable().optional(),
           personId: z.uuid().optional(),
-          identity: z.object({ familyName: z.string().trim().min(1).max(100), date: isoDate }).optional(),
           person: personInputSchema.optional(),
           confirmNewPerson: z.boolean().default(false),
         }),

@@ -1,13 +1,22 @@
 import { informingLetter } from '../../../domain/informing.js';
-import { ageLimitApplies, foldName, MAX_REGISTRATION_MONTHS, type PersonInput, parseIsoDate, registrationEnd, whomToInform } from '../../../domain/persons.js';
+import {
+  ageLimitApplies,
+  foldName,
+  MAX_REGISTRATION_MONTHS,
+  type PersonInput,
+  parseIsoDate,
+  registrationEnd,
+  secondIdentifierMatches,
+  whomToInform,
+} from '../../../domain/persons.js';
 import { workingDaysAgo } from '../../../domain/working-days.js';
-import { writeAccessLog } from '../../audit.js';
+import { writeAccessLog, writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import { createBsnVault } from '../../crypto.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../errors.js';
-import { assertOwnRegistration, coordinatorMunicipalities } from '../../policy.js';
+import { AppError, deniedError } from '../../errors.js';
+import { assertMaySeePerson, assertOwnRegistration, coordinatorMunicipalities, mayRegisterInvolvementIn } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { bsnTaken, preparePerson, viewerOf } from '../families/families.service.js';
 import * as repo from './involvement.repository.js';
@@ -16,16 +25,17 @@ import { verwijsindexAdapter } from './verwijsindex.js';
 export interface RegisterInput {
   durationMonths: number;
   startDate?: string | null;
-  /** An existing person: one the actor may see, or one picked from the duplicate candidates with the identity typed. */
+  /** A person the actor may already see (her own registration, a case with consent, the coordinator's municipality). */
   personId?: string;
-  identity?: { familyName: string; date: string };
-  /** A person by their data: found by BSN, or created (after the user confirmed possible duplicates are someone else). */
+  /**
+   * A person by their data: found by BSN, or by name and date together with a matching postcode and house number;
+   * otherwise created (after the user confirmed, when someone with this name and date may already be known).
+   */
   person?: PersonInput;
   confirmNewPerson?: boolean;
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
-const NO_META: RequestMeta = { ip: null, userAgent: null, requestId: '' };
 
 /** A mistyped BSN can pass the elfproef: refuse it when it belongs to someone born on another day. */
 function checkBsnBirthDate(data: PersonInput, known: families.PersonRow) {
@@ -43,37 +53,53 @@ const MATCH_MAIL = (url: string) => ({
 
 export function createInvolvementService(deps: AppDeps) {
   const db = deps.database.db;
-  const { retentionYears, matchFollowUpWorkingDays } = deps.config.involvement;
+  const { retentionYears, matchFollowUpWorkingDays, identityChecksPerHour } = deps.config.involvement;
   const vault = createBsnVault(deps.secretKey);
   const verwijsindex = verwijsindexAdapter(deps.config.involvement.verwijsindex);
   const matchesUrl = `${deps.config.publicUrl}/matches`;
 
-  /** Finds or creates the person the registration is about, inside the registering transaction. */
-  async function resolvePerson(tx: DbOrTx, actor: Actor, input: RegisterInput, meta: RequestMeta) {
-    if (input.personId) {
-      const seen = await families.findVisiblePerson(tx, input.personId, viewerOf(actor));
-      if (seen) return { person: seen as families.PersonRow, created: false };
-      // Picked from the duplicate list: the caller must know the identity they were shown; guessing ids gets 404.
-      const p = await families.findPersonById(tx, input.personId);
-      const id = input.identity;
-      if (!p || !id || foldName(id.familyName) !== p.familyNameKey || (p.dateOfBirth !== id.date && p.dueDate !== id.date)) throw new AppError('not_found');
-      return { person: p, created: false };
-    }
-    const data = input.person;
-    if (!data) throw new AppError('validation_failed', [{ path: 'body.person', code: 'required' }]);
+  /**
+   * The registration area (policy.mayRegisterInvolvementIn). A known person outside it is answered as if she did not
+   * exist, and the attempt is logged as denied; a new person's municipality outside it is a field error.
+   */
+  async function assertInArea(tx: DbOrTx, actor: Actor, municipalityId: string, knownPersonId: string | null) {
+    if (mayRegisterInvolvementIn(actor, municipalityId, await repo.servedMunicipalities(tx, actor.organisationId))) return;
+    if (knownPersonId) throw deniedError({ objectType: 'person', objectId: knownPersonId });
+    if (!(await families.municipalityExists(tx, municipalityId)))
+      throw new AppError('validation_failed', [{ path: 'body.person.municipalityId', code: 'unknown_municipality' }]);
+    throw new AppError('validation_failed', [{ path: 'body.person.municipalityId', code: 'outside_your_area' }]);
+  }
+
+  /**
+   * Finds the person a registration by data is about, or creates her, inside the registering transaction (after
+   * the identity lock, so two registrations of one new person see each other). Returns the persons whose records
+   * the check touched, for the access log.
+   */
+  async function resolveByData(tx: DbOrTx, actor: Actor, data: PersonInput, confirmNewPerson: boolean, meta: RequestMeta, touched: string[]) {
+    await assertInArea(tx, actor, data.municipalityId, null);
     // Two registrations of the same new person at once must not create it twice: serialise on its identity.
     await families.lockIdentity(tx, data.bsn ? `bsn:${vault.matchKey(data.bsn)}` : `id:${foldName(data.familyName)}:${data.dateOfBirth ?? data.dueDate}`);
     if (data.bsn) {
       const known = await families.findByBsnHash(tx, vault.matchKey(data.bsn));
       if (known) {
+        touched.push(known.id);
         checkBsnBirthDate(data, known);
+        await assertInArea(tx, actor, known.municipalityId, known.id);
         return { person: known, created: false };
       }
-    } else if (!input.confirmNewPerson) {
+    } else {
       const date = data.dateOfBirth ?? data.dueDate;
       const candidates = date ? await families.identityCandidates(tx, foldName(data.familyName), date) : [];
-      // The transaction rolls back with this error; register() logs what was shown, outside it.
-      if (candidates.length) throw new AppError('possible_duplicate', [{ path: 'body.person', code: 'possible_duplicate' }], {}, { candidates });
+      touched.push(...candidates.map((c) => c.id));
+      // Name and date are guessable; only a postcode and house number that match what is recorded link to her.
+      const same = candidates.find((c) => secondIdentifierMatches(data, c));
+      if (same) {
+        const known = (await families.findPersonById(tx, same.id))!;
+        await assertInArea(tx, actor, known.municipalityId, known.id);
+        return { person: known, created: false };
+      }
+      // Says only that someone with these details may be known: nothing about who, where or how many.
+      if (candidates.length && !confirmNewPerson) throw new AppError('possible_duplicate', [{ path: 'body.person', code: 'possible_duplicate' }]);
     }
     const household = await families.insertHousehold(tx, data.municipalityId, actor.userId).catch(() => {
       throw new AppError('validation_failed', [{ path: 'body.person.municipalityId', code: 'unknown_municipality' }]);
@@ -91,27 +117,18 @@ export function createInvolvementService(deps: AppDeps) {
     return { person, created: true };
   }
 
-  /** The candidates shown as possible duplicates are personal data the professional saw: one 'search' row each. */
-  async function logShownCandidates(actor: Actor, meta: RequestMeta, candidates: { id: string }[]) {
-    await db.transaction(async (tx) => {
-      for (const c of candidates)
-        await writeAccessLog(tx, actor, meta, {
-          eventType: 'search',
-          objectType: 'person',
-          objectId: c.id,
-          subjectPersonId: c.id,
-          purpose: 'mogelijke dubbele registratie tonen',
-        });
-    });
-  }
-
-  /** A person found without creating anything: by id (visible, or with the identity shown), or by BSN. */
-  async function findKnownPerson(db: DbOrTx, actor: Actor, input: RegisterInput): Promise<families.PersonRow | null> {
-    if (input.personId) return (await resolvePerson(db, actor, input, NO_META)).person;
-    if (!input.person?.bsn) return null;
-    const known = await families.findByBsnHashPrepared(deps.database.pool, vault.matchKey(input.person.bsn));
-    if (known) checkBsnBirthDate(input.person, known);
-    return known;
+  /**
+   * Every registration by a person's data is an identity check: logged with each record it touched (whatever the
+   * outcome), and limited per user and hour so that guessing names, dates or BSNs does not pay.
+   */
+  async function logIdentityCheck(actor: Actor, meta: RequestMeta, touched: string[]) {
+    await writeAccessLogForSubjects(
+      db,
+      actor,
+      meta,
+      { eventType: 'search', objectType: 'identity_check', objectId: meta.requestId || null, purpose: 'identiteitscontrole bij registratie' },
+      touched,
+    );
   }
 
   /** Registers on a resolved person through the database function (lock, insert, matches, notices, access log). */
@@ -147,37 +164,52 @@ export function createInvolvementService(deps: AppDeps) {
     async register(actor: Actor, input: RegisterInput, meta: RequestMeta) {
       const start = input.startDate ?? isoToday();
       if (start > isoToday()) throw new AppError('validation_failed', [{ path: 'body.startDate', code: 'date_in_future' }]);
-      // Fast path: a person already known (by id or BSN) needs no transaction of its own — the database function
-      // is one atomic statement. New persons are created in a transaction that serialises on their identity.
-      const known = await findKnownPerson(db, actor, input);
-      const result = known
-        ? await registerOn(db, actor, known, input, start, meta, false)
-        : await db
-            .transaction(async (tx) => {
-              const { person, created } = await resolvePerson(tx, actor, input, meta);
-              return { ...(await registerOn(tx, actor, person, input, start, meta)), personCreated: created };
-            })
-            .catch(async (err) => {
-              if (err instanceof AppError && err.code === 'possible_duplicate') await logShownCandidates(actor, meta, err.extra.candidates as { id: string }[]);
-              throw err;
-            });
+      let result: Awaited<ReturnType<typeof registerOn>>;
+      if (input.personId) {
+        // Fast path: a person the actor already sees needs no transaction of its own — the database function is
+        // one atomic statement.
+        const seen = assertMaySeePerson(actor, await families.findVisiblePerson(db, input.personId, viewerOf(actor)), input.personId);
+        await assertInArea(db, actor, seen.municipalityId, seen.id);
+        result = await registerOn(db, actor, seen, input, start, meta, false);
+      } else {
+        const data = input.person;
+        if (!data) throw new AppError('validation_failed', [{ path: 'body.person', code: 'required' }]);
+        if ((await repo.recentIdentityChecks(db, actor.userId)) >= identityChecksPerHour) throw new AppError('too_many_attempts');
+        const touched: string[] = [];
+        try {
+          result = await db.transaction(async (tx) => {
+            const { person, created } = await resolveByData(tx, actor, data, Boolean(input.confirmNewPerson), meta, touched);
+            return { ...(await registerOn(tx, actor, person, input, start, meta)), personCreated: created };
+          });
+        } finally {
+          await logIdentityCheck(actor, meta, touched);
+        }
+      }
+      // What the registration answers about the person: in full only what her own organisation recorded.
+      const own = await families.recordedByOrganisation(db, [result.person.id], actor.organisationId);
       if (result.created)
         await verwijsindex
           .announce({ registrationId: result.registration.id, personId: result.person.id, endDate: result.registration.endDate })
           .catch(() => {});
-      return result;
+      return { ...result, person: { ...result.person, showDetails: own.has(result.person.id) } };
     },
 
     async listMine(actor: Actor, f: { personId?: string; activeOnly?: boolean }, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const rows = await repo.listRegistrationsOf(tx, actor.userId, f);
-        await writeAccessLog(tx, actor, meta, {
-          eventType: 'read',
-          objectType: 'involvement_registration',
-          subjectPersonId: f.personId ?? null,
-          purpose: 'eigen registraties',
-        });
-        return rows;
+        const own = await families.recordedByOrganisation(
+          tx,
+          rows.map((r) => r.person.id),
+          actor.organisationId,
+        );
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'read', objectType: 'involvement_registration', purpose: 'eigen registraties' },
+          rows.map((r) => r.person.id),
+        );
+        return rows.map((r) => ({ ...r, person: { ...r.person, showDetails: own.has(r.person.id) } }));
       });
     },
 
@@ -254,14 +286,31 @@ export function createInvolvementService(deps: AppDeps) {
     async myMatches(actor: Actor, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const rows = await repo.matchesOf(tx, actor.userId);
-        const out = [];
+        const out: {
+          match: repo.MatchRow;
+          mine: repo.Registration;
+          person: (families.PersonRow & { showDetails?: boolean }) | null;
+          other: Awaited<ReturnType<typeof repo.professionalContact>>;
+        }[] = [];
         for (const row of rows) {
           const found = (await repo.findMatch(tx, row.id))!;
           const mine = found.a.id === row.mine ? found.a : found.b;
           const person = (await families.findPersonById(tx, mine.personId)) ?? null;
           out.push({ match: found.match, mine, person, other: await repo.professionalContact(tx, row.their_user_id) });
         }
-        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'match', purpose: 'matches inzien' });
+        const own = await families.recordedByOrganisation(
+          tx,
+          out.flatMap((o) => (o.person ? [o.person.id] : [])),
+          actor.organisationId,
+        );
+        for (const o of out) if (o.person) o.person = { ...o.person, showDetails: own.has(o.person.id) };
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'read', objectType: 'match', purpose: 'matches inzien' },
+          out.map((o) => o.mine.personId),
+        );
         return out.sort((a, b) => b.match.createdAt.getTime() - a.match.createdAt.getTime());
       });
     },

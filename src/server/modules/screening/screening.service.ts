@@ -16,8 +16,7 @@ export function createScreeningService(deps: AppDeps) {
   const db = deps.database.db;
 
   async function person(tx: DbOrTx, actor: Actor, id: string) {
-    const p = await families.findVisiblePerson(tx, id, viewerOf(actor));
-    assertMaySeePerson(actor, p && { municipalityId: p.municipalityId, registeredByActor: p.registeredByActor });
+    const p = assertMaySeePerson(actor, await families.findVisiblePerson(tx, id, viewerOf(actor)), id);
     return p;
   }
   const log = (

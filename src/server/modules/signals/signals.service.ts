@@ -83,8 +83,7 @@ export function createSignalService(deps: AppDeps) {
      */
     async create(actor: Actor, personId: string, input: SignalInput, meta: RequestMeta) {
       return db.transaction(async (tx) => {
-        const person = await families.findVisiblePerson(tx, personId, viewerOf(actor));
-        assertMaySeePerson(actor, person && { municipalityId: person.municipalityId, registeredByActor: person.registeredByActor });
+        const person = assertMaySeePerson(actor, await families.findVisiblePerson(tx, personId, viewerOf(actor)), personId);
         await checkFactors(tx, input);
         const toHub = signalGoesToHub(input);
         const signal = await repo.insertSignal(tx, {
@@ -159,8 +158,7 @@ export function createSignalService(deps: AppDeps) {
 
     async about(actor: Actor, personId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
-        const person = await families.findVisiblePerson(tx, personId, viewerOf(actor));
-        assertMaySeePerson(actor, person && { municipalityId: person.municipalityId, registeredByActor: person.registeredByActor });
+        const person = assertMaySeePerson(actor, await families.findVisiblePerson(tx, personId, viewerOf(actor)), personId);
         const rows = await repo.signalsAbout(tx, personId, actor.userId, coordinatorMunicipalities(actor));
         await log(tx, actor, meta, 'read', { personId }, 'signalen bij cliënt');
         return rows;
