@@ -9,6 +9,7 @@ import {
   type CasePhase,
   type ConsentRecord,
   checkTransition,
+  consentNeedsConfirmation,
   consentState,
   isActivePhase,
   mayShare,
@@ -90,6 +91,7 @@ describe('consent', () => {
     recordedAt: new Date('2026-01-01T10:00:00Z'),
     validFrom: '2026-01-01',
     validUntil: '2026-12-31',
+    pending: false,
     ...o,
   });
 
@@ -120,6 +122,25 @@ describe('consent', () => {
         },
       ),
     );
+  });
+
+  it('a record awaiting confirmation does not count: after a withdrawal only a confirmed consent brings it back', () => {
+    const withdrawn = [rec({}), rec({ decision: 'withdrawn', recordedAt: new Date('2026-03-01T09:00:00Z') })];
+    const selfGranted = [...withdrawn, rec({ recordedAt: new Date('2026-04-01T09:00:00Z'), validFrom: '2026-04-01', pending: true })];
+    expect(consentState(selfGranted, 'jgz', 'case_discussion', '2026-06-01')).toBe('withdrawn');
+    expect(mayShare(selfGranted, 'jgz', 'case_discussion', '2026-06-01')).toBe(false);
+    expect(consentState([rec({ pending: true })], 'jgz', 'case_discussion', '2026-06-01')).toBe('none');
+    const confirmed = selfGranted.map((r) => ({ ...r, pending: false }));
+    expect(mayShare(confirmed, 'jgz', 'case_discussion', '2026-06-01')).toBe(true);
+  });
+
+  it('a given consent for the recorder’s own organisation or herself needs confirmation; refusals and others do not', () => {
+    const me = { userId: 'u1', organisationId: 'jgz' };
+    expect(consentNeedsConfirmation({ decision: 'given', organisationId: 'jgz', userId: null }, me)).toBe(true);
+    expect(consentNeedsConfirmation({ decision: 'given', organisationId: 'ggz', userId: 'u1' }, me)).toBe(true);
+    expect(consentNeedsConfirmation({ decision: 'given', organisationId: 'ggz', userId: null }, me)).toBe(false);
+    expect(consentNeedsConfirmation({ decision: 'refused', organisationId: 'jgz', userId: null }, me)).toBe(false);
+    expect(consentNeedsConfirmation({ decision: 'withdrawn', organisationId: 'jgz', userId: null }, me)).toBe(false);
   });
 
   it('parents consent until 16, the young person from 16', () => {

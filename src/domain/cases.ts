@@ -87,15 +87,18 @@ export interface ConsentRecord {
   /** Inclusive period of a given consent (ISO dates); no end means until withdrawn. */
   validFrom: string;
   validUntil: string | null;
+  /** A given consent naming the recorder's own organisation, not yet confirmed by someone else: it does not count. */
+  pending: boolean;
 }
 
 /**
- * The consent state for one organisation and purpose on a day: the latest record decides; a given consent outside
+ * The consent state for one organisation and purpose on a day: the latest counting record decides (one awaiting
+ * confirmation does not count, so after a withdrawal only someone else's confirmation brings consent back); a given consent outside
  * its period is 'expired' (or not yet valid: 'none'); no record at all is 'none'.
  */
 export function consentState(records: ConsentRecord[], organisationId: string, purpose: ConsentPurpose, today: string): ConsentState {
   const latest = records
-    .filter((r) => r.organisationId === organisationId && r.purpose === purpose)
+    .filter((r) => r.organisationId === organisationId && r.purpose === purpose && !r.pending)
     .sort((a, b) => b.recordedAt.getTime() - a.recordedAt.getTime())[0];
   if (!latest) return 'none';
   if (latest.decision !== 'given') return latest.decision;
@@ -178,3 +181,14 @@ export type ConsentInput = z.infer<typeof consentInputSchema>;
 
 /** A reason that says something: emergency access, skipping a phase, reopening. */
 export const reasonSchema = z.string().trim().min(MIN_REASON_LENGTH, { message: 'reason_too_short' }).max(2000, { message: 'too_long' });
+
+/**
+ * Whether a consent record needs someone else's confirmation before it counts: a given consent whose recipient is
+ * the recorder's own organisation (or herself). Refusals and withdrawals count at once.
+ */
+export function consentNeedsConfirmation(
+  r: { decision: ConsentDecision; organisationId: string; userId: string | null },
+  recorder: { userId: string; organisationId: string },
+): boolean {
+  return r.decision === 'given' && (r.organisationId === recorder.organisationId || r.userId === recorder.userId);
+}

@@ -73,3 +73,64 @@ export function assertMayDirectCase(actor: Actor, f: { municipalityId: string; d
 export function assertMayReviewEmergency(actor: Actor, f: { municipalityId: string }): void {
   if (!isCoordinatorFor(actor, f.municipalityId)) throw new AppError('not_found');
 }
+
+/** Recording or withdrawing consent is for the care team and the municipality's coordinator; others see no case. */
+export function assertMayRecordConsent(actor: Actor, f: { member: boolean; municipalityId: string }): void {
+  if (!(f.member || isCoordinatorFor(actor, f.municipalityId))) throw new AppError('forbidden');
+}
+
+/**
+ * Nobody grants themselves consent (ADR 015): a given consent naming the recorder's own organisation counts once
+ * someone else confirms it — the case director or the municipality's coordinator, never the recorder, and never a
+ * colleague of the organisation that would gain access by it (the coordinator's access does not rest on consent).
+ */
+export function mayConfirmConsent(
+  actor: Actor,
+  f: { municipalityId: string; directorId: string | null },
+  record: { recordedById: string; organisationId: string },
+): boolean {
+  const coordinator = isCoordinatorFor(actor, f.municipalityId);
+  if (!(coordinator || f.directorId === actor.userId)) return false;
+  if (record.recordedById === actor.userId) return false;
+  return coordinator || record.organisationId !== actor.organisationId;
+}
+
+/** See mayConfirmConsent; the case is visible to the caller, so a refusal is an honest 403. */
+export function assertMayConfirmConsent(
+  actor: Actor,
+  f: { municipalityId: string; directorId: string | null },
+  record: { recordedById: string; organisationId: string },
+): void {
+  if (!mayConfirmConsent(actor, f, record)) throw new AppError('forbidden');
+}
+
+/** Whether the actor may confirm consents in this case at all (an ability the case page shows). */
+export function mayConfirmConsents(actor: Actor, f: { municipalityId: string; directorId: string | null }): boolean {
+  return isCoordinatorFor(actor, f.municipalityId) || f.directorId === actor.userId;
+}
+
+/** What this actor may do with this case: computed here so that the web app never re-derives it from a role. */
+export interface CaseAbilities {
+  /** Manage the care team and regie, edit and adopt the family plan. */
+  direct: boolean;
+  refer: boolean;
+  recordConsent: boolean;
+  confirmConsent: boolean;
+  reviewEmergency: boolean;
+}
+
+export function caseAbilities(
+  actor: Actor,
+  f: { municipalityId: string; directorId: string | null; member: boolean; open: boolean },
+  access: CaseAccess,
+): CaseAbilities {
+  const coordinator = isCoordinatorFor(actor, f.municipalityId);
+  const direct = f.open && (coordinator || f.directorId === actor.userId);
+  return {
+    direct,
+    refer: f.open && access.level === 'content' && (f.member || f.directorId === actor.userId),
+    recordConsent: f.open && (f.member || coordinator),
+    confirmConsent: f.open && mayConfirmConsents(actor, f),
+    reviewEmergency: coordinator,
+  };
+}

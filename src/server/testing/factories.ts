@@ -52,6 +52,7 @@ export async function buildUser(
     totp?: { secret: string; key: Buffer };
     deactivated?: boolean;
     directoryEditor?: boolean;
+    intakeRight?: boolean;
     displayName?: string;
   },
 ) {
@@ -69,6 +70,7 @@ export async function buildUser(
       totpEnabledAt: o.totp ? new Date() : null,
       deactivatedAt: o.deactivated ? new Date() : null,
       directoryEditor: o.directoryEditor ?? false,
+      intakeRight: o.intakeRight ?? false,
     })
     .returning();
   if (o.municipalityIds.length) await db.insert(userMunicipalities).values(o.municipalityIds.map((municipalityId) => ({ userId: u!.id, municipalityId })));

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import type { Role } from '../../domain/roles.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { persons } from '../db/schema.js';
 import type { AppDeps } from '../deps.js';
 import { type buildScene, buildUserWithTotp, TEST_PASSWORD } from './factories.js';
 import { createTestDatabase } from './test-db.js';
@@ -77,14 +79,46 @@ export class Agent {
 }
 
 /** A user of the scene's organisation with TOTP, signed in through both factors. */
-export async function signedInAs(t: TestApp, scene: Awaited<ReturnType<typeof buildScene>>, role: Role, o: { directoryEditor?: boolean } = {}) {
+export async function signedInAs(
+  t: TestApp,
+  scene: Awaited<ReturnType<typeof buildScene>>,
+  role: Role,
+  o: { directoryEditor?: boolean; intakeRight?: boolean } = {},
+) {
   const { user, secret } = await buildUserWithTotp(t.db, t.deps.secretKey, {
     organisationId: scene.organisation.id,
     municipalityIds: [scene.municipality.id],
     role,
     directoryEditor: o.directoryEditor,
+    intakeRight: o.intakeRight,
   });
   const agent = new Agent(t);
   await agent.signIn(user.email, TEST_PASSWORD, secret);
   return { agent, user };
+}
+
+/**
+ * A second professional registers involvement with a person someone else recorded, the way she would: with the
+ * person's name, date and the postcode and house number she holds (ADR 015). Test set-up gives the record an
+ * address first when it has none.
+ */
+export async function alsoInvolved(t: TestApp, who: { agent: Agent }, personId: string, durationMonths = 6) {
+  const [p] = await t.db.select().from(persons).where(eq(persons.id, personId));
+  if (!p) throw new Error(`no person ${personId}`);
+  if (!p.address || !p.postcode) await t.db.update(persons).set({ address: 'Teststraat 1', postcode: '1234AB' }).where(eq(persons.id, personId));
+  const res = await who.agent.post('/api/v1/involvements', {
+    durationMonths,
+    person: {
+      givenName: p.givenName,
+      familyName: p.familyName,
+      dateOfBirth: p.dateOfBirth,
+      dueDate: p.dateOfBirth ? null : p.dueDate,
+      householdRole: p.householdRole,
+      address: p.address ?? 'Teststraat 1',
+      postcode: p.postcode ?? '1234AB',
+      municipalityId: p.municipalityId,
+    },
+  });
+  if (res.json().person?.id !== personId) throw new Error(`registration did not link to ${personId}: ${res.body}`);
+  return res;
 }

@@ -52,7 +52,9 @@ const TEXT = `
       SELECT coalesce(jsonb_agg(jsonb_build_object('director', to_jsonb(d), 'name', u.display_name) ORDER BY d.proposed_at DESC), '[]'::jsonb)
       FROM case_directors d JOIN users u ON u.id = d.user_id WHERE d.case_id = $1::uuid) END AS directors,
     CASE WHEN $2::text = 'content' THEN (
-      SELECT coalesce(jsonb_agg(jsonb_build_object('consent', to_jsonb(k) - 'form', 'organisationName', o.name, 'userName', u.display_name)
+      SELECT coalesce(jsonb_agg(jsonb_build_object('consent', to_jsonb(k) - 'form'
+                 || jsonb_build_object('pending', k.needs_confirmation AND NOT EXISTS (SELECT 1 FROM consent_confirmations cc WHERE cc.consent_id = k.id)),
+               'organisationName', o.name, 'userName', u.display_name)
                ORDER BY k.recorded_at DESC), '[]'::jsonb)
       FROM consents k JOIN organisations o ON o.id = k.organisation_id LEFT JOIN users u ON u.id = k.user_id
       WHERE k.case_id = $1::uuid) END AS consents,

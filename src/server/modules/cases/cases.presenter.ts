@@ -12,7 +12,7 @@ import {
 import { isOverdue, type PlanDiff, planContentSchema } from '../../../domain/family-plan.js';
 import { HOUSEHOLD_ROLES } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
-import type { CaseAccess } from '../../policy.js';
+import type { CaseAbilities, CaseAccess } from '../../policy.js';
 import type { PersonRow } from '../families/families.repository.js';
 import { type ContactRow, contactSchema, presentContact } from '../involvement/involvement.presenter.js';
 import type { CasePageParts } from './case-page.repository.js';
@@ -100,6 +100,10 @@ export const consentSchema = z.object({
   hasForm: z.boolean(),
   note: z.string().nullable(),
   recordedAt: ts,
+  /** Names the recorder's own organisation and awaits someone else's confirmation: it does not count yet. */
+  pending: z.boolean(),
+  /** Whether the viewer may confirm it (policy.mayConfirmConsent). */
+  mayConfirm: z.boolean(),
 });
 const emergencySchema = z.object({
   id: z.uuid(),
@@ -131,6 +135,8 @@ export const casePageSchema = z.object({
   client: z.object({ id: z.uuid(), name: z.string() }),
   access: z.object({ level: z.enum(['content', 'plan', 'existence']), basis: z.enum(['coordinator', 'care_team', 'emergency']) }),
   role: z.enum(['coordinator', 'case_director', 'care_team']),
+  /** What the viewer may do with this case (policy.caseAbilities): the web app shows actions from these alone. */
+  abilities: z.object({ direct: z.boolean(), refer: z.boolean(), recordConsent: z.boolean(), confirmConsent: z.boolean(), reviewEmergency: z.boolean() }),
   allowedTransitions: z.array(phase),
   director: contactSchema.nullable(),
   plan: z.object({ current: planSchema.nullable(), draft: planSchema.nullable(), versions: z.array(planSummarySchema) }).nullable(),
@@ -158,7 +164,12 @@ function memberConsent(rows: repo.ConsentListRow[], m: { userId: string; organis
   return consentState(records, m.organisationId, 'case_discussion', today);
 }
 
-export function presentConsents(rows: repo.ConsentListRow[], household: { id: string; givenName: string; familyName: string }[], today: string) {
+export function presentConsents(
+  rows: repo.ConsentListRow[],
+  household: { id: string; givenName: string; familyName: string }[],
+  today: string,
+  mayConfirm: (k: repo.ConsentListRow['consent']) => boolean,
+) {
   const seen = new Set<string>();
   return rows.map((r): z.infer<typeof consentSchema> => {
     const k = r.consent;
@@ -186,6 +197,8 @@ export function presentConsents(rows: repo.ConsentListRow[], household: { id: st
       hasForm: Boolean(k.formName),
       note: k.note,
       recordedAt: k.recordedAt.toISOString(),
+      pending: k.pending,
+      mayConfirm: k.pending && mayConfirm(k),
     };
   });
 }
@@ -195,6 +208,8 @@ export interface CasePageData {
   client: PersonRow;
   director: ContactRow | null;
   role: CaseActor;
+  abilities: CaseAbilities;
+  mayConfirm: (k: { recordedById: string; organisationId: string }) => boolean;
   plan: { current: repo.PlanRow | null; draft: repo.PlanRow | null; versions: repo.PlanRow[] } | null;
   content: CasePageParts['content'];
 }
@@ -219,6 +234,7 @@ export function presentCasePage(d: CasePageData): CasePage {
     client: { id: d.client.id, name: fullName(d.client) },
     access,
     role: d.role,
+    abilities: d.abilities,
     allowedTransitions: allowedTransitions(c.phase, d.role, c.phaseBeforeClosing),
     director: d.director && presentContact(d.director),
     plan: d.plan && {
@@ -251,7 +267,7 @@ export function presentCasePage(d: CasePageData): CasePage {
         endedAt: iso(x.director.endedAt),
         note: x.director.note,
       })),
-      consents: presentConsents(ct.consents, ct.household, today),
+      consents: presentConsents(ct.consents, ct.household, today, d.mayConfirm),
       household: ct.household.map((p) => ({ id: p.id, name: fullName(p), role: p.role, dateOfBirth: p.dateOfBirth })),
       timeline: ct.events.map(presentEvent),
       emergency: ct.emergency.map((e) => ({

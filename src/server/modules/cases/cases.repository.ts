@@ -7,6 +7,7 @@ import {
   caseDirectors,
   caseEvents,
   cases,
+  consentConfirmations,
   consents,
   emergencyAccess,
   familyPlans,
@@ -44,7 +45,9 @@ export async function findCaseWithFacts(db: DbOrTx, id: string, viewer: { userId
     SELECT to_jsonb(c) AS c, m.region_id,
       EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = c.id AND t.user_id = ${viewer.userId} AND t.ended_at IS NULL) AS member,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('purpose', k.purpose, 'decision', k.decision, 'valid_from', k.valid_from,
-               'valid_until', k.valid_until, 'recorded_at', k.recorded_at) ORDER BY k.recorded_at DESC), '[]'::jsonb)
+               'valid_until', k.valid_until, 'recorded_at', k.recorded_at,
+               'pending', k.needs_confirmation AND NOT EXISTS (SELECT 1 FROM consent_confirmations cc WHERE cc.consent_id = k.id))
+             ORDER BY k.recorded_at DESC), '[]'::jsonb)
          FROM consents k WHERE k.case_id = c.id AND k.organisation_id = ${viewer.organisationId}
            AND (k.user_id IS NULL OR k.user_id = ${viewer.userId})) AS consents,
       EXISTS (SELECT 1 FROM emergency_access e WHERE e.case_id = c.id AND e.user_id = ${viewer.userId}
@@ -65,6 +68,7 @@ export async function findCaseWithFacts(db: DbOrTx, id: string, viewer: { userId
       validFrom: k.valid_from as string,
       validUntil: (k.valid_until as string | null) ?? null,
       recordedAt: new Date(k.recorded_at as string),
+      pending: k.pending as boolean,
     })),
   } satisfies CaseWithFacts;
 }
@@ -220,6 +224,9 @@ export async function hasActiveRegistration(db: DbOrTx, householdId: string, use
 
 // ─── Consent ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** A record that needs confirmation and has none yet: it does not count (domain consentState). */
+const consentPending = sql<boolean>`(${consents.needsConfirmation} AND NOT EXISTS (SELECT 1 FROM consent_confirmations cc WHERE cc.consent_id = ${consents.id}))`;
+
 /** Every consent column but the uploaded form, which is only read when someone downloads it. */
 const consentColumns = {
   id: consents.id,
@@ -238,6 +245,8 @@ const consentColumns = {
   note: consents.note,
   recordedById: consents.recordedById,
   recordedAt: consents.recordedAt,
+  needsConfirmation: consents.needsConfirmation,
+  pending: consentPending,
 };
 
 export async function consentsOf(db: DbOrTx, caseId: string) {
@@ -272,6 +281,7 @@ export async function organisationConsents(db: DbOrTx, caseId: string, organisat
       validFrom: consents.validFrom,
       validUntil: consents.validUntil,
       recordedAt: consents.recordedAt,
+      pending: consentPending,
     })
     .from(consents)
     .where(and(eq(consents.caseId, caseId), eq(consents.organisationId, organisationId), isNull(consents.userId)));
@@ -389,4 +399,15 @@ export async function householdOf(db: DbOrTx, householdId: string) {
     .from(persons)
     .where(and(eq(persons.householdId, householdId), isNull(persons.mergedIntoId)))
     .orderBy(asc(persons.createdAt));
+}
+
+export { consentPending };
+
+export async function insertConsentConfirmation(tx: DbOrTx, consentId: string, userId: string) {
+  await tx.insert(consentConfirmations).values({ consentId, confirmedById: userId }).onConflictDoNothing();
+}
+
+export async function consentConfirmed(db: DbOrTx, consentId: string): Promise<boolean> {
+  const [row] = await db.select({ id: consentConfirmations.consentId }).from(consentConfirmations).where(eq(consentConfirmations.consentId, consentId));
+  return Boolean(row);
 }

@@ -242,11 +242,31 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/cases/:id/consents',
-    { bodyLimit: MAX_CONSENT_BODY, schema: { tags, params: idParams, body: consentInputSchema, response: { 201: z.object({ ids: z.array(z.uuid()) }) } } },
+    {
+      bodyLimit: MAX_CONSENT_BODY,
+      schema: { tags, params: idParams, body: consentInputSchema, response: { 201: z.object({ ids: z.array(z.uuid()), pendingIds: z.array(z.uuid()) }) } },
+    },
     async (request, reply) => {
       const actor = requireCareStaff(request.actor);
       const rows = await svc.recordConsent(actor, request.params.id, request.body, request.meta);
-      return reply.status(201).send({ ids: rows.map((k) => k.id) });
+      return reply.status(201).send({ ids: rows.map((k) => k.id), pendingIds: rows.filter((k) => k.needsConfirmation).map((k) => k.id) });
+    },
+  );
+
+  r.post(
+    '/cases/:id/consents/:consentId/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm a consent that names its recorder’s own organisation (case director or coordinator; never the recorder)',
+        params: z.object({ id: z.uuid(), consentId: z.uuid() }),
+        response: { 200: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (request) => {
+      const actor = requireCareStaff(request.actor);
+      const k = await svc.confirmConsent(actor, request.params.id, request.params.consentId, request.meta);
+      return { id: k.id };
     },
   );
 

@@ -1,4 +1,13 @@
-import { type CasePhase, type CloseReason, type ConsentInput, checkTransition, consentState, whoConsents } from '../../../domain/cases.js';
+import {
+  type CasePhase,
+  type CloseReason,
+  type ConsentInput,
+  checkTransition,
+  consentNeedsConfirmation,
+  consentState,
+  isActivePhase,
+  whoConsents,
+} from '../../../domain/cases.js';
 import type { NotificationKind } from '../../../domain/notifications.js';
 import { ageInYears, parseIsoDate } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
@@ -10,13 +19,17 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import {
   assertCaseContent,
+  assertMayConfirmConsent,
   assertMayDirectCase,
+  assertMayRecordConsent,
   assertMayReviewEmergency,
   assertMaySeePerson,
   assertMaySeeSignal,
   assertMayTriageSignal,
+  caseAbilities,
   isCoordinatorFor,
   mayBreakGlass,
+  mayConfirmConsent,
 } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
@@ -122,10 +135,11 @@ export function createCaseService(deps: AppDeps) {
       const l = await loadCase(db, actor, id);
       const { c, access } = l;
       const what = access.level === 'content' ? 'casus inzien' : access.level === 'plan' ? 'casus (gezinsplan)' : 'casus (bestaan en regisseur)';
+      const abilities = caseAbilities(actor, { ...c, member: l.member, open: isActivePhase(c.phase) }, access);
       const parts = await readCasePage(
         deps.database.pool,
         id,
-        { level: access.level, withEmergency: isCoordinatorFor(actor, c.municipalityId) },
+        { level: access.level, withEmergency: abilities.reviewEmergency },
         {
           ...caseLogEntry(access, 'read', what),
           userId: actor.userId,
@@ -141,6 +155,9 @@ export function createCaseService(deps: AppDeps) {
         client: parts.client,
         director: parts.director,
         role: caseActor(actor, c),
+        abilities,
+        // Per consent record: whether this actor may confirm it (policy), shown as a button.
+        mayConfirm: (k: { recordedById: string; organisationId: string }) => mayConfirmConsent(actor, c, k),
         plan: plans && { current: plans.find((p) => p.status === 'adopted') ?? null, draft: plans.find((p) => p.status === 'draft') ?? null, versions: plans },
         content: parts.content,
       };
@@ -294,7 +311,7 @@ export function createCaseService(deps: AppDeps) {
         id,
         async (tx, l) => {
           assertOpen(l.c);
-          if (!(l.member || isCoordinatorFor(actor, l.c.municipalityId))) throw new AppError('forbidden');
+          assertMayRecordConsent(actor, { member: l.member, municipalityId: l.c.municipalityId });
           const household = await repo.householdOf(tx, l.c.householdId);
           const giver = household.find((p) => p.id === input.givenByPersonId);
           if (!giver) throw new AppError('validation_failed', [{ path: 'body.givenByPersonId', code: 'not_in_household' }]);
@@ -328,6 +345,7 @@ export function createCaseService(deps: AppDeps) {
               formType: input.form?.type ?? null,
               form,
               recordedById: actor.userId,
+              needsConfirmation: consentNeedsConfirmation({ decision: input.decision, organisationId: r.organisationId, userId: r.userId }, actor),
             })),
           );
           for (const k of rows)
@@ -353,7 +371,7 @@ export function createCaseService(deps: AppDeps) {
         id,
         async (tx, l) => {
           assertOpen(l.c);
-          if (!(l.member || isCoordinatorFor(actor, l.c.municipalityId))) throw new AppError('forbidden');
+          assertMayRecordConsent(actor, { member: l.member, municipalityId: l.c.municipalityId });
           const k = await repo.findConsent(tx, id, consentId);
           if (!k) throw new AppError('not_found');
           const today = dutchDate(new Date());
@@ -383,6 +401,34 @@ export function createCaseService(deps: AppDeps) {
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', 'toestemming ingetrokken');
           return row!;
+        },
+        true,
+      );
+    },
+
+    /** Confirms a consent that named its recorder's own organisation; from now on it counts. */
+    async confirmConsent(actor: Actor, id: string, consentId: string, meta: RequestMeta) {
+      return withCase(
+        actor,
+        id,
+        async (tx, l) => {
+          assertOpen(l.c);
+          const k = await repo.findConsent(tx, id, consentId);
+          if (!k) throw new AppError('not_found');
+          assertMayConfirmConsent(actor, l.c, k);
+          if (!k.needsConfirmation) throw new AppError('conflict', [{ path: 'params.consentId', code: 'needs_no_confirmation' }]);
+          if (await repo.consentConfirmed(tx, consentId)) throw new AppError('conflict', [{ path: 'params.consentId', code: 'already_confirmed' }]);
+          await repo.insertConsentConfirmation(tx, consentId, actor.userId);
+          await repo.addEvent(tx, id, 'consent', actor.userId, {
+            consentId,
+            decision: 'confirmed',
+            purpose: k.purpose,
+            organisationId: k.organisationId,
+            userId: k.userId,
+          });
+          await repo.updateCase(tx, id, {});
+          await logCase(tx, actor, meta, l, 'update', 'toestemming bevestigd');
+          return k;
         },
         true,
       );

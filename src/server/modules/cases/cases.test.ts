@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, caseDirectors, cases, emergencyAccess, notifications } from '../../db/schema.js';
 import { api, caseScenario } from '../../testing/case-scenario.js';
 import { buildMunicipality, buildScene, withOrganisation } from '../../testing/factories.js';
-import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
+import { alsoInvolved, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { runRegieEscalation } from './escalation.js';
 
 let t: TestApp;
@@ -82,7 +82,7 @@ describe('opening a case', () => {
     const caseId = res.json().id;
     expect((await outsider.agent.post(api('/cases'), { personId: own })).statusCode).toBe(404);
     const signalId = await signalAbout(own, jgz);
-    await giveConsent(caseId, own, jgz, jgz);
+    await giveConsent(caseId, own, jgz);
     const page = (await jgz.agent.get(api(`/cases/${caseId}`))).json();
     expect(page.content.careTeam[0]).toMatchObject({ userId: jgz.user.id, source: 'opened' });
     expect(page.content.timeline.some((e: { kind: string; data: { signalId?: string } }) => e.kind === 'signal' && e.data.signalId === signalId)).toBe(true);
@@ -90,7 +90,7 @@ describe('opening a case', () => {
 
   it('suggests professionals registered with the household, and finds staff of the municipality by name', async () => {
     const { caseId, personId } = await openCase('Suggestie');
-    const reg = await jgz.agent.post(api('/involvements'), { durationMonths: 6, personId, identity: { familyName: 'Suggestie', date: '2001-05-05' } });
+    const reg = await alsoInvolved(t, jgz, personId);
     expect(reg.statusCode, reg.body).toBe(201);
     const involved = (await coordinator.agent.get(api(`/cases/${caseId}/care-team/suggestions`))).json().items;
     expect(involved).toEqual([
@@ -175,6 +175,51 @@ describe('need-to-know', () => {
     expect(logged).toHaveLength(1);
     const consents = (await coordinator.agent.get(api(`/cases/${caseId}`))).json().content.consents;
     expect(consents.find((k: { id: string }) => k.id === consentId)).toMatchObject({ currentState: 'withdrawn', isLatest: false });
+  });
+
+  it('nobody grants themselves consent: a record naming the recorder’s own organisation counts only once the director or coordinator confirms it', async () => {
+    const { caseId, personId } = await openCase('Zelfgunst');
+    await giveConsent(caseId, personId, midwife);
+    await makeDirector(caseId, midwife);
+    const consentId = await giveConsent(caseId, personId, jgz);
+    await addToTeam(caseId, jgz);
+    expect((await jgz.agent.get(api(`/cases/${caseId}`))).json().access.level).toBe('content');
+    await coordinator.agent.post(api(`/cases/${caseId}/consents/${consentId}/withdraw`), { note: 'Moeder trekt in' });
+    expect((await jgz.agent.get(api(`/cases/${caseId}`))).json().access.level).toBe('existence');
+
+    // The member whose consent was withdrawn records a fresh one for her own organisation: it is kept, but waits.
+    const self = await jgz.agent.post(api(`/cases/${caseId}/consents`), s.consent(personId, jgz.user.organisationId!));
+    expect(self.statusCode).toBe(201);
+    const selfId = self.json().ids[0];
+    expect(self.json().pendingIds).toEqual([selfId]);
+    const still = (await jgz.agent.get(api(`/cases/${caseId}`))).json();
+    expect(still.access.level).toBe('existence');
+    expect(still.content).toBeNull();
+    expect((await jgz.agent.get(api(`/cases/${caseId}/timeline`))).statusCode).toBe(403);
+    // Nor does it count anywhere else the consent rule is read: the person's details stay closed to her.
+    expect((await jgz.agent.get(api(`/persons/${personId}`))).statusCode).toBe(404);
+
+    // She cannot confirm it herself; a colleague outside the direction cannot; the director (another organisation) can.
+    expect((await jgz.agent.post(api(`/cases/${caseId}/consents/${selfId}/confirm`), {})).statusCode).toBe(403);
+    expect((await outsider.agent.post(api(`/cases/${caseId}/consents/${selfId}/confirm`), {})).statusCode).toBe(404);
+    const listed = (await midwife.agent.get(api(`/cases/${caseId}`))).json();
+    expect(listed.abilities).toMatchObject({ confirmConsent: true, direct: true });
+    expect(listed.content.consents.find((k: { id: string }) => k.id === selfId)).toMatchObject({ pending: true, mayConfirm: true, currentState: 'withdrawn' });
+    expect((await midwife.agent.post(api(`/cases/${caseId}/consents/${selfId}/confirm`), {})).statusCode).toBe(200);
+    expect((await midwife.agent.post(api(`/cases/${caseId}/consents/${selfId}/confirm`), {})).statusCode).toBe(409);
+    expect((await jgz.agent.get(api(`/cases/${caseId}`))).json().access.level).toBe('content');
+    const events = (await coordinator.agent.get(api(`/cases/${caseId}/timeline?kinds=consent`))).json().items;
+    expect(events[0]).toMatchObject({ kind: 'consent', data: { decision: 'confirmed', consentId: selfId } });
+
+    // The director's own organisation: she records it, so the coordinator confirms, not she herself.
+    const own = await midwife.agent.post(api(`/cases/${caseId}/consents`), s.consent(personId, midwife.user.organisationId!, { purpose: 'share_plan' }));
+    const ownId = own.json().pendingIds[0];
+    expect((await midwife.agent.post(api(`/cases/${caseId}/consents/${ownId}/confirm`), {})).statusCode).toBe(403);
+    expect((await coordinator.agent.post(api(`/cases/${caseId}/consents/${ownId}/confirm`), {})).statusCode).toBe(200);
+    // A refusal or withdrawal for one's own organisation counts at once.
+    const refusal = await jgz.agent.post(api(`/cases/${caseId}/consents`), s.consent(personId, jgz.user.organisationId!, { decision: 'refused' }));
+    expect(refusal.json().pendingIds).toEqual([]);
+    expect((await jgz.agent.get(api(`/cases/${caseId}`))).json().access.level).toBe('existence');
   });
 
   it('an expired consent no longer opens the content; consent for the plan only shows the plan', async () => {

@@ -16,6 +16,7 @@ import {
   persons,
   users,
 } from '../../db/schema.js';
+import { consentPending } from '../cases/cases.repository.js';
 
 export type TableRow = typeof meetingTables.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -211,6 +212,7 @@ export async function caseDiscussionConsents(db: DbOrTx, caseIds: string[], orga
       validFrom: consents.validFrom,
       validUntil: consents.validUntil,
       recordedAt: consents.recordedAt,
+      pending: consentPending,
     })
     .from(consents)
     .where(

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog } from '../../db/schema.js';
 import { buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
-import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
+import { alsoInvolved, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
 let t: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
@@ -54,7 +54,7 @@ describe('screening instruments', () => {
     expect((await nurse.agent.get(`/api/v1/persons/${personId}/questionnaire-responses`)).json().items).toHaveLength(2);
     // Another organisation's professional involved with the same person does not see this organisation's screening.
     const midwife = await signedInAs(t, await withOrganisation(t.db, scene, 'verloskunde'), 'professional');
-    await midwife.agent.post('/api/v1/involvements', { durationMonths: 6, personId, identity: { familyName: 'Meting', date: '2000-01-01' } });
+    await alsoInvolved(t, midwife, personId);
     expect((await midwife.agent.get(`/api/v1/persons/${personId}/questionnaire-responses`)).json().items).toEqual([]);
     const coordinator = await signedInAs(t, scene, 'coordinator');
     expect((await coordinator.agent.get(`/api/v1/persons/${personId}/questionnaire-responses`)).json().items).toHaveLength(2);

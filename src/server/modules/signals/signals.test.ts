@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, mailOutbox, notifications, signals } from '../../db/schema.js';
 import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
-import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
+import { alsoInvolved, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
 let t: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
@@ -119,7 +119,7 @@ describe('signals and the intake queue', () => {
     const s = (await midwife.agent.post(`/api/v1/persons/${personId}/signals`, signal())).json();
     const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
     // Even a professional involved with the same person does not see another's signal content.
-    await nurse.agent.post('/api/v1/involvements', { durationMonths: 6, personId, identity: { familyName: 'Smeets', date: '2003-05-05' } });
+    await alsoInvolved(t, nurse, personId);
     const elsewhere = await signedInAs(t, { ...scene, municipality: await buildMunicipality(t.db, { regionId: scene.region.id }) }, 'coordinator');
     const admin = await signedInAs(t, scene, 'admin');
     for (const who of [nurse, elsewhere, admin]) expect((await who.agent.get(`/api/v1/signals/${s.id}`)).statusCode).toBe(404);
