@@ -110,6 +110,7 @@ export async function makeAccount(
     regionIds: [kerkrade!.regionId],
     isDemo: false,
     directoryEditor: false,
+    intakeRight: false,
     mfaSatisfied: true,
   };
   return { email: user.email, secret, name: user.displayName, actor };

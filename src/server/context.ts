@@ -12,6 +12,8 @@ export interface Actor {
   isDemo: boolean;
   /** The per-organisation editor right for the sociale kaart and smoelenboek of their own organisation. */
   directoryEditor: boolean;
+  /** The per-organisation intake right: handles the organisation's incoming referrals in her municipalities. */
+  intakeRight: boolean;
   /** True once the session passed the second factor, or when 2FA does not apply to this user. */
   mfaSatisfied: boolean;
 }

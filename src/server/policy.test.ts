@@ -25,6 +25,7 @@ const actor = (o: Partial<Actor> = {}): Actor => ({
   regionIds: ['r1'],
   isDemo: false,
   directoryEditor: false,
+  intakeRight: false,
   mfaSatisfied: true,
   ...o,
 });

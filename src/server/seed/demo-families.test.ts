@@ -36,6 +36,7 @@ async function actorOf(email: string): Promise<Actor> {
     regionIds: [],
     isDemo: true,
     directoryEditor: false,
+    intakeRight: false,
     mfaSatisfied: true,
   };
 }

@@ -31,7 +31,7 @@ const ORGANISATIONS: { name: string; type: OrganisationType; phone: string }[] =
   { name: 'Knooppunt Kansrijke Start Parkstad', type: 'cjg', phone: '0900-1110012' },
 ];
 
-export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; organisation: string; municipalities: string[] }[] = [
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; organisation: string; municipalities: string[]; intakeRight?: boolean }[] = [
   {
     email: 'beheer@demo.knooppunt.nl',
     displayName: 'Bram Beheer',
@@ -59,6 +59,8 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; or
     role: 'professional',
     organisation: 'JGZ Zuid-Limburg (demo)',
     municipalities: ['Kerkrade', 'Landgraaf', 'Vaals'],
+    // She handles her organisation's incoming referrals (the demo has one new on the JGZ board).
+    intakeRight: true,
   },
   { email: 'beleid@demo.knooppunt.nl', displayName: 'Paul Beleid', role: 'policy', organisation: 'Gemeente Kerkrade (demo)', municipalities: ['Kerkrade'] },
 ];
@@ -90,6 +92,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           organisationId: orgs.find((o) => o.name === a.organisation)!.id,
           passwordHash,
           isDemo: true,
+          intakeRight: a.intakeRight ?? false,
         })
         .returning({ id: users.id });
       await tx.insert(userMunicipalities).values(a.municipalities.map((name) => ({ userId: u!.id, municipalityId: munis.find((m) => m.name === name)!.id })));

@@ -14,6 +14,7 @@ export const meSchema = z.object({
     totpEnabled: z.boolean(),
     isDemo: z.boolean(),
     directoryEditor: z.boolean(),
+    intakeRight: z.boolean(),
   }),
   session: z.object({
     mfaPending: z.enum(['verify', 'enrol']).nullable(),
@@ -37,6 +38,7 @@ export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boole
       totpEnabled: s.totpEnabled,
       isDemo: s.isDemo,
       directoryEditor: s.directoryEditor,
+      intakeRight: s.intakeRight,
     },
     session: {
       mfaPending: s.mfaVerified ? null : s.totpEnabled ? 'verify' : 'enrol',

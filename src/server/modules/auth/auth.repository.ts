@@ -22,6 +22,7 @@ export interface SessionLookup {
   language: string;
   isDemo: boolean;
   directoryEditor: boolean;
+  intakeRight: boolean;
   totpEnabled: boolean;
   /** The directory generation at the start of this request (see docs/decisions/004), read in the same query. */
   directoryGeneration: number;
@@ -36,7 +37,7 @@ const LOOKUP = {
             s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
             u.id AS "userId", u.kind, u.email, u.display_name AS "displayName", u.role,
             u.organisation_id AS "organisationId", o.name AS "organisationName", o.region_id AS "organisationRegionId",
-            u.language, u.is_demo AS "isDemo", u.directory_editor AS "directoryEditor", (u.totp_enabled_at IS NOT NULL) AS "totpEnabled",
+            u.language, u.is_demo AS "isDemo", u.directory_editor AS "directoryEditor", u.intake_right AS "intakeRight", (u.totp_enabled_at IS NOT NULL) AS "totpEnabled",
             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'regionId', m.region_id) ORDER BY m.name)
                         FROM user_municipalities um JOIN municipalities m ON m.id = um.municipality_id
                        WHERE um.user_id = u.id), '[]'::json) AS municipalities,

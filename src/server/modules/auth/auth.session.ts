@@ -30,6 +30,7 @@ export function actorFromSession(s: SessionLookup): Actor {
     regionIds,
     isDemo: s.isDemo,
     directoryEditor: s.directoryEditor,
+    intakeRight: s.intakeRight,
     mfaSatisfied: s.mfaVerified,
   };
 }

@@ -2,7 +2,18 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ReferralStatus } from '../../../domain/referrals.js';
 import type { DbOrTx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
-import { caseEvents, familyPlans, organisations, persons, referralAttachments, referralEvents, referrals, services, users } from '../../db/schema.js';
+import {
+  caseEvents,
+  familyPlans,
+  organisations,
+  persons,
+  referralAttachments,
+  referralEvents,
+  referrals,
+  services,
+  userMunicipalities,
+  users,
+} from '../../db/schema.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 
@@ -63,11 +74,20 @@ export async function caseNotes(db: DbOrTx, caseId: string, ids: string[]) {
 }
 
 /** Care staff of an organisation: who hears of a new or overdue referral for it. */
-export async function careStaffOf(db: DbOrTx, organisationId: string) {
+/** Who handles the organisation's intake in a municipality: the active holders of its intake right working there. */
+export async function intakeOf(db: DbOrTx, organisationId: string, municipalityId: string) {
   return db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), inArray(users.role, ['professional', 'coordinator']), isNull(users.deactivatedAt)))
+    .innerJoin(userMunicipalities, and(eq(userMunicipalities.userId, users.id), eq(userMunicipalities.municipalityId, municipalityId)))
+    .where(
+      and(
+        eq(users.organisationId, organisationId),
+        eq(users.intakeRight, true),
+        inArray(users.role, ['professional', 'coordinator']),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .limit(200);
 }
 
@@ -221,7 +241,7 @@ const OPEN_STATUSES = sql`('sent', 'received', 'accepted', 'waiting_list', 'firs
  */
 export async function incomingBoard(
   db: DbOrTx,
-  organisationId: string,
+  scope: { organisationId: string; municipalityIds: string[]; receiverUserId: string },
   today: string,
   view: 'open' | 'new' | 'overdue' | 'waiting',
   page: { offset: number; limit: number },
@@ -235,26 +255,33 @@ export async function incomingBoard(
         : view === 'waiting'
           ? sql`r.status = 'waiting_list'`
           : sql`r.status IN ${OPEN_STATUSES}`;
+  // policy.incomingScope: intake in her municipalities, or the referrals she answered herself.
+  const mine = sql`r.receiving_organisation_id = ${scope.organisationId}
+    AND (c.municipality_id = ANY(${`{${scope.municipalityIds.join(',')}}`}::uuid[]) OR r.answered_by_id = ${scope.receiverUserId})`;
   const res = await db.execute<Record<string, unknown>>(sql`
     WITH counts AS (
-      SELECT count(*) FILTER (WHERE status IN ('sent', 'received')) AS new,
-             count(*) FILTER (WHERE status IN ('sent', 'received') AND due_on < ${today}::date) AS overdue,
-             count(*) FILTER (WHERE status = 'waiting_list') AS waiting,
+      SELECT count(*) FILTER (WHERE r.status IN ('sent', 'received')) AS new,
+             count(*) FILTER (WHERE r.status IN ('sent', 'received') AND r.due_on < ${today}::date) AS overdue,
+             count(*) FILTER (WHERE r.status = 'waiting_list') AS waiting,
              count(*) AS open
-      FROM referrals WHERE receiving_organisation_id = ${organisationId} AND status IN ${OPEN_STATUSES}
+      FROM referrals r JOIN cases c ON c.id = r.case_id WHERE ${mine} AND r.status IN ${OPEN_STATUSES}
     ), items AS (
-      SELECT ${SUMMARY}, concat_ws(' ', p.given_name, p.family_name) AS person_name
-      FROM referrals r
+      SELECT ${SUMMARY}, concat_ws(' ', p.given_name, p.family_name) AS person_name, r.person_id AS subject
+      FROM referrals r JOIN cases c ON c.id = r.case_id
       JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.receiving_organisation_id
       JOIN users u ON u.id = r.sender_id JOIN persons p ON p.id = r.person_id
-      WHERE r.receiving_organisation_id = ${organisationId} AND r.status IN ${OPEN_STATUSES} AND ${filter}
+      WHERE ${mine} AND r.status IN ${OPEN_STATUSES} AND ${filter}
       ORDER BY r.due_on, r.sent_at, r.id LIMIT ${page.limit} OFFSET ${page.offset}
     ), logged AS (
-      INSERT INTO access_log (event_type, user_id, user_role, organisation_id, object_type, purpose, ip, user_agent)
-      VALUES ('read', ${log.userId}, ${log.role}::role, ${organisationId}, 'referral', 'inkomende verwijzingen (ontvangende organisatie)',
-              ${log.ip}::inet, ${log.userAgent})
+      -- One row per client shown (NEN 7513: who saw whom), or one without subject for an empty board.
+      INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
+      SELECT 'read'::access_event_type, ${log.userId}::uuid, ${log.role}::role, ${scope.organisationId}::uuid, i.subject, 'referral', i.id::text,
+             'inkomende verwijzingen (ontvangende organisatie)', ${log.ip}::inet, ${log.userAgent} FROM items i
+      UNION ALL
+      SELECT 'read'::access_event_type, ${log.userId}::uuid, ${log.role}::role, ${scope.organisationId}::uuid, NULL::uuid, 'referral', NULL::text,
+             'inkomende verwijzingen (ontvangende organisatie)', ${log.ip}::inet, ${log.userAgent} WHERE NOT EXISTS (SELECT 1 FROM items)
     )
-    SELECT (SELECT to_jsonb(counts) FROM counts) AS counts, coalesce((SELECT jsonb_agg(to_jsonb(items)) FROM items), '[]'::jsonb) AS items`);
+    SELECT (SELECT to_jsonb(counts) FROM counts) AS counts, coalesce((SELECT jsonb_agg(to_jsonb(items) - 'subject') FROM items), '[]'::jsonb) AS items`);
   const row = res.rows[0]!;
   const counts = row.counts as Record<string, string | number>;
   return {

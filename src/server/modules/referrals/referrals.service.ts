@@ -16,7 +16,7 @@ import type { Actor, RequestMeta } from '../../context.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { assertMayRefer, assertReferralSide, coordinatorMunicipalities } from '../../policy.js';
+import { assertMayRefer, assertReferralSide, coordinatorMunicipalities, incomingScope, isReceiverOf } from '../../policy.js';
 import { assertOpen, type LoadedCase, loadCase, logCase, makeWithCase } from '../cases/case-access.js';
 import { addEvent, currentDirector, organisationConsents } from '../cases/cases.repository.js';
 import { notify, notifyOrganisation } from '../notifications/notifications.service.js';
@@ -59,8 +59,9 @@ export function createReferralService(deps: AppDeps) {
   /** Loads a referral for this actor: their side, or 404. */
   async function load(tx: DbOrTx, actor: Actor, id: string, forUpdate = false) {
     const d = await repo.findReferral(tx, id, forUpdate);
-    const access = d && actor.organisationId !== d.r.receivingOrganisationId ? await caseAccessOf(tx, actor, d.r.caseId) : null;
-    const side = assertReferralSide(actor, d && { receivingOrganisationId: d.r.receivingOrganisationId }, access);
+    const facts = d && { receivingOrganisationId: d.r.receivingOrganisationId, municipalityId: d.municipalityId, answeredById: d.r.answeredById };
+    const access = facts && !isReceiverOf(actor, facts) ? await caseAccessOf(tx, actor, d.r.caseId) : null;
+    const side = assertReferralSide(actor, facts, access, id);
     return { d: d!, side };
   }
 
@@ -135,7 +136,7 @@ export function createReferralService(deps: AppDeps) {
         );
         await repo.addReferralEvent(tx, { referralId: r.id, toStatus: 'sent', actorId: actor.userId });
         await addEvent(tx, l.c.id, 'referral', actor.userId, { referralId: r.id, serviceName: service.name, status: 'sent' });
-        const staff = await repo.careStaffOf(tx, service.organisationId);
+        const staff = await repo.intakeOf(tx, service.organisationId, l.c.municipalityId);
         await notify(
           tx,
           publicUrl,
@@ -149,18 +150,13 @@ export function createReferralService(deps: AppDeps) {
       });
     },
 
-    /** The referral page. A receiver opening a sent referral marks it received: the referrer sees that it arrived. */
+    /**
+     * The referral page. Reading never changes state: the receiver confirms receipt with an explicit write (the
+     * status change to 'received', with CSRF), and only then does the referrer hear that it arrived.
+     */
     async get(actor: Actor, id: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
-        let { d, side } = await load(tx, actor, id);
-        if (side === 'receiver' && d.r.status === 'sent') {
-          ({ d } = await load(tx, actor, id, true));
-          if (d.r.status === 'sent') {
-            d = { ...d, r: await repo.updateReferral(tx, d.r.id, { status: 'received' }) };
-            await repo.addReferralEvent(tx, { referralId: d.r.id, fromStatus: 'sent', toStatus: 'received', actorId: actor.userId });
-            await tellSender(tx, d, actor, 'received');
-          }
-        }
+        const { d, side } = await load(tx, actor, id);
         const [history, attachments] = await Promise.all([repo.historyOf(tx, d.r.id), repo.attachmentsOf(tx, d.r.id)]);
         // Attachments are shown to the receiver only while consent still holds: a withdrawal takes effect at once.
         let visibleAttachments = attachments;
@@ -230,7 +226,7 @@ export function createReferralService(deps: AppDeps) {
     },
 
     incoming(actor: Actor, view: 'open' | 'new' | 'overdue' | 'waiting', meta: RequestMeta, page = { offset: 0, limit: 100 }) {
-      return repo.incomingBoard(db, actor.organisationId, dutchDate(new Date()), view, page, {
+      return repo.incomingBoard(db, incomingScope(actor), dutchDate(new Date()), view, page, {
         userId: actor.userId,
         role: actor.role,
         ip: meta.ip,
@@ -258,7 +254,7 @@ export async function runReferralEscalation(db: Db, publicUrl: string, now: Date
       await repo.updateReferral(tx, id, { escalatedAt: now });
       await repo.addReferralEvent(tx, { referralId: id, fromStatus: d.r.status, toStatus: d.r.status, data: { escalated: true, dueOn: d.r.dueOn } });
       await addEvent(tx, d.r.caseId, 'referral', null, { referralId: id, serviceName: d.serviceName, status: d.r.status, escalated: true });
-      const staff = await repo.careStaffOf(tx, d.r.receivingOrganisationId);
+      const staff = await repo.intakeOf(tx, d.r.receivingOrganisationId, d.municipalityId);
       const process = await currentDirector(tx, d.r.caseId, 'process');
       const coordinators = await coordinatorsOf(tx, d.municipalityId);
       await notify(tx, publicUrl, 'referral_escalated', [...staff.map((u) => u.id), process?.userId, ...coordinators.map((u) => u.id), d.r.senderId], {

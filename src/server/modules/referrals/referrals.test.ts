@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseDueOn } from '../../../domain/referrals.js';
-import { cases, mailOutbox, notifications, organisations, referrals, services } from '../../db/schema.js';
+import { accessLog, cases, mailOutbox, notifications, organisations, referrals, services } from '../../db/schema.js';
 import { amsterdamToday, api, caseScenario } from '../../testing/case-scenario.js';
-import { buildScene, buildService, withOrganisation } from '../../testing/factories.js';
+import { buildMunicipality, buildScene, buildService, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { runReferralEscalation } from './referrals.service.js';
 
@@ -15,6 +15,8 @@ let jgz: Signed;
 let coordinator: Signed;
 let receiver: Signed;
 let receiver2: Signed;
+let colleague: Signed;
+let intakeElsewhere: Signed;
 let outsider: Signed;
 let policy: Signed;
 let voorzorg: { id: string; organisationId: string; name: string };
@@ -28,8 +30,13 @@ beforeAll(async () => {
   jgz = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
   coordinator = await signedInAs(t, scene, 'coordinator');
   const ggd = await withOrganisation(t.db, scene, 'overig');
-  receiver = await signedInAs(t, ggd, 'professional');
-  receiver2 = await signedInAs(t, ggd, 'professional');
+  receiver = await signedInAs(t, ggd, 'professional', { intakeRight: true });
+  receiver2 = await signedInAs(t, ggd, 'professional', { intakeRight: true });
+  // The receiving organisation's staff without the intake right, and its intake in another municipality.
+  colleague = await signedInAs(t, ggd, 'professional');
+  intakeElsewhere = await signedInAs(t, { ...ggd, municipality: await buildMunicipality(t.db, { regionId: scene.region.id }) }, 'professional', {
+    intakeRight: true,
+  });
   outsider = await signedInAs(t, await withOrganisation(t.db, scene, 'huisartsenpraktijk'), 'professional');
   policy = await signedInAs(t, scene, 'policy');
   await t.db.update(organisations).set({ email: 'intake@voorzorg.test' }).where(eq(organisations.id, ggd.organisation.id));
@@ -78,7 +85,7 @@ describe('referring from a case', () => {
     expect(row.normWorkingDays).toBe(3);
     expect(row.dueOn).toBe(responseDueOn(amsterdamToday(), 3));
 
-    // The receiving organisation: in-app for its staff, and a mail to its own address — with a link, no name.
+    // The receiving organisation: in-app for its intake there, and a mail to its own address — with a link, no name.
     const notes = await t.db.select().from(notifications).where(eq(notifications.referralId, r.id));
     expect(new Set(notes.map((n) => n.userId))).toEqual(new Set([receiver.user.id, receiver2.user.id]));
     const mails = (await t.db.select().from(mailOutbox)).slice(mailsBefore);
@@ -112,6 +119,26 @@ describe('referring from a case', () => {
   it('answers 404 to anyone who is neither receiver nor on the sending side, and keeps policy officers out', async () => {
     const c = await caseWithReferrer();
     const r = await refer(c);
+    // Incoming referrals only for those who handle intake, where they work: colleagues of the receiving
+    // organisation without the intake right, and its intake in another municipality, see nothing of it.
+    for (const who of [colleague, intakeElsewhere]) {
+      expect((await who.agent.get(api(`/referrals/${r.id}`))).statusCode).toBe(404);
+      expect((await who.agent.post(api(`/referrals/${r.id}/status`), { version: 1, status: 'accepted' })).statusCode).toBe(404);
+      const board = (await who.agent.get(api('/referrals/incoming'))).json();
+      expect(board.items.some((x: { id: string }) => x.id === r.id)).toBe(false);
+      expect(board.counts.open).toBe(0);
+    }
+    const denied = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, colleague.user.id), eq(accessLog.outcome, 'denied')));
+    expect(denied).toContainEqual(expect.objectContaining({ objectType: 'referral', objectId: r.id, subjectPersonId: c.personId }));
+    // Once she answers one (the named receiver), that one is hers even without the right.
+    const answered = await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: 1, status: 'accepted' });
+    expect(answered.statusCode).toBe(200);
+    await t.db.update(referrals).set({ answeredById: colleague.user.id }).where(eq(referrals.id, r.id));
+    expect((await colleague.agent.get(api(`/referrals/${r.id}`))).statusCode).toBe(200);
+    expect((await colleague.agent.get(api('/referrals/incoming'))).json().items.map((x: { id: string }) => x.id)).toEqual([r.id]);
     expect((await outsider.agent.get(api(`/referrals/${r.id}`))).statusCode).toBe(404);
     expect((await outsider.agent.post(api(`/referrals/${r.id}/status`), { version: 1, status: 'accepted' })).statusCode).toBe(404);
     expect((await policy.agent.get(api(`/referrals/${r.id}`))).statusCode).toBe(404);
@@ -174,17 +201,35 @@ describe('referring from a case', () => {
 });
 
 describe('the closed loop', () => {
-  it('marks a referral received when the receiver opens it, and tells the referrer at every step', async () => {
+  it('reading never changes state: the receiver confirms receipt explicitly, and the referrer hears of every step', async () => {
     const c = await caseWithReferrer();
     const r = await refer(c);
     const seen = await receiver.agent.get(api(`/referrals/${r.id}`));
-    expect(seen.json()).toMatchObject({ status: 'received', side: 'receiver', allowed: ['accepted', 'declined', 'client_withdrew'] });
+    expect(seen.json()).toMatchObject({ status: 'sent', side: 'receiver', allowed: ['received', 'accepted', 'declined', 'client_withdrew'] });
+    expect((await receiver.agent.get(api(`/referrals/${r.id}`))).json().version).toBe(seen.json().version);
+    expect((await statusOf(r.id)).status).toBe('sent');
+    const told = () =>
+      t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.referralId, r.id), eq(notifications.userId, midwife.user.id)));
+    expect(await told()).toEqual([]);
+    // A write without the CSRF token is refused.
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: api(`/referrals/${r.id}/status`),
+      headers: { cookie: `kp_session=${receiver.agent.cookie}`, 'content-type': 'application/json' },
+      payload: { version: seen.json().version, status: 'received' },
+    });
+    expect(noCsrf.statusCode).toBe(403);
     let v = seen.json().version as number;
     const step = async (body: Record<string, unknown>, who: Signed = receiver) => {
       const res = await who.agent.post(api(`/referrals/${r.id}/status`), { version: v, ...body });
       expect(res.statusCode, res.body).toBe(200);
       v = res.json().version;
     };
+    await step({ status: 'received' });
+    expect((await told()).map((n) => n.kind)).toEqual(['referral_update']);
     await step({ status: 'accepted' });
     // The waiting list needs an expected start.
     const noDate = await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: v, status: 'waiting_list' });

@@ -14,6 +14,7 @@ const columns = {
   totpEnabled: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
   isDemo: users.isDemo,
   directoryEditor: users.directoryEditor,
+  intakeRight: users.intakeRight,
   deactivatedAt: users.deactivatedAt,
   lastLoginAt: users.lastLoginAt,
   version: users.version,
@@ -31,6 +32,7 @@ export type UserView = {
   totpEnabled: boolean;
   isDemo: boolean;
   directoryEditor: boolean;
+  intakeRight: boolean;
   deactivatedAt: Date | null;
   lastLoginAt: Date | null;
   version: number;
@@ -78,6 +80,7 @@ export interface NewUser {
   passwordHash: string;
   isDemo?: boolean;
   directoryEditor?: boolean;
+  intakeRight?: boolean;
 }
 
 export async function insertUser(db: DbOrTx, u: NewUser): Promise<string> {

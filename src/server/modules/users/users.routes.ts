@@ -19,6 +19,7 @@ const fields = {
   organisationId: z.uuid(),
   municipalityIds: z.array(z.uuid()).min(1, 'at_least_one_municipality').max(50),
   directoryEditor: z.boolean().optional(),
+  intakeRight: z.boolean().optional(),
 };
 const versionBody = z.object({ version: z.number().int().min(1) });
 

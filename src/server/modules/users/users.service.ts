@@ -24,6 +24,7 @@ export interface UserInput {
   municipalityIds: string[];
   /** The per-organisation editor right for the sociale kaart and smoelenboek. */
   directoryEditor?: boolean;
+  intakeRight?: boolean;
 }
 
 export function createUserService(db: Db) {

@@ -37,6 +37,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
     organisationId: user?.organisation.id ?? '',
     municipalityIds: user?.municipalities.map((m) => m.id) ?? [],
     directoryEditor: user?.directoryEditor ?? false,
+    intakeRight: user?.intakeRight ?? false,
     password: '',
   });
   const save = useMutation({
@@ -92,6 +93,12 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
         <Checkbox id="user-directory-editor" checked={form.directoryEditor} onChange={(e) => setForm({ ...form, directoryEditor: e.target.checked })} />
         <FormLabel htmlFor="user-directory-editor" type="checkbox">
           {t('admin.directoryEditor')}
+        </FormLabel>
+      </FormField>
+      <FormField type="checkbox">
+        <Checkbox id="user-intake-right" checked={form.intakeRight} onChange={(e) => setForm({ ...form, intakeRight: e.target.checked })} />
+        <FormLabel htmlFor="user-intake-right" type="checkbox">
+          {t('admin.intakeRight')}
         </FormLabel>
       </FormField>
       {!user && (

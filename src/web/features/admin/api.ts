@@ -33,6 +33,7 @@ export interface User {
   totpEnabled: boolean;
   isDemo: boolean;
   directoryEditor: boolean;
+  intakeRight: boolean;
   active: boolean;
   lastLoginAt: string | null;
   version: number;

@@ -356,11 +356,28 @@ function StatusForm({ r }: { r: { id: string; version: number; allowed: Referral
       void qc.invalidateQueries({ queryKey: ['referrals'] });
     },
   });
+  const receipt = useMutation({
+    mutationFn: () => api('POST', `/referrals/${r.id}/status`, { version: r.version, status: 'received', note: '' }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['referral', r.id] });
+      void qc.invalidateQueries({ queryKey: ['referrals'] });
+    },
+  });
   if (!r.allowed.length) return null;
   const fe = fieldErrors(change.error);
   return (
     <section aria-labelledby="next-step">
       <Heading2 id="next-step">{t('referrals.nextStep')}</Heading2>
+      {r.allowed.includes('received') && (
+        // Opening a referral changes nothing: the receiver says so, and only then does the referrer hear it arrived.
+        <div className="kp-row">
+          <ErrorAlert error={receipt.error} />
+          <Paragraph>{t('referrals.confirmReceiptHint')}</Paragraph>
+          <Button appearance="secondary-action-button" disabled={receipt.isPending} onClick={() => receipt.mutate()}>
+            {t('referrals.confirmReceipt')}
+          </Button>
+        </div>
+      )}
       <form
         className="kp-form"
         noValidate
