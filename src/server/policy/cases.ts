@@ -1,6 +1,6 @@
 /** Cases: the need-to-know rule, emergency access and who directs a case. */
 import type { Actor } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, deniedError } from '../errors.js';
 import { isCoordinatorFor } from './families.js';
 
 /**
@@ -41,9 +41,10 @@ export function caseAccess(actor: Actor, f: CaseAccessFacts): CaseAccess | null 
   return null;
 }
 
-export function assertCaseAccess(actor: Actor, f: CaseAccessFacts | null): CaseAccess {
+/** See caseAccess; a case the actor may not see is 404 and the refusal is logged as denied. */
+export function assertCaseAccess(actor: Actor, f: CaseAccessFacts | null, id: string): CaseAccess {
   const access = f && caseAccess(actor, f);
-  if (!access) throw new AppError('not_found');
+  if (!access) throw deniedError({ objectType: 'case', objectId: id });
   return access;
 }
 

@@ -7,6 +7,8 @@ import { accessLog, organisations, users } from '../../db/schema.js';
 export interface AccessLogFilter {
   userId?: string;
   subjectPersonId?: string;
+  /** Rows about any of these person records (one client found by BSN or name + date, with her merged records). */
+  subjectPersonIds?: string[];
   eventType?: AccessEventType;
   from?: Date;
   to?: Date;
@@ -16,6 +18,23 @@ export interface AccessLogFilter {
 }
 
 const behalf = alias(users, 'behalf');
+/** Matches no row: a subject search that found nobody answers an empty list, never the whole log. */
+const NO_PERSON = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The person records of one client for an access-log search, found without showing her: by the BSN's keyed hash,
+ * or by folded family name and date; records merged into them count too (their history is hers).
+ */
+export async function subjectRecords(db: DbOrTx, q: { bsnHash: string } | { familyNameKey: string; date: string }): Promise<string[]> {
+  const match =
+    'bsnHash' in q
+      ? sql`p.bsn_hash = ${q.bsnHash}`
+      : sql`p.family_name_key = ${q.familyNameKey} AND (p.date_of_birth = ${q.date}::date OR p.due_date = ${q.date}::date)`;
+  const res = await db.execute<{ id: string }>(sql`
+    WITH found AS (SELECT p.id FROM persons p WHERE ${match})
+    SELECT id FROM found UNION SELECT m.id FROM persons m WHERE m.merged_into_id IN (SELECT id FROM found)`);
+  return res.rows.map((r) => r.id);
+}
 
 /**
  * Entries written by users of organisations in the given regions, plus entries without an organisation
@@ -55,6 +74,7 @@ export async function listAccessLog(db: DbOrTx, regionIds: string[], f: AccessLo
         or(isNull(accessLog.organisationId), inArray(accessLog.organisationId, orgsInScope)),
         f.userId ? eq(accessLog.userId, f.userId) : undefined,
         f.subjectPersonId ? eq(accessLog.subjectPersonId, f.subjectPersonId) : undefined,
+        f.subjectPersonIds ? inArray(accessLog.subjectPersonId, f.subjectPersonIds.length ? f.subjectPersonIds : [NO_PERSON]) : undefined,
         f.eventType ? eq(accessLog.eventType, f.eventType) : undefined,
         f.from ? gte(accessLog.occurredAt, f.from) : undefined,
         f.to ? lte(accessLog.occurredAt, f.to) : undefined,

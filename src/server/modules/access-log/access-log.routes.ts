@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS_OUTCOMES, accessEventTypeSchema } from '../../../domain/access-log.js';
+import { bsnSchema } from '../../../domain/persons.js';
 import { roleSchema } from '../../../domain/roles.js';
+import { createBsnVault } from '../../crypto.js';
 import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
 import { requireAdmin } from '../../policy.js';
+import type { AccessLogRow } from './access-log.repository.js';
 import { createAccessLogService } from './access-log.service.js';
 
 const filter = z.object({
@@ -32,9 +36,27 @@ const entrySchema = z.object({
   application: z.string(),
 });
 
+const presentEntry = (e: AccessLogRow): z.infer<typeof entrySchema> => ({
+  id: e.id,
+  occurredAt: e.occurredAt.toISOString(),
+  eventType: e.eventType,
+  outcome: e.outcome,
+  user: e.userId ? { id: e.userId, name: e.userName, email: e.userEmail } : null,
+  userRole: e.userRole,
+  organisation: e.organisationId ? { id: e.organisationId, name: e.organisationName } : null,
+  onBehalfOf: e.onBehalfOfUserId ? { id: e.onBehalfOfUserId, name: e.onBehalfOfName } : null,
+  subjectPersonId: e.subjectPersonId,
+  objectType: e.objectType,
+  objectId: e.objectId,
+  purpose: e.purpose,
+  ip: e.ip,
+  userAgent: e.userAgent,
+  application: e.application,
+});
+
 export async function accessLogRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const svc = createAccessLogService(deps.database.db);
+  const svc = createAccessLogService(deps.database.db, createBsnVault(deps.secretKey));
 
   r.get(
     '/admin/access-log',
@@ -49,26 +71,38 @@ export async function accessLogRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireAdmin(request.actor);
       const rows = await svc.list(actor, request.query, request.meta);
-      return {
-        items: rows.map((e) => ({
-          id: e.id,
-          occurredAt: e.occurredAt.toISOString(),
-          eventType: e.eventType,
-          outcome: e.outcome,
-          user: e.userId ? { id: e.userId, name: e.userName, email: e.userEmail } : null,
-          userRole: e.userRole,
-          organisation: e.organisationId ? { id: e.organisationId, name: e.organisationName } : null,
-          onBehalfOf: e.onBehalfOfUserId ? { id: e.onBehalfOfUserId, name: e.onBehalfOfName } : null,
-          subjectPersonId: e.subjectPersonId,
-          objectType: e.objectType,
-          objectId: e.objectId,
-          purpose: e.purpose,
-          ip: e.ip,
-          userAgent: e.userAgent,
-          application: e.application,
-        })),
-        nextBefore: rows.length === request.query.limit ? rows[rows.length - 1]!.id : null,
-      };
+      return { items: rows.map(presentEntry), nextBefore: rows.length === request.query.limit ? rows[rows.length - 1]!.id : null };
+    },
+  );
+
+  // POST, not GET: a BSN or a name with a date must never travel in a URL.
+  r.post(
+    '/admin/access-log/by-client',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The access-log rows about one client, found by BSN or by family name + date; answers log rows only, never the client',
+        body: z.object({
+          bsn: bsnSchema.optional(),
+          familyName: z.string().trim().max(100).optional(),
+          date: z.iso.date({ message: 'invalid_date' }).optional(),
+          before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+          limit: z.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(entrySchema), nextBefore: z.number().nullable() }) },
+      },
+    },
+    async (request) => {
+      const actor = requireAdmin(request.actor);
+      const b = request.body;
+      if (!b.bsn && !(b.familyName && b.date))
+        throw new AppError('validation_failed', [
+          { path: 'body.bsn', code: 'bsn_or_name_and_date_required' },
+          ...(b.familyName ? [] : [{ path: 'body.familyName', code: 'required' }]),
+          ...(b.date ? [] : [{ path: 'body.date', code: 'required' }]),
+        ]);
+      const rows = await svc.bySubject(actor, b, { before: b.before, limit: b.limit }, request.meta);
+      return { items: rows.map(presentEntry), nextBefore: rows.length === b.limit ? rows[rows.length - 1]!.id : null };
     },
   );
 

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { writeAccessLog } from '../../audit.js';
+import { foldName } from '../../../domain/persons.js';
+import { writeAccessLog, writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
+import type { BsnVault } from '../../crypto.js';
 import type { Db } from '../../db/client.js';
 import { adminRegionScope } from '../../policy.js';
-import { type AccessLogFilter, type AccessLogRow, listAccessLog } from './access-log.repository.js';
+import { type AccessLogFilter, type AccessLogRow, listAccessLog, subjectRecords } from './access-log.repository.js';
 
 const EXPORT_BATCH = 2_000;
 export const CSV_COLUMNS = [
@@ -26,8 +28,33 @@ export const CSV_COLUMNS = [
   'application',
 ] as const;
 
-export function createAccessLogService(db: Db) {
+export function createAccessLogService(db: Db, vault?: BsnVault) {
   return {
+    /**
+     * The rows about one client, found by BSN or by family name + date — without showing the client: the answer
+     * is log rows only. The search is logged with the records it matched as subjects.
+     */
+    async bySubject(
+      actor: Actor,
+      q: { bsn?: string | null; familyName?: string; date?: string },
+      filter: Omit<AccessLogFilter, 'subjectPersonId'>,
+      meta: RequestMeta,
+    ) {
+      if (!vault) throw new Error('access-log service without BSN vault');
+      return db.transaction(async (tx) => {
+        const ids = await subjectRecords(tx, q.bsn ? { bsnHash: vault.matchKey(q.bsn) } : { familyNameKey: foldName(q.familyName ?? ''), date: q.date ?? '' });
+        const rows = await listAccessLog(tx, adminRegionScope(actor), { ...filter, subjectPersonIds: ids });
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'search', objectType: 'access_log', purpose: 'toezicht op toegang (NEN 7513): rijen over één cliënt' },
+          ids,
+        );
+        return rows;
+      });
+    },
+
     /** Reading the access log is itself logged: it names users and the people they looked up. */
     async list(actor: Actor, filter: AccessLogFilter, meta: RequestMeta) {
       return db.transaction(async (tx) => {

@@ -32,6 +32,7 @@ export async function loadCase(tx: DbOrTx, actor: Actor, id: string, forUpdate =
       consentSharePlan: mayShare(f.consents, actor.organisationId, 'share_plan', today),
       emergencyActive: f.emergencyActive,
     },
+    id,
   );
   return { c: f!.case, regionId: f!.regionId, member: f!.member, access };
 }

@@ -5,6 +5,8 @@ import type { DbOrTx } from '../../db/client.js';
 
 export interface MyCaseRow {
   id: string;
+  /** For the access log only: every client a list shows is named there. */
+  clientId: string;
   phase: CasePhase;
   updatedAt: Date;
   clientName: string;
@@ -24,7 +26,7 @@ export interface MyCaseRow {
  */
 export async function myCases(db: DbOrTx, userId: string): Promise<MyCaseRow[]> {
   const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT c.id, c.phase, c.updated_at, trim(p.given_name || ' ' || p.family_name) AS client_name, m.name AS municipality_name,
+    SELECT c.id, c.client_id, c.phase, c.updated_at, trim(p.given_name || ' ' || p.family_name) AS client_name, m.name AS municipality_name,
       t.role_in_case, t.since, c.director_id, d.display_name AS director_name,
       (SELECT jsonb_build_object('id', x.id, 'kind', x.kind) FROM case_directors x
         WHERE x.case_id = c.id AND x.user_id = ${userId} AND x.status = 'proposed' LIMIT 1) AS proposal,
@@ -44,6 +46,7 @@ export async function myCases(db: DbOrTx, userId: string): Promise<MyCaseRow[]> 
     LIMIT 1000`);
   return res.rows.map((r) => ({
     id: r.id as string,
+    clientId: r.client_id as string,
     phase: r.phase as CasePhase,
     updatedAt: new Date(r.updated_at as string),
     clientName: r.client_name as string,
@@ -105,6 +108,7 @@ export async function boardCounts(db: DbOrTx, municipalityIds: string[], matches
 
 export interface BoardCaseRow {
   id: string;
+  clientId: string;
   phase: CasePhase;
   municipalityName: string;
   clientName: string;
@@ -123,7 +127,7 @@ export async function boardCases(db: DbOrTx, f: BoardFilter): Promise<BoardCaseR
   const escalated = f.escalated ? sql`AND c.regie_escalated_at IS NOT NULL AND c.director_id IS NULL` : sql``;
   // The page of cases first (from the partial index on open cases), then the names for those rows only.
   const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT c.id, c.phase, m.name AS municipality_name, trim(p.given_name || ' ' || p.family_name) AS client_name,
+    SELECT c.id, c.client_id, c.phase, m.name AS municipality_name, trim(p.given_name || ' ' || p.family_name) AS client_name,
       d.display_name AS director_name, c.without_director_since, c.regie_escalated_at, c.updated_at,
       (SELECT count(*) FROM care_team_members t WHERE t.case_id = c.id AND t.ended_at IS NULL)::int AS team_size
     FROM (SELECT * FROM cases c WHERE c.municipality_id = ANY(${ids}) ${phase} ${without} ${escalated}
@@ -135,6 +139,7 @@ export async function boardCases(db: DbOrTx, f: BoardFilter): Promise<BoardCaseR
   const date = (v: unknown) => (v ? new Date(v as string) : null);
   return res.rows.map((r) => ({
     id: r.id as string,
+    clientId: r.client_id as string,
     phase: r.phase as CasePhase,
     municipalityName: r.municipality_name as string,
     clientName: r.client_name as string,
@@ -153,7 +158,7 @@ export async function boardCases(db: DbOrTx, f: BoardFilter): Promise<BoardCaseR
 export async function searchCases(db: DbOrTx, userId: string, coordinatorMunicipalityIds: string[], nameKeyPrefix: string) {
   const ids = sql`${`{${coordinatorMunicipalityIds.join(',')}}`}::uuid[]`;
   const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT c.id, c.phase, trim(p.given_name || ' ' || p.family_name) AS client_name, m.name AS municipality_name, count(*) OVER () AS total
+    SELECT c.id, c.client_id, c.phase, trim(p.given_name || ' ' || p.family_name) AS client_name, m.name AS municipality_name, count(*) OVER () AS total
     FROM cases c
     JOIN persons p ON p.id = c.client_id
     JOIN municipalities m ON m.id = c.municipality_id
@@ -166,6 +171,7 @@ export async function searchCases(db: DbOrTx, userId: string, coordinatorMunicip
     total: Number(res.rows[0]?.total ?? 0),
     items: res.rows.map((r) => ({
       id: r.id as string,
+      clientId: r.client_id as string,
       phase: r.phase as CasePhase,
       clientName: r.client_name as string,
       municipalityName: r.municipality_name as string,

@@ -2,7 +2,7 @@ import type { CasePhase } from '../../../domain/cases.js';
 import { isOverdue } from '../../../domain/family-plan.js';
 import { foldName } from '../../../domain/persons.js';
 import { dutchDate, workingDaysAgo } from '../../../domain/working-days.js';
-import { writeAccessLog } from '../../audit.js';
+import { writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -28,7 +28,13 @@ export function createWorklistService(deps: AppDeps) {
     async mine(actor: Actor, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const rows = await repo.myCases(tx, actor.userId);
-        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'case', purpose: 'mijn casussen' });
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'read', objectType: 'case', purpose: 'mijn casussen' },
+          rows.map((r) => r.clientId),
+        );
         const today = dutchDate(new Date());
         return rows.map((r) => ({ ...r, nextStep: nextStep(r, actor.userId, today), overdue: r.myActions.filter((a) => isOverdue(a, today)) }));
       });
@@ -44,7 +50,13 @@ export function createWorklistService(deps: AppDeps) {
         const matchesBefore = workingDaysAgo(new Date(), deps.config.involvement.matchFollowUpWorkingDays);
         const counts = await repo.boardCounts(tx, municipalityIds, matchesBefore);
         const items = await repo.boardCases(tx, { ...f, municipalityIds, limit: 100 });
-        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'case', purpose: 'casusbord knooppunt' });
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'read', objectType: 'case', purpose: 'casusbord knooppunt' },
+          items.map((r) => r.clientId),
+        );
         return { counts, items };
       });
     },
@@ -54,7 +66,13 @@ export function createWorklistService(deps: AppDeps) {
       if (!key) return { total: 0, items: [] };
       return db.transaction(async (tx) => {
         const r = await repo.searchCases(tx, actor.userId, coordinatorMunicipalities(actor), key);
-        await writeAccessLog(tx, actor, meta, { eventType: 'search', objectType: 'case', purpose: 'casussen zoeken' });
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'search', objectType: 'case', purpose: 'casussen zoeken' },
+          r.items.map((x) => x.clientId),
+        );
         return r;
       });
     },

@@ -214,7 +214,13 @@ export function createFamilyService(deps: AppDeps) {
           const b = await repo.findPersonById(tx, pair.b);
           if (a && b) out.push({ a, b });
         }
-        await writeAccessLog(tx, actor, meta, { eventType: 'search', objectType: 'person', purpose: 'mogelijke dubbele registraties' });
+        await writeAccessLogForSubjects(
+          tx,
+          actor,
+          meta,
+          { eventType: 'search', objectType: 'person', purpose: 'mogelijke dubbele registraties' },
+          out.flatMap((p) => [p.a.id, p.b.id]),
+        );
         return out;
       });
     },

@@ -342,15 +342,17 @@ export function createInvolvementService(deps: AppDeps) {
       return db.transaction(async (tx) => {
         const rows = await repo.unfollowedMatches(tx, munis, workingDaysAgo(now, matchFollowUpWorkingDays));
         const out = [];
+        const subjects: string[] = [];
         for (const r of rows) {
           const found = (await repo.findMatch(tx, r.match.id))!;
+          subjects.push(found.a.personId, found.b.personId);
           out.push({
             match: r.match,
             a: await repo.professionalContact(tx, found.a.userId),
             b: await repo.professionalContact(tx, found.b.userId),
           });
         }
-        await writeAccessLog(tx, actor, meta, { eventType: 'read', objectType: 'match', purpose: 'niet-afgestemde matches' });
+        await writeAccessLogForSubjects(tx, actor, meta, { eventType: 'read', objectType: 'match', purpose: 'niet-afgestemde matches' }, subjects);
         return out;
       });
     },

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, households, involvementRegistrations, mailOutbox, matches, notifications, persons } from '../../db/schema.js';
-import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
+import { buildMunicipality, buildScene, buildService, randomBsn, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
 let t: TestApp;
@@ -307,5 +307,131 @@ describe('notifications', () => {
     expect((await a.agent.get('/api/v1/notifications')).json().unread).toBe(0);
     await b.agent.post('/api/v1/notifications/read-all');
     expect((await b.agent.get('/api/v1/notifications')).json().unread).toBe(0);
+  });
+});
+
+describe('nobody gains access by saying so (ADR 015)', () => {
+  it('registers only where she works or her organisation serves; elsewhere a known person is as if she did not exist, and the attempt is logged', async () => {
+    const bsn = randomBsn();
+    const elsewhere = await buildMunicipality(t.db, { regionId: scene.region.id });
+    const otherMidwife = await signedInAs(t, await withOrganisation(t.db, { ...scene, municipality: elsewhere }, 'verloskunde'), 'professional');
+    const there = await register(otherMidwife, { person: person({ bsn, municipalityId: elsewhere.id, address: 'Dorpsstraat 3', contactPhone: '0612345678' }) });
+    expect(there.statusCode).toBe(201);
+    const theirs = there.json().person.id;
+
+    // The nurse knows (or guesses) the BSN: she works in another municipality, and her organisation serves none there.
+    const attempt = await register(nurse, { person: person({ bsn, municipalityId: scene.municipality.id }) });
+    expect(attempt.statusCode).toBe(404);
+    expect(attempt.json().error.code).toBe('not_found');
+    expect((await register(nurse, { personId: theirs })).statusCode).toBe(404);
+    expect((await nurse.agent.get(`/api/v1/persons/${theirs}`)).statusCode).toBe(404);
+    const denied = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, nurse.user.id), eq(accessLog.outcome, 'denied'), eq(accessLog.subjectPersonId, theirs)));
+    expect(denied.length).toBeGreaterThanOrEqual(2);
+    // A new person in a municipality outside her area is a field error on what she typed.
+    const outside = await register(nurse, { person: person({ bsn: randomBsn(), municipalityId: elsewhere.id }), confirmNewPerson: true });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details).toEqual([{ path: 'body.person.municipalityId', code: 'outside_your_area' }]);
+
+    // Once her organisation serves that municipality on the sociale kaart, she may register there.
+    await buildService(t.db, { organisationId: nurse.user.organisationId!, municipalityIds: [elsewhere.id] });
+    const served = await register(nurse, { person: person({ bsn, municipalityId: elsewhere.id }) });
+    expect(served.statusCode).toBe(201);
+    expect(served.json()).toMatchObject({ personCreated: false, matchCount: 1, person: { id: theirs, restricted: true, dateOfBirth: null } });
+  });
+
+  it('a registrant sees what her own organisation recorded plus the match; other organisations’ details need a case with consent or the coordinator', async () => {
+    const bsn = randomBsn();
+    const first = await register(midwife, {
+      person: person({ bsn, familyName: 'Details', address: 'Kerkstraat 8', contactPhone: '+31612345678', contactEmail: 'sanne@example.test' }),
+    });
+    const id = first.json().person.id;
+    const unborn = await midwife.agent.post(`/api/v1/persons/${id}/members`, {
+      familyName: 'Details',
+      householdRole: 'unborn',
+      dueDate: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10),
+      municipalityId: scene.municipality.id,
+      relations: [],
+    });
+    expect(unborn.statusCode).toBe(201);
+
+    const second = await register(nurse, { person: person({ bsn, familyName: 'Details' }) });
+    expect(second.json()).toMatchObject({ personCreated: false, matchCount: 1, person: { id, restricted: true, dateOfBirth: null } });
+    const seen = (await nurse.agent.get(`/api/v1/persons/${id}`)).json();
+    expect(seen.person).toMatchObject({
+      id,
+      familyName: 'Details',
+      restricted: true,
+      bsn: null,
+      address: null,
+      postcode: null,
+      contactPhone: null,
+      contactEmail: null,
+      dateOfBirth: null,
+      registeredByMe: true,
+    });
+    // The unborn child the midwife added stays hidden from her.
+    expect(seen.household.members.map((m: { id: string }) => m.id)).toEqual([id]);
+    expect(JSON.stringify(seen)).not.toMatch(new RegExp(`${bsn}|Kerkstraat|612345678|sanne@|${unborn.json().id}`));
+    // Her lists and matches show no more than that.
+    const mine = (await nurse.agent.get('/api/v1/involvements/mine')).json().items.find((r: { person: { id: string } }) => r.person.id === id);
+    expect(mine.person).toMatchObject({ restricted: true, dateOfBirth: null });
+    const match = (await nurse.agent.get('/api/v1/matches')).json().items.find((m: { person: { id: string } }) => m.person.id === id);
+    expect(match.other).toMatchObject({ userId: midwife.user.id, name: midwife.user.displayName });
+    // She may not overwrite what another organisation recorded.
+    expect((await nurse.agent.patch(`/api/v1/persons/${id}`, { version: seen.person.version, address: 'Elders 1' })).statusCode).toBe(403);
+
+    // The midwife (her own organisation recorded it) and the coordinator see everything.
+    expect((await midwife.agent.get(`/api/v1/persons/${id}`)).json().person).toMatchObject({ bsn, restricted: false, address: 'Kerkstraat 8' });
+    const coord = (await coordinator.agent.get(`/api/v1/persons/${id}`)).json();
+    expect(coord.person).toMatchObject({ bsn, restricted: false });
+    expect(coord.household.members).toHaveLength(2);
+
+    // A case whose consent covers her organisation opens the details to her.
+    const opened = await coordinator.agent.post('/api/v1/cases', { personId: id });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json().id;
+    await coordinator.agent.post(`/api/v1/cases/${caseId}/consents`, {
+      givenByPersonId: id,
+      recipients: [{ organisationId: nurse.user.organisationId }],
+      purpose: 'case_discussion',
+      decision: 'given',
+      validFrom: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+      how: 'spoken',
+    });
+    const added = await coordinator.agent.post(`/api/v1/cases/${caseId}/care-team`, { userId: nurse.user.id, roleInCase: 'JGZ' });
+    expect(added.statusCode, added.body).toBe(201);
+    const full = (await nurse.agent.get(`/api/v1/persons/${id}`)).json();
+    expect(full.person).toMatchObject({ bsn, restricted: false, address: 'Kerkstraat 8' });
+    expect(full.household.members).toHaveLength(2);
+    // Every client the page showed is named in the access log.
+    const rows = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, nurse.user.id), eq(accessLog.purpose, 'dossier inzien'), eq(accessLog.subjectPersonId, unborn.json().id)));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('limits identity checks per user and hour, so that guessing does not pay', async () => {
+    const limited = await createTestApp({ IDENTITY_CHECKS_PER_HOUR: '3' });
+    try {
+      const s2 = await buildScene(limited.db);
+      const guesser = await signedInAs(limited, await withOrganisation(limited.db, s2, 'jgz'), 'professional');
+      const body = (i: number) => ({
+        durationMonths: 6,
+        person: { familyName: `Gok${'ABCDEFGH'[i]}`, dateOfBirth: '1999-01-01', municipalityId: s2.municipality.id },
+      });
+      for (let i = 0; i < 3; i++) expect((await guesser.agent.post('/api/v1/involvements', body(i))).statusCode).toBe(201);
+      const fourth = await guesser.agent.post('/api/v1/involvements', body(4));
+      expect(fourth.statusCode).toBe(429);
+      expect(fourth.json().error.code).toBe('too_many_attempts');
+      // Another professional is not affected.
+      const other = await signedInAs(limited, await withOrganisation(limited.db, s2, 'kraamzorg'), 'professional');
+      expect((await other.agent.post('/api/v1/involvements', body(5))).statusCode).toBe(201);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -145,6 +145,7 @@ export async function itemsOf(db: DbOrTx, meetingId: string) {
     .select({
       item: agendaItems,
       clientName: sql<string | null>`concat_ws(' ', ${persons.givenName}, ${persons.familyName})`,
+      clientId: cases.clientId,
       municipalityId: cases.municipalityId,
       directorId: cases.directorId,
     })

@@ -32,6 +32,8 @@ export interface AgendaView {
   item: repo.ItemRow;
   entitled: boolean;
   clientName: string | null;
+  /** For the access log only (who saw whom); never presented. */
+  clientId: string | null;
   directorId: string | null;
   people: { team: { userId: string; name: string; organisationName: string }[]; household: { personId: string; name: string }[] } | null;
   consent: { organisationId: string; organisationName: string; mayHear: boolean }[];
@@ -195,7 +197,7 @@ export function createMeetingService(deps: AppDeps) {
         const minutes = new Map((await repo.minutesOf(tx, m.id)).map((x) => [x.minutes.itemId, x]));
         const [chair] = await repo.staffUsers(tx, [m.chairId]);
         const view: AgendaView[] = [];
-        for (const { item, clientName, municipalityId, directorId } of items) {
+        for (const { item, clientName, clientId, municipalityId, directorId } of items) {
           const entitled = item.kind !== 'case' || isCoordinatorFor(actor, municipalityId!) || hears(item.caseId!, actor.organisationId);
           // Whom regie and actions can name, for those who write the minutes of an item they may hear.
           const people =
@@ -209,6 +211,7 @@ export function createMeetingService(deps: AppDeps) {
             item,
             entitled,
             clientName: entitled ? clientName : null,
+            clientId,
             directorId,
             people,
             consent: item.caseId ? organisations.map((o) => ({ organisationId: o.id, organisationName: o.name, mayHear: hears(item.caseId!, o.id) })) : [],
@@ -223,6 +226,7 @@ export function createMeetingService(deps: AppDeps) {
               eventType: 'read',
               objectType: 'case',
               objectId: v.item.caseId,
+              subjectPersonId: v.clientId,
               purpose: `overleg ${t.name}: agendapunt`,
             });
         await log(tx, actor, meta, m, 'read', 'bekijken');

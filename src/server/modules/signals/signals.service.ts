@@ -1,6 +1,6 @@
 import type { SignalDecision } from '../../../domain/persons.js';
 import { type SignalInput, signalGoesToHub } from '../../../domain/signals.js';
-import { writeAccessLog } from '../../audit.js';
+import { writeAccessLog, writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
@@ -25,6 +25,16 @@ export function createSignalService(deps: AppDeps) {
     s: { id?: string; personId?: string | null },
     purpose: string,
   ) => writeAccessLog(tx, actor, meta, { eventType, objectType: 'signal', objectId: s.id ?? null, subjectPersonId: s.personId ?? null, purpose });
+
+  /** A list of signals names each client it shows in the access log. */
+  const logList = (tx: DbOrTx, actor: Actor, meta: RequestMeta, rows: { signal: { personId: string } }[], purpose: string) =>
+    writeAccessLogForSubjects(
+      tx,
+      actor,
+      meta,
+      { eventType: 'read', objectType: 'signal', purpose },
+      rows.map((r) => r.signal.personId),
+    );
 
   async function checkFactors(tx: DbOrTx, input: SignalInput) {
     const known = new Map((await repo.listFactors(tx)).map((f) => [f.code, f.kind]));
@@ -116,7 +126,7 @@ export function createSignalService(deps: AppDeps) {
     async mine(actor: Actor, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const rows = await repo.signalsBy(tx, actor.userId);
-        await log(tx, actor, meta, 'read', {}, 'eigen signalen');
+        await logList(tx, actor, meta, rows, 'eigen signalen');
         return {
           rows,
           names: await repo.userNames(
@@ -132,7 +142,7 @@ export function createSignalService(deps: AppDeps) {
       if (!munis.length) throw new AppError('not_found');
       return db.transaction(async (tx) => {
         const rows = await repo.intake(tx, munis, f);
-        await log(tx, actor, meta, 'read', {}, 'intake signalen');
+        await logList(tx, actor, meta, rows, 'intake signalen');
         return {
           rows,
           names: await repo.userNames(

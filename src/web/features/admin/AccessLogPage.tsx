@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Heading1, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCESS_EVENT_TYPES } from '../../../domain/access-log';
@@ -24,8 +24,24 @@ interface Entry {
   ip: string | null;
 }
 
+/** An access-log code in words (Dutch or English); a code without a text shows as itself. */
+function useLabels() {
+  const { t } = useTranslation();
+  return {
+    event: (x: string) => t(`accessLog.events.${x}`, { defaultValue: x }),
+    outcome: (x: string) => t(`accessLog.outcomes.${x}`, { defaultValue: x }),
+    object: (x: string) => t(`accessLog.objects.${x}`, { defaultValue: x }),
+  };
+}
+
+/** Which client the admin looks for: by BSN or by family name + date, sent in a body (never in a URL). */
+type ClientQuery = { bsn: string } | { familyName: string; date: string } | null;
+
 export function AccessLogPage() {
   const { t, i18n } = useTranslation();
+  const label = useLabels();
+  const [clientDraft, setClientDraft] = useState({ bsn: '', familyName: '', date: '' });
+  const [client, setClient] = useState<ClientQuery>(null);
   const [draft, setDraft] = useState({ eventType: '', from: '', to: '', userId: '', subjectPersonId: '' });
   const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => api<{ items: User[] }>('GET', '/admin/users?includeDeactivated=true') });
   const [filter, setFilter] = useState(draft);
@@ -36,28 +52,70 @@ export function AccessLogPage() {
   if (filter.from) params.set('from', new Date(filter.from).toISOString());
   if (filter.to) params.set('to', new Date(`${filter.to}T23:59:59`).toISOString());
   const log = useInfiniteQuery({
-    queryKey: ['access-log', filter],
+    queryKey: ['access-log', filter, client],
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>
-      api<{ items: Entry[]; nextBefore: number | null }>('GET', `/admin/access-log?${params}${pageParam ? `&before=${pageParam}` : ''}`),
+      client
+        ? api<{ items: Entry[]; nextBefore: number | null }>('POST', '/admin/access-log/by-client', { ...client, ...(pageParam ? { before: pageParam } : {}) })
+        : api<{ items: Entry[]; nextBefore: number | null }>('GET', `/admin/access-log?${params}${pageParam ? `&before=${pageParam}` : ''}`),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setClient(null);
     setFilter(draft);
+  };
+  const submitClient = (e: FormEvent) => {
+    e.preventDefault();
+    const bsn = clientDraft.bsn.trim();
+    setClient(bsn ? { bsn } : { familyName: clientDraft.familyName.trim(), date: clientDraft.date });
   };
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const fmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <>
       <Heading1>{t('admin.accessLogTitle')}</Heading1>
+      <section aria-labelledby="by-client">
+        <Heading2 id="by-client">{t('accessLog.byClient')}</Heading2>
+        <Paragraph>{t('accessLog.byClientIntro')}</Paragraph>
+        <form className="kp-row" onSubmit={submitClient} noValidate>
+          <Field
+            label={t('clients.bsn')}
+            value={clientDraft.bsn}
+            inputMode="numeric"
+            autoComplete="off"
+            onChange={(e) => setClientDraft({ ...clientDraft, bsn: e.target.value })}
+          />
+          <Field
+            label={t('clients.familyName')}
+            value={clientDraft.familyName}
+            autoComplete="off"
+            onChange={(e) => setClientDraft({ ...clientDraft, familyName: e.target.value })}
+          />
+          <Field
+            label={t('accessLog.dateOfBirthOrDue')}
+            type="date"
+            value={clientDraft.date}
+            onChange={(e) => setClientDraft({ ...clientDraft, date: e.target.value })}
+          />
+          <Button type="submit" appearance="secondary-action-button">
+            {t('accessLog.searchClient')}
+          </Button>
+          {client && (
+            <Button appearance="subtle-button" onClick={() => setClient(null)}>
+              {t('accessLog.clearClient')}
+            </Button>
+          )}
+        </form>
+        {client && log.isSuccess && <Paragraph>{t('accessLog.clientRows', { count: rows.length })}</Paragraph>}
+      </section>
       <search>
         <form className="kp-row" onSubmit={submit}>
           <SelectField
             label={t('admin.event')}
             value={draft.eventType}
             onChange={(e) => setDraft({ ...draft, eventType: e.target.value })}
-            options={[{ value: '', label: t('admin.allEvents') }, ...ACCESS_EVENT_TYPES.map((x) => ({ value: x, label: x }))]}
+            options={[{ value: '', label: t('admin.allEvents') }, ...ACCESS_EVENT_TYPES.map((x) => ({ value: x, label: label.event(x) }))]}
           />
           <SelectField
             label={t('admin.user')}
@@ -90,13 +148,13 @@ export function AccessLogPage() {
         row={(e) => (
           <>
             <TableCell>{fmt.format(new Date(e.occurredAt))}</TableCell>
-            <TableCell>{e.eventType}</TableCell>
+            <TableCell>{label.event(e.eventType)}</TableCell>
             <TableCell>
               {e.user ? `${e.user.name ?? ''} (${e.userRole ? t(`roles.${e.userRole}`) : ''}${e.organisation?.name ? `, ${e.organisation.name}` : ''})` : '—'}
             </TableCell>
-            <TableCell>{e.objectType}</TableCell>
+            <TableCell>{label.object(e.objectType)}</TableCell>
             <TableCell>{e.purpose}</TableCell>
-            <TableCell>{e.outcome}</TableCell>
+            <TableCell>{label.outcome(e.outcome)}</TableCell>
             <TableCell>{e.ip ?? '—'}</TableCell>
           </>
         )}
