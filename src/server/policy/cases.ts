@@ -118,6 +118,7 @@ export interface CaseAbilities {
   recordConsent: boolean;
   confirmConsent: boolean;
   reviewEmergency: boolean;
+  nameProcessDirector: boolean;
 }
 
 export function caseAbilities(
@@ -133,5 +134,33 @@ export function caseAbilities(
     recordConsent: f.open && (f.member || coordinator),
     confirmConsent: f.open && mayConfirmConsents(actor, f),
     reviewEmergency: coordinator,
+    nameProcessDirector: f.open && coordinator,
   };
+}
+
+/** Only the municipality's coordinator names a process director (procesregie guards progress across organisations). */
+export function assertMayNameProcessDirector(actor: Actor, f: { municipalityId: string }): void {
+  if (!isCoordinatorFor(actor, f.municipalityId)) throw new AppError('forbidden');
+}
+
+/**
+ * A regie proposal is answered by the person proposed (accept or decline); it is withdrawn by whoever proposed it
+ * or by the municipality's coordinator.
+ */
+export function assertMayAnswerProposal(
+  actor: Actor,
+  f: { municipalityId: string },
+  p: { userId: string; proposedById: string | null },
+  answer: 'accept' | 'decline' | 'withdraw',
+): void {
+  const ok = answer === 'withdraw' ? p.proposedById === actor.userId || isCoordinatorFor(actor, f.municipalityId) : p.userId === actor.userId;
+  if (!ok) throw new AppError('forbidden');
+}
+
+/**
+ * Breaking the glass is for those mayBreakGlass allows and who have no regular access: the coordinator sees the
+ * case anyway. Anyone else is answered as if the case did not exist.
+ */
+export function assertMayBreakGlassInto(actor: Actor, f: { municipalityId: string; regionId: string } | null, id: string): void {
+  if (!f || !mayBreakGlass(actor, f) || isCoordinatorFor(actor, f.municipalityId)) throw deniedError({ objectType: 'case', objectId: id });
 }

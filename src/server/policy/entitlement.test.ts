@@ -82,13 +82,22 @@ describe('consent', () => {
       recordConsent: true,
       confirmConsent: true,
       reviewEmergency: false,
+      nameProcessDirector: false,
     });
-    expect(caseAbilities(actor(), f, existence)).toEqual({ direct: false, refer: false, recordConsent: true, confirmConsent: false, reviewEmergency: false });
+    expect(caseAbilities(actor(), f, existence)).toEqual({
+      direct: false,
+      refer: false,
+      recordConsent: true,
+      confirmConsent: false,
+      reviewEmergency: false,
+      nameProcessDirector: false,
+    });
     expect(caseAbilities(actor({ role: 'coordinator' }), { ...f, member: false }, { level: 'content', basis: 'coordinator' })).toMatchObject({
       direct: true,
       refer: false,
       confirmConsent: true,
       reviewEmergency: true,
+      nameProcessDirector: true,
     });
     expect(caseAbilities(actor({ userId: 'director' }), { ...f, open: false }, content)).toMatchObject({ direct: false, refer: false, recordConsent: false });
   });
@@ -124,5 +133,31 @@ describe('incoming referrals', () => {
   it('the board is scoped to the intake’s municipalities, or to what she answered herself', () => {
     expect(incomingScope(actor({ intakeRight: true }))).toEqual({ organisationId: 'o1', municipalityIds: ['m1'], receiverUserId: 'u1' });
     expect(incomingScope(actor())).toEqual({ organisationId: 'o1', municipalityIds: [], receiverUserId: 'u1' });
+  });
+});
+
+describe('regie and emergency access', () => {
+  it('only the coordinator names a process director; proposals are answered by the proposed, withdrawn by the proposer or coordinator', async () => {
+    const { assertMayAnswerProposal, assertMayNameProcessDirector } = await import('./cases.js');
+    const f = { municipalityId: 'm1' };
+    expect(outcome(() => assertMayNameProcessDirector(actor({ role: 'coordinator' }), f))).toBe('allowed');
+    expect(outcome(() => assertMayNameProcessDirector(actor(), f))).toBe('forbidden');
+    const p = { userId: 'u2', proposedById: 'u3' };
+    expect(outcome(() => assertMayAnswerProposal(actor({ userId: 'u2' }), f, p, 'accept'))).toBe('allowed');
+    expect(outcome(() => assertMayAnswerProposal(actor({ userId: 'u3' }), f, p, 'accept'))).toBe('forbidden');
+    expect(outcome(() => assertMayAnswerProposal(actor({ userId: 'u3' }), f, p, 'withdraw'))).toBe('allowed');
+    expect(outcome(() => assertMayAnswerProposal(actor({ role: 'coordinator' }), f, p, 'withdraw'))).toBe('allowed');
+    expect(outcome(() => assertMayAnswerProposal(actor({ userId: 'u2' }), f, p, 'withdraw'))).toBe('forbidden');
+  });
+
+  it('the glass is broken by a professional of the municipality or an admin of the region — not by the coordinator, not from elsewhere', async () => {
+    const { assertMayBreakGlassInto } = await import('./cases.js');
+    const f = { municipalityId: 'm1', regionId: 'r1' };
+    expect(outcome(() => assertMayBreakGlassInto(actor(), f, 'c1'))).toBe('allowed');
+    expect(outcome(() => assertMayBreakGlassInto(actor({ role: 'admin' }), f, 'c1'))).toBe('allowed');
+    expect(outcome(() => assertMayBreakGlassInto(actor({ role: 'coordinator' }), f, 'c1'))).toBe('not_found');
+    expect(outcome(() => assertMayBreakGlassInto(actor({ municipalityIds: ['m2'] }), f, 'c1'))).toBe('not_found');
+    expect(outcome(() => assertMayBreakGlassInto(actor({ role: 'admin', regionIds: ['r2'] }), f, 'c1'))).toBe('not_found');
+    expect(outcome(() => assertMayBreakGlassInto(actor(), null, 'c1'))).toBe('not_found');
   });
 });

@@ -136,7 +136,14 @@ export const casePageSchema = z.object({
   access: z.object({ level: z.enum(['content', 'plan', 'existence']), basis: z.enum(['coordinator', 'care_team', 'emergency']) }),
   role: z.enum(['coordinator', 'case_director', 'care_team']),
   /** What the viewer may do with this case (policy.caseAbilities): the web app shows actions from these alone. */
-  abilities: z.object({ direct: z.boolean(), refer: z.boolean(), recordConsent: z.boolean(), confirmConsent: z.boolean(), reviewEmergency: z.boolean() }),
+  abilities: z.object({
+    direct: z.boolean(),
+    refer: z.boolean(),
+    recordConsent: z.boolean(),
+    confirmConsent: z.boolean(),
+    reviewEmergency: z.boolean(),
+    nameProcessDirector: z.boolean(),
+  }),
   allowedTransitions: z.array(phase),
   director: contactSchema.nullable(),
   plan: z.object({ current: planSchema.nullable(), draft: planSchema.nullable(), versions: z.array(planSummarySchema) }).nullable(),

@@ -19,8 +19,11 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import {
   assertCaseContent,
+  assertMayAnswerProposal,
+  assertMayBreakGlassInto,
   assertMayConfirmConsent,
   assertMayDirectCase,
+  assertMayNameProcessDirector,
   assertMayRecordConsent,
   assertMayReviewEmergency,
   assertMaySeePerson,
@@ -457,7 +460,7 @@ export function createCaseService(deps: AppDeps) {
         id,
         async (tx, l) => {
           assertOpen(l.c);
-          if (p.kind === 'process' && !isCoordinatorFor(actor, l.c.municipalityId)) throw new AppError('forbidden');
+          if (p.kind === 'process') assertMayNameProcessDirector(actor, l.c);
           assertMayDirectCase(actor, l.c);
           const team = await repo.careTeam(tx, id);
           const inTeam = team.some((m) => m.member.userId === p.userId);
@@ -491,9 +494,7 @@ export function createCaseService(deps: AppDeps) {
           assertOpen(l.c);
           const p = await repo.findDirector(tx, id, proposalId);
           if (!p) throw new AppError('not_found');
-          if (answer === 'withdraw') {
-            if (p.proposedById !== actor.userId && !isCoordinatorFor(actor, l.c.municipalityId)) throw new AppError('forbidden');
-          } else if (p.userId !== actor.userId) throw new AppError('forbidden');
+          assertMayAnswerProposal(actor, l.c, p, answer);
           if (p.status !== 'proposed') throw new AppError('conflict', [{ path: 'params.proposalId', code: `already_${p.status}` }]);
           await logCase(tx, actor, meta, l, 'update', `regie ${answer}`);
           if (answer === 'accept') return accept(tx, l, p, actor);
@@ -526,8 +527,8 @@ export function createCaseService(deps: AppDeps) {
     async breakGlass(actor: Actor, id: string, reason: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const f = await repo.findCaseWithFacts(tx, id, { userId: actor.userId, organisationId: actor.organisationId });
-        if (!f || !mayBreakGlass(actor, { municipalityId: f.case.municipalityId, regionId: f.regionId }) || isCoordinatorFor(actor, f.case.municipalityId))
-          throw new AppError('not_found');
+        assertMayBreakGlassInto(actor, f && { municipalityId: f.case.municipalityId, regionId: f.regionId }, id);
+        if (!f) throw new AppError('not_found');
         const now = new Date();
         const grant = await repo.insertEmergency(tx, {
           caseId: id,

@@ -70,9 +70,9 @@ export function CasePage({ me }: { me: Me }) {
       {c.content && <RegieSection c={c} me={me} />}
       {c.content && <ConsentSection c={c} />}
       {c.plan && <PlanSection c={c} />}
-      {c.content && <ReferralSection caseId={c.id} mayRefer={!closed && c.role !== 'coordinator'} />}
+      {c.content && <ReferralSection caseId={c.id} mayRefer={c.abilities.refer} />}
       {c.content && <TimelineSection c={c} />}
-      {c.content && c.role === 'coordinator' && c.content.emergency.length > 0 && <EmergencySection c={c} />}
+      {c.content && c.abilities.reviewEmergency && c.content.emergency.length > 0 && <EmergencySection c={c} />}
     </>
   );
 }

@@ -14,7 +14,7 @@ import { Cell, Confirm } from '../families/parts';
 import type { Candidate, CasePage } from './api';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-const mayDirect = (c: CasePage) => c.role === 'coordinator' || c.role === 'case_director';
+const mayDirect = (c: CasePage) => c.abilities.direct;
 const open = (c: CasePage) => c.phase !== 'afgesloten';
 
 function useInvalidate(id: string) {
@@ -225,7 +225,7 @@ export function RegieSection({ c, me }: { c: CasePage; me: Me }) {
               ...(c.content?.careTeam ?? []).map((m) => ({ value: m.userId, label: `${m.name} — ${m.organisationName}` })),
             ]}
           />
-          {c.role === 'coordinator' && (
+          {c.abilities.nameProcessDirector && (
             <SelectField
               label={t('cases.directorKind')}
               value={form.kind}
@@ -299,6 +299,10 @@ export function ConsentSection({ c }: { c: CasePage }) {
       void refresh();
     },
   });
+  const confirm = useMutation({
+    mutationFn: (id: string) => api('POST', `/cases/${c.id}/consents/${id}/confirm`, {}),
+    onSuccess: () => void refresh(),
+  });
   const withdraw = useMutation({
     mutationFn: (id: string) => api('POST', `/cases/${c.id}/consents/${id}/withdraw`, {}),
     onSuccess: () => {
@@ -311,7 +315,7 @@ export function ConsentSection({ c }: { c: CasePage }) {
   return (
     <section aria-labelledby="consent">
       <Heading2 id="consent">{t('cases.consent')}</Heading2>
-      <ErrorAlert error={withdraw.error} />
+      <ErrorAlert error={withdraw.error ?? confirm.error} />
       <DataTable
         headers={[t('cases.recipient'), t('cases.purpose'), t('cases.consentColumn'), t('cases.givenBy'), t('cases.period'), t('cases.actions')]}
         items={latest}
@@ -325,7 +329,8 @@ export function ConsentSection({ c }: { c: CasePage }) {
               {k.purposeDetail ? `: ${k.purposeDetail}` : ''}
             </Cell>
             <Cell>
-              {t(`cases.consentStates.${k.currentState}`)} ({t(`cases.how.${k.how}`)}
+              {t(`cases.consentStates.${k.currentState}`)}
+              {k.pending && ` — ${t('cases.consentPending')}`} ({t(`cases.how.${k.how}`)}
               {k.hasForm && (
                 <>
                   , <a href={`/api/v1/cases/${c.id}/consents/${k.id}/form`}>{t('cases.form')}</a>
@@ -338,6 +343,11 @@ export function ConsentSection({ c }: { c: CasePage }) {
               {formatDate(k.validFrom, i18n.language)} – {k.validUntil ? formatDate(k.validUntil, i18n.language) : t('cases.untilWithdrawn')}
             </Cell>
             <Cell>
+              {k.mayConfirm && (
+                <Button appearance="secondary-action-button" disabled={confirm.isPending} onClick={() => confirm.mutate(k.id)}>
+                  {t('cases.confirmConsent')}
+                </Button>
+              )}
               {k.currentState === 'given' && open(c) ? (
                 withdrawing === k.id ? (
                   <Confirm

@@ -18,7 +18,7 @@ import { type CasePage, type PlanContent, type PlanDiff, type PlanVersion, useCa
 
 const ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'];
 const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const mayEdit = (c: CasePage) => c.phase !== 'afgesloten' && (c.role === 'coordinator' || c.role === 'case_director');
+const mayEdit = (c: CasePage) => c.abilities.direct;
 
 /** On the case page: the current plan, the draft, all versions, printing and comparing. */
 export function PlanSection({ c }: { c: CasePage }) {

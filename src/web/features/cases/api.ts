@@ -60,6 +60,9 @@ export interface Consent {
   hasForm: boolean;
   note: string | null;
   recordedAt: string;
+  /** Names its recorder's own organisation and waits for someone else's confirmation: it does not count yet. */
+  pending: boolean;
+  mayConfirm: boolean;
 }
 export interface CaseEvent {
   id: string;
@@ -96,6 +99,8 @@ export interface CasePage {
   client: { id: string; name: string };
   access: { level: 'content' | 'plan' | 'existence'; basis: 'coordinator' | 'care_team' | 'emergency' };
   role: 'coordinator' | 'case_director' | 'care_team';
+  /** What this user may do with the case, decided by the server's policy. */
+  abilities: { direct: boolean; refer: boolean; recordConsent: boolean; confirmConsent: boolean; reviewEmergency: boolean; nameProcessDirector: boolean };
   allowedTransitions: CasePhase[];
   director: Contact | null;
   plan: { current: PlanVersion | null; draft: PlanVersion | null; versions: Omit<PlanVersion, 'content'>[] } | null;

@@ -30,6 +30,12 @@ const SpiderChart = lazy(() => import('./SpiderChart').then((m) => ({ default: m
 
 function Details({ person }: { person: Person }) {
   const { t, i18n } = useTranslation();
+  if (person.restricted)
+    return (
+      <Alert type="info">
+        <Paragraph>{t('clients.restricted')}</Paragraph>
+      </Alert>
+    );
   const rows: [string, string][] = [
     [t('clients.role'), t(`householdRoles.${person.householdRole}`)],
     [t('clients.bsn'), person.bsn ?? '—'],
@@ -463,12 +469,14 @@ export function ClientPage({ me }: { me: Me }) {
       ) : (
         <>
           <Details person={person} />
-          <Button appearance="secondary-action-button" onClick={() => setEditing(true)}>
-            {t('clients.edit')}
-          </Button>
+          {!person.restricted && (
+            <Button appearance="secondary-action-button" onClick={() => setEditing(true)}>
+              {t('clients.edit')}
+            </Button>
+          )}
         </>
       )}
-      {person.householdRole === 'unborn' && <Birth person={person} />}
+      {person.householdRole === 'unborn' && !person.restricted && <Birth person={person} />}
       <Household person={person} members={household.members} />
       {me.user.role === 'professional' && <Registrations person={person} />}
       <Signals person={person} />

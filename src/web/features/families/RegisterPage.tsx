@@ -6,7 +6,6 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { ApiError, api, type Me } from '../../lib/api';
-import { type Candidate, formatDate, personName } from './api';
 import { emptyPerson, PersonFields, personBody } from './PersonFields';
 
 const DURATIONS = [3, 6, 12, 18, 24];
@@ -19,32 +18,29 @@ interface RegisterResult {
 }
 
 /**
- * Registering involvement ("ik ben betrokken"): the person is found by BSN or created; without a BSN, possible
- * duplicates are shown and the professional chooses — never a silent merge.
+ * Registering involvement ("ik ben betrokken"): the person is found by BSN, or by name + date with a matching
+ * postcode and house number, or created. When someone with this name and date may already be known, Knooppunt says
+ * only that (never who): the professional adds what she really holds, or confirms a new record — never a silent merge.
  */
 export function RegisterPage({ me }: { me: Me }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [form, setForm] = useState(emptyPerson(me.user.municipalities[0]?.id ?? ''));
   const [months, setMonths] = useState('12');
-  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
+  const [maybeKnown, setMaybeKnown] = useState(false);
   const save = useMutation({
-    mutationFn: (choice: { personId?: string; confirmNewPerson?: boolean }) =>
-      api<RegisterResult>(
-        'POST',
-        '/involvements',
-        choice.personId
-          ? { durationMonths: Number(months), personId: choice.personId, identity: { familyName: form.familyName, date: form.dateOfBirth || form.dueDate } }
-          : { durationMonths: Number(months), person: personBody(form), confirmNewPerson: Boolean(choice.confirmNewPerson) },
-      ),
+    mutationFn: (choice: { confirmNewPerson?: boolean }) =>
+      api<RegisterResult>('POST', '/involvements', {
+        durationMonths: Number(months),
+        person: personBody(form),
+        confirmNewPerson: Boolean(choice.confirmNewPerson),
+      }),
     onSuccess: (r) => navigate(`/clienten/${r.person.id}`, { state: { matchCount: r.matchCount } }),
-    onError: (e) => {
-      if (e instanceof ApiError && e.code === 'possible_duplicate') setCandidates((e.body.candidates as Candidate[]) ?? []);
-    },
+    onError: (e) => setMaybeKnown(e instanceof ApiError && e.code === 'possible_duplicate'),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setCandidates(null);
+    setMaybeKnown(false);
     save.mutate({});
   };
   const fe = fieldErrors(save.error);
@@ -53,32 +49,18 @@ export function RegisterPage({ me }: { me: Me }) {
     <>
       <Heading1>{t('clients.register')}</Heading1>
       <Paragraph>{t('clients.registerIntro')}</Paragraph>
-      {candidates ? (
+      {maybeKnown ? (
         <section aria-labelledby="dup-title">
           <Heading2 id="dup-title">{t('clients.duplicatesTitle')}</Heading2>
           <Alert type="warning">
             <Paragraph>{t('clients.duplicatesIntro')}</Paragraph>
           </Alert>
-          <ul className="kp-list">
-            {candidates.map((c) => (
-              <li key={c.id}>
-                <Paragraph>
-                  <strong>{personName(c)}</strong> — {formatDate(c.dateOfBirth ?? c.dueDate, i18n.language)}
-                  {c.postcode ? `, ${c.postcode}` : ''}
-                  {c.municipalityName ? `, ${c.municipalityName}` : ''}
-                </Paragraph>
-                <Button appearance="secondary-action-button" onClick={() => save.mutate({ personId: c.id })}>
-                  {t('clients.sameperson')}
-                </Button>
-              </li>
-            ))}
-          </ul>
           <div className="kp-row">
-            <Button appearance="primary-action-button" onClick={() => save.mutate({ confirmNewPerson: true })}>
-              {t('clients.newPerson')}
+            <Button appearance="primary-action-button" onClick={() => setMaybeKnown(false)}>
+              {t('clients.addIdentifier')}
             </Button>
-            <Button appearance="subtle-button" onClick={() => setCandidates(null)}>
-              {t('app.cancel')}
+            <Button appearance="secondary-action-button" onClick={() => save.mutate({ confirmNewPerson: true })} disabled={save.isPending}>
+              {t('clients.newPerson')}
             </Button>
           </div>
         </section>

@@ -6,6 +6,8 @@ export { formatDate } from '../../lib/dates';
 export type HouseholdRole = 'mother' | 'partner' | 'unborn' | 'child' | 'carer' | 'other';
 export interface PersonSummary {
   id: string;
+  /** Another organisation recorded this person and the viewer's only relation is her registration (ADR 015). */
+  restricted: boolean;
   householdId: string;
   householdRole: HouseholdRole;
   givenName: string;
