@@ -26,7 +26,8 @@ export function requireSession(actor: Actor | null): Actor {
 export function requireAdmin(actor: Actor | null): Actor {
   const a = requireActor(actor);
   // 404 like everything a caller may not see: non-admins learn nothing about the admin area's content or routes.
-  if (a.role !== 'admin') throw new AppError('not_found');
+  // Administration is staff work: a client account never administers, whatever its role column says.
+  if (a.role !== 'admin' || a.kind !== 'staff') throw new AppError('not_found');
   return a;
 }
 
