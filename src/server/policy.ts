@@ -12,3 +12,4 @@ export * from './policy/families.js';
 export * from './policy/meetings.js';
 export * from './policy/monitor.js';
 export * from './policy/referrals.js';
+export * from './policy/screening.js';

@@ -274,7 +274,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       <Route path="/smoelenboek/nieuw" element={<NewPersonPage />} />
       <Route path="/smoelenboek/:id" element={<PersonPage />} />
       <Route path="/mijn-kaart" element={<MyCardPage me={me} />} />
-      {admin && <Route path="/beheer/gebruikers" element={<UsersPage me={me} />} />}
+      {admin && <Route path="/beheer/gebruikers" element={<UsersPage />} />}
       {admin && <Route path="/beheer/uitgaande-mail" element={<OutboxPage />} />}
       {admin && <Route path="/beheer/hsds-import" element={<HsdsImportPage />} />}
       {admin && <Route path="/beheer/signalen-en-screening" element={<ScreeningConfigPage />} />}

@@ -33,6 +33,8 @@ export interface User {
   totpEnabled: boolean;
   isDemo: boolean;
   directoryEditor: boolean;
+  /** What the calling admin may do with this user (the server's policy): never lock herself out. */
+  abilities: { edit: boolean; changeRole: boolean; deactivate: boolean; delete: boolean };
   active: boolean;
   lastLoginAt: string | null;
   version: number;
