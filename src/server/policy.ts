@@ -11,5 +11,6 @@ export * from './policy/directory.js';
 export * from './policy/families.js';
 export * from './policy/meetings.js';
 export * from './policy/monitor.js';
+export * from './policy/notifications.js';
 export * from './policy/referrals.js';
 export * from './policy/screening.js';
