@@ -42,7 +42,6 @@ type Counts = { yes: number; partly: number; no: number };
 export interface TableDetail extends TableSummary {
   description: string;
   chairId: string;
-  mayManage: boolean;
   abilities: TableAbilities;
   members: { organisationId: string; organisationName: string; userId: string | null; userName: string | null }[];
   meetings: MeetingSummary[];
