@@ -26,7 +26,8 @@ export function requireSession(actor: Actor | null): Actor {
 export function requireAdmin(actor: Actor | null): Actor {
   const a = requireActor(actor);
   // 404 like everything a caller may not see: non-admins learn nothing about the admin area's content or routes.
-  if (a.role !== 'admin') throw new AppError('not_found');
+  // Administration is staff work: a client account never administers, whatever its role column says.
+  if (a.role !== 'admin' || a.kind !== 'staff') throw new AppError('not_found');
   return a;
 }
 
@@ -56,9 +57,35 @@ export function assertMunicipalitiesInScope(actor: Actor, municipalities: { id: 
     );
 }
 
+/**
+ * A user is placed only in an organisation of the admin's regions. An organisation outside them is answered as
+ * unknown (a validation error on the field), the same as one that does not exist.
+ */
+export function assertOrganisationInScope(actor: Actor, organisation: { regionId: string } | null | undefined): void {
+  if (!organisation || actor.role !== 'admin' || !actor.regionIds.includes(organisation.regionId))
+    throw new AppError('validation_failed', [{ path: 'body.organisationId', code: 'unknown_organisation' }]);
+}
+
 /** The sociale kaart and smoelenboek are for every signed-in staff member; client accounts never see them. */
 export function requireStaff(actor: Actor | null): Actor {
   const a = requireActor(actor);
   if (a.kind !== 'staff') throw new AppError('not_found');
   return a;
+}
+
+/** What an admin may do with one user account in the admin area; the users page shows its buttons from it. */
+export interface UserAbilities {
+  /** Name, e-mail, municipalities, the editor right (the role and the organisation of the own account excepted). */
+  edit: boolean;
+  /** Role and organisation: never of the own account. */
+  changeRole: boolean;
+  deactivate: boolean;
+  delete: boolean;
+}
+
+/** The abilities on one user: an admin of the user's region, on anyone but herself for what could lock her out. */
+export function userAbilities(actor: Actor, user: { id: string; regionId: string }): UserAbilities {
+  const inScope = actor.kind === 'staff' && actor.role === 'admin' && actor.regionIds.includes(user.regionId);
+  const other = inScope && actor.userId !== user.id;
+  return { edit: inScope, changeRole: other, deactivate: other, delete: other };
 }

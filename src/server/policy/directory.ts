@@ -23,3 +23,46 @@ export function canMaintainPersonCard(actor: Actor, card: { userId: string | nul
 export function assertMayMaintain(allowed: boolean): void {
   if (!allowed) throw new AppError('forbidden');
 }
+
+/** What the caller may do with a directory record; the web app shows its edit and confirm buttons from it. */
+export interface DirectoryAbilities {
+  /** Edit, confirm ("still correct") and, for an organisation, add services, locations and cards. */
+  maintain: boolean;
+}
+
+/** The abilities on an organisation's entries (its profile, services, locations); nobody maintains anything anonymously. */
+export function organisationAbilities(actor: Actor | null, organisation: { id: string; regionId: string }): DirectoryAbilities {
+  return { maintain: actor !== null && actor.kind === 'staff' && canMaintainOrganisation(actor, organisation) };
+}
+
+/** The abilities on one smoelenboek card: its own professional, or the organisation's maintainers. */
+export function personCardAbilities(actor: Actor | null, card: { userId: string | null }, organisation: { id: string; regionId: string }): DirectoryAbilities {
+  return { maintain: actor !== null && actor.kind === 'staff' && canMaintainPersonCard(actor, card, organisation) };
+}
+
+/**
+ * Without signing in (the public sociale kaart, the public HSDS API) only services marked public are shown, and no
+ * contact persons. Signed-in staff who passed the second factor see everything of the directory.
+ */
+export function seesFullDirectory(actor: Actor | null): boolean {
+  return actor !== null && actor.kind === 'staff' && actor.mfaSatisfied;
+}
+
+/** A service page: anonymous callers see public services only; the rest does not exist for them (404). */
+export function assertMaySeeService(actor: Actor | null, service: { isPublic: boolean }): void {
+  if (!actor && !service.isPublic) throw new AppError('not_found');
+}
+
+/** One's own card is created in one's own organisation only; another organisation is not there for this (404). */
+export function assertMayCreateOwnCard(actor: Actor, organisation: { id: string }): void {
+  if (actor.kind !== 'staff' || organisation.id !== actor.organisationId) throw new AppError('not_found');
+}
+
+/**
+ * An HSDS import may replace an existing organisation only when the importing admin administers its region; a
+ * run without an actor (the operator's CLI) may replace any.
+ */
+export function mayImportOverOrganisation(actor: Actor | null, organisation: { regionId: string }): boolean {
+  if (!actor) return true;
+  return actor.kind === 'staff' && actor.role === 'admin' && actor.regionIds.includes(organisation.regionId);
+}

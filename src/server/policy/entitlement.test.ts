@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { actor, outcome } from '../testing/policy-actor.js';
 import { assertMayConfirmConsent, assertMayRecordConsent, type CaseAccess, caseAbilities, mayConfirmConsent } from './cases.js';
 import { assertMayEditPerson, assertMaySeePerson, mayRegisterInvolvementIn, personAccess, seesPersonDetails } from './families.js';
 import { assertReferralSide, incomingScope, isReceiverOf, referralSide } from './referrals.js';
-import { testActor as actor, outcome } from './test-actor.js';
 
 /** ADR 015: access follows from a relation the system can check, never from what a user says about herself. */
 describe('persons', () => {

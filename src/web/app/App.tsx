@@ -128,17 +128,16 @@ function Shell() {
 
 function Nav({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const care = me.user.role === 'professional' || me.user.role === 'coordinator';
+  const care = me.abilities.careWork;
   const notes = useNotifications();
   const unread = notes.data?.unread ?? 0;
   const links: [string, string][] = [['/', t('nav.home')]];
   if (care) {
     links.push(['/clienten', t('nav.clients')], ['/casussen', t('nav.cases')]);
-    if (me.user.role === 'coordinator')
-      links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
+    if (me.abilities.coordinate) links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
     links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')], ['/overleg', t('nav.meetings')]);
   }
-  if (me.user.role !== 'professional')
+  if (me.abilities.monitor)
     links.push(
       ['/monitor', t('nav.monitor')],
       ['/evaluatie/metingen', t('nav.surveys')],
@@ -153,7 +152,7 @@ function Nav({ me }: { me: Me }) {
     [`/sociale-kaart/organisatie/${me.user.organisation.id}`, t('nav.myOrganisation')],
     ['/account', t('nav.account')],
   );
-  if (me.user.role === 'admin') {
+  if (me.abilities.administer) {
     links.push(
       ['/beheer/gebruikers', t('nav.users')],
       ['/beheer/organisaties', t('nav.organisations')],
@@ -208,8 +207,9 @@ function AppRoutes({ me }: { me: Me | null }) {
       </Routes>
     );
   }
-  const admin = me.user.role === 'admin';
-  const care = me.user.role === 'professional' || me.user.role === 'coordinator';
+  const admin = me.abilities.administer;
+  const care = me.abilities.careWork;
+  const monitor = me.abilities.monitor;
   return (
     <Routes>
       {care && <Route path="/clienten" element={<ClientsPage />} />}
@@ -229,7 +229,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       {care && <Route path="/verwijzingen/inkomend" element={<IncomingPage />} />}
       {care && <Route path="/verwijzingen/:id" element={<ReferralPage />} />}
       {care && <Route path="/overleg" element={<TablesPage me={me} />} />}
-      {me.user.role !== 'professional' && (
+      {monitor && (
         <Route
           path="/monitor"
           element={
@@ -239,7 +239,7 @@ function AppRoutes({ me }: { me: Me | null }) {
           }
         />
       )}
-      {me.user.role !== 'professional' && (
+      {monitor && (
         <Route
           path="/monitor/netwerk"
           element={
@@ -249,11 +249,11 @@ function AppRoutes({ me }: { me: Me | null }) {
           }
         />
       )}
-      {me.user.role !== 'professional' && <Route path="/evaluatie/metingen" element={<SurveysPage me={me} />} />}
-      {me.user.role !== 'professional' && <Route path="/evaluatie/metingen/:id" element={<SurveyPage />} />}
-      {me.user.role !== 'professional' && <Route path="/evaluatie/knelpunten" element={<BottlenecksPage me={me} />} />}
-      {me.user.role !== 'professional' && <Route path="/evaluatie/quickscan" element={<QuickscanPage me={me} />} />}
-      {me.user.role !== 'professional' && <Route path="/evaluatie/afspraken" element={<AgreementsPage me={me} />} />}
+      {monitor && <Route path="/evaluatie/metingen" element={<SurveysPage me={me} />} />}
+      {monitor && <Route path="/evaluatie/metingen/:id" element={<SurveyPage />} />}
+      {monitor && <Route path="/evaluatie/knelpunten" element={<BottlenecksPage me={me} />} />}
+      {monitor && <Route path="/evaluatie/quickscan" element={<QuickscanPage me={me} />} />}
+      {monitor && <Route path="/evaluatie/afspraken" element={<AgreementsPage me={me} />} />}
       {care && <Route path="/overleg/tafel/:id" element={<TablePage />} />}
       {care && <Route path="/overleg/:id" element={<MeetingPage me={me} />} />}
       <Route path="/casussen/:id" element={<CasePage me={me} />} />
@@ -274,7 +274,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       <Route path="/smoelenboek/nieuw" element={<NewPersonPage />} />
       <Route path="/smoelenboek/:id" element={<PersonPage />} />
       <Route path="/mijn-kaart" element={<MyCardPage me={me} />} />
-      {admin && <Route path="/beheer/gebruikers" element={<UsersPage me={me} />} />}
+      {admin && <Route path="/beheer/gebruikers" element={<UsersPage />} />}
       {admin && <Route path="/beheer/uitgaande-mail" element={<OutboxPage />} />}
       {admin && <Route path="/beheer/hsds-import" element={<HsdsImportPage />} />}
       {admin && <Route path="/beheer/signalen-en-screening" element={<ScreeningConfigPage />} />}

@@ -48,6 +48,15 @@ export interface Me {
     isDemo: boolean;
     directoryEditor: boolean;
   };
+  /** What the user may do in the app, decided by the server's policy: menus and pages follow these, never the role. */
+  abilities: {
+    administer: boolean;
+    careWork: boolean;
+    coordinate: boolean;
+    monitor: boolean;
+    maintainDirectory: boolean;
+    notifications: boolean;
+  };
   session: { mfaPending: 'verify' | 'enrol' | null; expiresAt: string; idleMinutes: number };
   csrfToken: string;
   demoMode: boolean;

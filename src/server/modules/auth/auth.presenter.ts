@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from '../../../domain/roles.js';
+import { type AppAbilities, appAbilities } from '../../policy.js';
 import type { SessionLookup } from './auth.repository.js';
+import { actorFromSession } from './auth.session.js';
 
 export const meSchema = z.object({
   user: z.object({
@@ -16,6 +18,16 @@ export const meSchema = z.object({
     directoryEditor: z.boolean(),
     intakeRight: z.boolean(),
   }),
+  abilities: z
+    .object({
+      administer: z.boolean(),
+      careWork: z.boolean(),
+      coordinate: z.boolean(),
+      monitor: z.boolean(),
+      maintainDirectory: z.boolean(),
+      notifications: z.boolean(),
+    })
+    .describe('What this user may do in the app (policy.appAbilities); all false until the second factor is passed.') satisfies z.ZodType<AppAbilities>,
   session: z.object({
     mfaPending: z.enum(['verify', 'enrol']).nullable(),
     expiresAt: z.string(),
@@ -40,6 +52,7 @@ export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boole
       directoryEditor: s.directoryEditor,
       intakeRight: s.intakeRight,
     },
+    abilities: appAbilities(actorFromSession(s), s),
     session: {
       mfaPending: s.mfaVerified ? null : s.totpEnabled ? 'verify' : 'enrol',
       expiresAt: s.expiresAt.toISOString(),

@@ -4,7 +4,7 @@ import { generate, generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, sessions } from '../../db/schema.js';
 import { buildScene, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
-import { Agent, createTestApp, type TestApp } from '../../testing/harness.js';
+import { Agent, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { deleteExpiredSessions } from './auth.repository.js';
 
 let t: TestApp;
@@ -238,5 +238,45 @@ describe('password change', () => {
     expect((await a.get('/api/v1/me')).statusCode).toBe(200);
     expect((await other.get('/api/v1/me')).statusCode).toBe(401);
     await new Agent(t).signIn(u.email, 'Fietsen-langs-de-Worm-42');
+  });
+});
+
+describe('what the user may do in the app', () => {
+  it('answers /me with the abilities of the role: a coordinator does care work and coordinates, a policy officer monitors', async () => {
+    const coordinator = await signedInAs(t, scene, 'coordinator');
+    const policy = await signedInAs(t, scene, 'policy');
+    const admin = await signedInAs(t, scene, 'admin');
+    const editor = await signedInAs(t, scene, 'professional', { directoryEditor: true });
+    expect((await coordinator.agent.get('/api/v1/me')).json().abilities).toEqual({
+      administer: false,
+      careWork: true,
+      coordinate: true,
+      monitor: true,
+      maintainDirectory: false,
+      notifications: true,
+    });
+    expect((await policy.agent.get('/api/v1/me')).json().abilities).toEqual({
+      administer: false,
+      careWork: false,
+      coordinate: false,
+      monitor: true,
+      maintainDirectory: false,
+      notifications: true,
+    });
+    expect((await admin.agent.get('/api/v1/me')).json().abilities).toMatchObject({ administer: true, careWork: false, maintainDirectory: true });
+    expect((await editor.agent.get('/api/v1/me')).json().abilities).toMatchObject({
+      careWork: true,
+      coordinate: false,
+      monitor: false,
+      maintainDirectory: true,
+    });
+  });
+
+  it('allows nothing before the second factor is passed', async () => {
+    const u = await mkUser({ role: 'coordinator' });
+    const a = new Agent(t);
+    await a.signIn(u.email, TEST_PASSWORD);
+    const abilities = (await a.get('/api/v1/me')).json().abilities;
+    expect(Object.values(abilities).every((v) => v === false)).toBe(true);
   });
 });

@@ -9,8 +9,14 @@ import {
   targetGroupSchema,
 } from '../../../domain/directory.js';
 import { organisationTypeSchema } from '../../../domain/organisations.js';
+import type { DirectoryAbilities } from '../../policy.js';
 import type * as repo from './directory.repository.js';
 import type { PersonHit, ServiceHit } from './search.repository.js';
+
+/** What the caller may do with a directory record, computed by the policy (`organisationAbilities`, `personCardAbilities`). */
+export const directoryAbilitiesSchema = z
+  .object({ maintain: z.boolean() })
+  .describe('What the caller may do with this record: maintain = edit and confirm it (policy).') satisfies z.ZodType<DirectoryAbilities>;
 
 const freshness = { lastConfirmedAt: z.string(), lastConfirmedBy: z.string().nullable(), stale: z.boolean() };
 const ref = z.object({ id: z.uuid(), name: z.string() });
@@ -193,7 +199,9 @@ export const serviceDetailSchema = z.object({
   locations: z.array(locationSchema),
   contacts: z.array(personCardSchema),
   version: z.number(),
+  /** The same as abilities.maintain; kept for clients of the first API version. */
   canEdit: z.boolean(),
+  abilities: directoryAbilitiesSchema,
   ...freshness,
 });
 
@@ -241,7 +249,8 @@ export function presentServiceDetail(d: ServiceDetail, viewerId: string | null):
     locations: d.locations.map(presentLocation),
     contacts: d.contacts.map((p) => presentPerson(p, viewerId)),
     version: s.version,
-    canEdit: d.canEdit,
+    canEdit: d.abilities.maintain,
+    abilities: d.abilities,
     lastConfirmedAt: s.lastConfirmedAt.toISOString(),
     lastConfirmedBy: d.lastConfirmedByName,
     stale: d.stale,
@@ -273,7 +282,9 @@ export const organisationProfileOutSchema = z.object({
   kvkNumber: z.string().nullable(),
   agbCode: z.string().nullable(),
   version: z.number(),
+  /** The same as abilities.maintain; kept for clients of the first API version. */
   canEdit: z.boolean(),
+  abilities: directoryAbilitiesSchema,
   services: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.boolean(), isPublic: z.boolean(), ...freshness })),
   locations: z.array(locationSchema.extend({ stale: z.boolean() })),
   people: z.array(personCardSchema.extend({ stale: z.boolean() })),

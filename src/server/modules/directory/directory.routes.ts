@@ -20,6 +20,7 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../../policy.js';
 import {
+  directoryAbilitiesSchema,
   historyEntrySchema,
   locationSchema,
   organisationProfileOutSchema,
@@ -214,7 +215,8 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
         kvkNumber: o.org.kvkNumber,
         agbCode: o.org.agbCode,
         version: o.org.version,
-        canEdit: o.canEdit,
+        canEdit: o.abilities.maintain,
+        abilities: o.abilities,
         lastConfirmedAt: o.org.lastConfirmedAt.toISOString(),
         lastConfirmedBy: o.lastConfirmedByName,
         stale: stale(o.org),
@@ -321,7 +323,9 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
     services: z.array(z.object({ id: z.uuid(), name: z.string() })),
     lastConfirmedBy: z.string().nullable(),
     stale: z.boolean(),
+    /** The same as abilities.maintain; kept for clients of the first API version. */
     canEdit: z.boolean(),
+    abilities: directoryAbilitiesSchema,
   });
   const showPerson = async (actor: Actor, id: string, meta: RequestMeta) => {
     const d = await svc.personDetail(actor, id, meta);
@@ -332,7 +336,8 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
       services: d.services,
       lastConfirmedBy: d.lastConfirmedByName,
       stale: d.stale,
-      canEdit: d.canEdit,
+      canEdit: d.abilities.maintain,
+      abilities: d.abilities,
     };
   };
 

@@ -6,7 +6,15 @@ import type { Actor, RequestMeta } from '../../context.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { locations, people, services } from '../../db/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { assertMayMaintain, canMaintainOrganisation, canMaintainPersonCard } from '../../policy.js';
+import {
+  assertMayCreateOwnCard,
+  assertMayMaintain,
+  assertMaySeeService,
+  canMaintainOrganisation,
+  canMaintainPersonCard,
+  organisationAbilities,
+  personCardAbilities,
+} from '../../policy.js';
 import * as repo from './directory.repository.js';
 import { createDirectoryCache } from './directory-cache.js';
 import { reencodePhoto } from './photos.js';
@@ -105,7 +113,7 @@ export function createDirectoryService(db: Db, config: Config) {
       const s = await repo.findService(db, id);
       if (!s || !s.active) throw new AppError('not_found');
       const org = await organisationOr404(db, s.organisationId);
-      if (!actor && !s.isPublic) throw new AppError('not_found');
+      assertMaySeeService(actor, s);
       const snap = await serviceSnapshot(db, s);
       const [municipalities, locs, contacts, programme, names] = await Promise.all([
         repo.municipalitiesByIds(db, snap.municipalityIds),
@@ -123,7 +131,7 @@ export function createDirectoryService(db: Db, config: Config) {
         programme,
         lastConfirmedByName: s.lastConfirmedById ? (names.get(s.lastConfirmedById) ?? null) : null,
         stale: isStale(s),
-        canEdit: actor ? canMaintainOrganisation(actor, org) : false,
+        abilities: organisationAbilities(actor, org),
       };
     },
 
@@ -179,7 +187,7 @@ export function createDirectoryService(db: Db, config: Config) {
         services: svcs,
         locations: locs,
         people: ppl,
-        canEdit: canMaintainOrganisation(actor, org),
+        abilities: organisationAbilities(actor, org),
         lastConfirmedByName: names.get(org.lastConfirmedById ?? '') ?? null,
       };
     },
@@ -250,7 +258,7 @@ export function createDirectoryService(db: Db, config: Config) {
           services: svcs,
           lastConfirmedByName: names.get(p.lastConfirmedById ?? '') ?? null,
           stale: isStale(p),
-          canEdit: canMaintainPersonCard(actor, p, org),
+          abilities: personCardAbilities(actor, p, org),
         };
       });
     },
@@ -264,7 +272,7 @@ export function createDirectoryService(db: Db, config: Config) {
       return db.transaction(async (tx) => {
         const org = await organisationOr404(tx, organisationId);
         if (own) {
-          if (org.id !== actor.organisationId) throw new AppError('not_found');
+          assertMayCreateOwnCard(actor, org);
           if (await repo.findPersonByUser(tx, actor.userId)) throw new AppError('conflict');
         } else if (!canMaintainOrganisation(actor, org)) return deny(actor, meta, 'person_card', null);
         await checkRelations(tx, org.id, { municipalityIds: input.municipalityIds });

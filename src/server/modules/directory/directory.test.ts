@@ -55,6 +55,8 @@ describe('maintaining services', () => {
     expect(detail.pregnancyFromWeek).toBe(16);
     expect(detail.municipalities).toEqual([{ id: scene.municipality.id, name: scene.municipality.name }]);
     expect(detail.canEdit).toBe(false);
+    expect(detail.abilities).toEqual({ maintain: false });
+    expect((await editor.agent.get(`/api/v1/directory/services/${res.json().id}`)).json().abilities).toEqual({ maintain: true });
     expect(detail.stale).toBe(false);
   });
 
@@ -205,6 +207,8 @@ describe('locations and organisation profile', () => {
   it('lets the organisation maintain its profile with KvK and AGB numbers', async () => {
     const org = (await plain.agent.get(`/api/v1/directory/organisations/${scene.organisation.id}`)).json();
     expect(org.canEdit).toBe(false);
+    expect(org.abilities).toEqual({ maintain: false });
+    expect((await editor.agent.get(`/api/v1/directory/organisations/${scene.organisation.id}`)).json().abilities).toEqual({ maintain: true });
     const body = { name: org.name, description: 'Wij helpen gezinnen.', phone: '0455 123456', kvkNumber: '12345678', agbCode: '1234', version: org.version };
     const bad = await editor.agent.put(`/api/v1/directory/organisations/${scene.organisation.id}`, body);
     expect(bad.json().error.details).toEqual([{ path: 'body.agbCode', code: expect.any(String) }]);
@@ -236,7 +240,7 @@ describe('smoelenboek cards', () => {
     expect((await plain.agent.post('/api/v1/directory/me/card', card())).statusCode).toBe(409);
     const id = created.json().id;
     const mine = (await plain.agent.get(`/api/v1/directory/people/${id}`)).json();
-    expect(mine).toMatchObject({ isOwnCard: true, canEdit: true, phone: '+31612345678' });
+    expect(mine).toMatchObject({ isOwnCard: true, canEdit: true, abilities: { maintain: true }, phone: '+31612345678' });
     const saved = await plain.agent.put(`/api/v1/directory/people/${id}`, { ...card({ reachability: 'Alleen dinsdag' }), version: mine.version });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().reachability).toBe('Alleen dinsdag');

@@ -29,7 +29,9 @@ type StaleRecord = {
 /**
  * Stale records and who should confirm them: the professional for their own card, otherwise the holders of the
  * editor right at the organisation — or, when it has none, the admins of its region. Records reminded within the
- * last `reminderDays` are skipped.
+ * last `reminderDays` are skipped. This chooses whom to ask, in bulk; whether the one-click link may confirm is not
+ * decided here: a link is only ever sent to someone this selection names, and every confirmation in the app goes
+ * through policy.canMaintainOrganisation / canMaintainPersonCard.
  */
 async function staleRecordsWithMaintainers(db: DbOrTx, before: Date, reminderDays: number) {
   const { rows } = await db.execute<StaleRecord>(sql`

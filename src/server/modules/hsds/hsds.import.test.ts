@@ -150,6 +150,12 @@ describe('HSDS import', () => {
     expect((await importInto(coordinator, regionId, exported)).statusCode).toBe(404);
     const foreignAdmin = (await signedInAs(source, scene, 'admin')).agent;
     expect((await importInto(foreignAdmin, regionId, exported)).statusCode).toBe(404);
+    // Into her own region, the file may not replace organisations of another region (policy.mayImportOverOrganisation).
+    const before = await serviceCount(source);
+    const res = await importInto(foreignAdmin, scene.region.id, exported);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'organisation_out_of_scope' })]));
+    expect(await serviceCount(source)).toBe(before);
   });
 
   it('runs from the command line: npm run import:hsds -- file.json', async () => {

@@ -18,6 +18,7 @@ import type { Actor, RequestMeta } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { locations, municipalities, organisations, programmes, serviceFields, serviceLocations, serviceMunicipalities, services } from '../../db/schema.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
+import { mayImportOverOrganisation } from '../../policy.js';
 import { type RecordType, tableOf } from '../directory/directory.repository.js';
 import { diffFields, recordHistory } from '../directory/versioning.js';
 import { termById } from './hsds.taxonomy.js';
@@ -178,8 +179,7 @@ export async function importHsds(db: Db, data: unknown, o: { regionId: string; a
       const e164 = phone ? toE164(phone) : null;
       if (phone && !e164) errors.push({ path: `${path}.phones.0.number`, code: 'invalid_phone' });
       const before = existingOrgs.get(id);
-      if (before && o.actor && !(o.actor.role === 'admin' && o.actor.regionIds.includes(before.regionId)))
-        errors.push({ path, code: 'organisation_out_of_scope' });
+      if (before && !mayImportOverOrganisation(o.actor, before)) errors.push({ path, code: 'organisation_out_of_scope' });
       const ids = org.organization_identifiers ?? [];
       const typeTerm = terms(org.attributes).get('organisatietype')?.[0]?.code as OrganisationType | undefined;
       const next = {

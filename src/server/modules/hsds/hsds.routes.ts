@@ -5,6 +5,7 @@ import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { seesFullDirectory } from '../../policy.js';
 import { createDirectoryCache } from '../directory/directory-cache.js';
 import { searchServices } from '../directory/search.repository.js';
 import { page, presentOrganization, presentOrganizationBasic, presentService, presentServiceAtLocationBasic, presentServiceBasic } from './hsds.presenter.js';
@@ -26,7 +27,7 @@ const TERM_COLUMN = {
 } as const;
 
 /** Anonymous callers get the public part of the directory; signed-in staff get all of it, with named contacts. */
-const visibility = (actor: Actor | null) => ({ publicOnly: !(actor && actor.kind === 'staff' && actor.mfaSatisfied) });
+const visibility = (actor: Actor | null) => ({ publicOnly: !seesFullDirectory(actor) });
 
 /**
  * Open Referral HSDS 3.0 read API (paths as in the HSDS OpenAPI description), mounted under /hsds/.

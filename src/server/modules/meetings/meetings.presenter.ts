@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENDA_KINDS, EXPERIENCE_ANSWERS, MEETING_TYPES, maskedItemTitle } from '../../../domain/meetings.js';
+import type { MeetingAbilities, TableAbilities } from '../../policy.js';
 import type * as repo from './meetings.repository.js';
 import type { AgendaView, MeetingRole } from './meetings.service.js';
 
@@ -47,11 +48,33 @@ export const presentTableSummary = (x: { table: repo.TableRow; chairName: string
   place: x.table.place,
 });
 
+/** What the caller may do with a table, computed by the policy (`tableAbilities`): the web app shows its buttons from it. */
+export const tableAbilitiesSchema = z
+  .object({ scheduleMeeting: z.boolean(), seeExperiences: z.boolean() })
+  .describe('What the caller may do with this table (policy.tableAbilities).') satisfies z.ZodType<TableAbilities>;
+
+/** What the caller may do with a meeting, computed by the policy (`meetingAbilities`). */
+export const meetingAbilitiesSchema = z
+  .object({
+    run: z.boolean(),
+    addFreeItem: z.boolean(),
+    addCaseItem: z.boolean(),
+    addAnonymousItem: z.boolean(),
+    writeMinutes: z.boolean(),
+    adoptMinutes: z.boolean(),
+    addAddendum: z.boolean(),
+    cancel: z.boolean(),
+  })
+  .describe(
+    'What the caller may do with this meeting (policy.meetingAbilities); status rules (adopted, cancelled) still apply.',
+  ) satisfies z.ZodType<MeetingAbilities>;
+
 const answerCounts = z.object({ yes: z.number().int(), partly: z.number().int(), no: z.number().int() });
 export const tableSchema = tableSummarySchema.extend({
   description: z.string(),
   chairId: z.uuid(),
   mayManage: z.boolean(),
+  abilities: tableAbilitiesSchema,
   members: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), userId: z.uuid().nullable(), userName: z.string().nullable() })),
   meetings: z.array(meetingSummarySchema),
   experiences: z.object({ responses: z.number().int(), heard: answerCounts, clearWhoHelps: answerCounts }).nullable(),
@@ -108,6 +131,7 @@ export const meetingSchema = meetingSummarySchema.extend({
   role: z.enum(['coordinator', 'chair', 'invitee']),
   /** The chair adopts the minutes (even when she is also the coordinator). */
   isChair: z.boolean(),
+  abilities: meetingAbilitiesSchema,
   chairName: z.string(),
   invitees: z.array(z.object({ userId: z.uuid(), name: z.string(), organisationName: z.string() })),
   organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -121,6 +145,7 @@ export function presentMeeting(
     m: repo.MeetingRow;
     t: repo.TableRow;
     role: MeetingRole;
+    abilities: MeetingAbilities;
     chairName: string;
     invitees: { userId: string; name: string; organisationName: string }[];
     organisations: { id: string; name: string }[];
@@ -136,6 +161,7 @@ export function presentMeeting(
     tableType: x.t.type as (typeof MEETING_TYPES)[number],
     role: x.role,
     isChair: x.m.chairId === viewerId,
+    abilities: x.abilities,
     chairName: x.chairName,
     invitees: x.invitees.map((i) => ({ userId: i.userId, name: i.name, organisationName: i.organisationName })),
     organisations: x.organisations,

@@ -304,18 +304,21 @@ export async function experiencesOfTable(db: DbOrTx, tableId: string) {
 }
 
 /*
- * The double-discussion check in one statement: whether the actor may ask (she sees the meeting — coordinator of its
- * municipality, chair or invitee — and directs the case or coordinates its municipality), the other tables with an
+ * The double-discussion check in one statement: the facts the policy decides on (the meeting's municipality, chair
+ * and whether the actor is invited; the case's municipality and director), scoped as the policy would — she sees the
+ * meeting and directs the case or coordinates its municipality (second line of defence) — the other tables with an
  * open item about the household, and the access-log row for the read, in a data-modifying CTE of the same statement.
  */
 const DOUBLE_CHECK = `
   WITH m AS (
-    SELECT m.id, m.table_id FROM meetings m JOIN meeting_tables t ON t.id = m.table_id
+    SELECT m.id, m.table_id, t.municipality_id, m.chair_id,
+      EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.user_id = $3::uuid) AS invited
+    FROM meetings m JOIN meeting_tables t ON t.id = m.table_id
     WHERE m.id = $1::uuid AND (t.municipality_id = ANY($4::uuid[]) OR m.chair_id = $3::uuid
       OR EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.user_id = $3::uuid))
   ),
   c AS (
-    SELECT c.id, c.household_id, c.client_id FROM cases c
+    SELECT c.id, c.household_id, c.client_id, c.municipality_id, c.director_id FROM cases c
     WHERE c.id = $2::uuid AND (c.municipality_id = ANY($4::uuid[]) OR c.director_id = $3::uuid) AND EXISTS (SELECT 1 FROM m)
   ),
   elsewhere AS (
@@ -328,15 +331,19 @@ const DOUBLE_CHECK = `
     INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
     SELECT 'read', $3::uuid, $5::role, $6::uuid, c.client_id, 'case', c.id::text, 'overleg: controle dubbele bespreking', $7::inet, $8::text FROM c
   )
-  SELECT EXISTS (SELECT 1 FROM c) AS allowed, coalesce((SELECT jsonb_agg(e) FROM elsewhere e), '[]'::jsonb) AS elsewhere`;
+  SELECT (SELECT jsonb_build_object('municipalityId', municipality_id, 'chairId', chair_id, 'invited', invited) FROM m WHERE EXISTS (SELECT 1 FROM c)) AS meeting,
+    (SELECT jsonb_build_object('municipalityId', municipality_id, 'directorId', director_id) FROM c) AS "case",
+    coalesce((SELECT jsonb_agg(e) FROM elsewhere e), '[]'::jsonb) AS elsewhere`;
+
+interface DoubleCheckRow {
+  meeting: { municipalityId: string; chairId: string; invited: boolean } | null;
+  case: { municipalityId: string; directorId: string | null } | null;
+  elsewhere: { tableName: string; chairName: string; startsAt: string }[];
+}
 
 export async function doubleDiscussionCheck(
   pool: {
-    query: (q: {
-      name: string;
-      text: string;
-      values: unknown[];
-    }) => Promise<{ rows: { allowed: boolean; elsewhere: { tableName: string; chairName: string; startsAt: string }[] }[] }>;
+    query: (q: { name: string; text: string; values: unknown[] }) => Promise<{ rows: DoubleCheckRow[] }>;
   },
   meetingId: string,
   caseId: string,
@@ -348,5 +355,6 @@ export async function doubleDiscussionCheck(
     values: [meetingId, caseId, who.userId, `{${who.coordinatorOf.join(',')}}`, who.role, who.organisationId, who.ip, who.userAgent?.slice(0, 512) ?? null],
   });
   const row = res.rows[0]!;
-  return row.allowed ? row.elsewhere.map((e) => ({ ...e, startsAt: new Date(e.startsAt) })) : null;
+  if (!row.meeting || !row.case) return null;
+  return { meeting: row.meeting, case: row.case, elsewhere: row.elsewhere.map((e) => ({ ...e, startsAt: new Date(e.startsAt) })) };
 }

@@ -41,8 +41,22 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/meeting-tables',
-    { schema: { tags, summary: 'Meeting tables in my municipalities', response: { 200: z.object({ items: z.array(tableSummarySchema) }) } } },
-    async (request) => ({ items: (await svc.tables(requireCareStaff(request.actor))).map(presentTableSummary) }),
+    {
+      schema: {
+        tags,
+        summary: 'Meeting tables in my municipalities',
+        response: {
+          200: z.object({
+            items: z.array(tableSummarySchema),
+            abilities: z.object({ createTable: z.boolean() }).describe('What the caller may do here (policy.mayCreateTable).'),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireCareStaff(request.actor);
+      return { items: (await svc.tables(actor)).map(presentTableSummary), abilities: svc.listAbilities(actor) };
+    },
   );
 
   r.get(
@@ -67,6 +81,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
       description: x.t.description,
       chairId: x.t.chairId,
       mayManage: x.mayManage,
+      abilities: x.abilities,
       members: x.members,
       meetings: x.meetings.map((m) => presentMeetingSummary(m)),
       experiences: x.experiences,

@@ -17,7 +17,29 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isExclusionViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { coordinatorMunicipalities, isCoordinatorFor } from '../../policy.js';
+import {
+  assertCaseContent,
+  assertHearsCaseItem,
+  assertMayAdoptMinutes,
+  assertMayCheckDoubleDiscussion,
+  assertMayCreateTable,
+  assertMayManageTable,
+  assertMayPutCaseOnAgenda,
+  assertMayRunMeeting,
+  assertMaySearchStaff,
+  assertMaySeeMeeting,
+  assertMaySeeTable,
+  assertOwnsAnonymousItem,
+  coordinatorMunicipalities,
+  hearsAgendaItem,
+  type MeetingRole,
+  mayCreateTable,
+  mayManageTable,
+  mayRunMeeting,
+  meetingAbilities,
+  tableAbilities,
+  tableMunicipalities,
+} from '../../policy.js';
 import { loadCase, logCase } from '../cases/case-access.js';
 import * as cases from '../cases/cases.repository.js';
 import { ensureDraft } from '../cases/plan.service.js';
@@ -25,7 +47,7 @@ import { notify, notifyOrganisation } from '../notifications/notifications.servi
 import { invitationIcs } from './invitation.js';
 import * as repo from './meetings.repository.js';
 
-export type MeetingRole = 'coordinator' | 'chair' | 'invitee';
+export type { MeetingRole } from '../../policy.js';
 
 /** One agenda item as one participant sees it. */
 export interface AgendaView {
@@ -54,24 +76,19 @@ export function createMeetingService(deps: AppDeps) {
   const db: Db = deps.database.db;
   const { publicUrl } = deps.config;
 
-  async function roleIn(tx: DbOrTx, actor: Actor, m: repo.MeetingRow, t: repo.TableRow): Promise<MeetingRole | null> {
-    if (isCoordinatorFor(actor, t.municipalityId)) return 'coordinator';
-    if (m.chairId === actor.userId) return 'chair';
-    const inv = await repo.invitees(tx, m.id);
-    return inv.some((i) => i.userId === actor.userId) ? 'invitee' : null;
+  /** The facts the meeting rules need: the table's municipality, the chair, whether the actor is invited. */
+  async function meetingFacts(tx: DbOrTx, actor: Actor, m: repo.MeetingRow, t: repo.TableRow) {
+    const invited = (await repo.invitees(tx, m.id)).some((i) => i.userId === actor.userId);
+    return { municipalityId: t.municipalityId, chairId: m.chairId, invited };
   }
 
   async function loadMeeting(tx: DbOrTx, actor: Actor, id: string, forUpdate = false) {
     const m = await repo.findMeeting(tx, id, forUpdate);
     const t = m && (await repo.findTable(tx, m.tableId));
-    const role = m && t ? await roleIn(tx, actor, m, t) : null;
-    if (!m || !t || !role || actor.kind !== 'staff') throw new AppError('not_found');
-    return { m, t, role };
+    const facts = m && t ? await meetingFacts(tx, actor, m, t) : null;
+    const role: MeetingRole = assertMaySeeMeeting(actor, facts);
+    return { m: m!, t: t!, role, facts: facts! };
   }
-
-  const assertChairOrCoordinator = (role: MeetingRole) => {
-    if (role === 'invitee') throw new AppError('forbidden');
-  };
   const assertEditable = (m: repo.MeetingRow) => {
     if (m.status !== 'scheduled')
       throw new AppError('conflict', [{ path: 'params.id', code: m.status === 'adopted' ? 'minutes_adopted' : 'meeting_cancelled' }]);
@@ -91,7 +108,7 @@ export function createMeetingService(deps: AppDeps) {
 
   return {
     async createTable(actor: Actor, input: TableInput, meta: RequestMeta) {
-      if (!isCoordinatorFor(actor, input.municipalityId)) throw new AppError('forbidden');
+      assertMayCreateTable(actor, input.municipalityId);
       return db.transaction(async (tx) => {
         const [chair] = await repo.staffUsers(tx, [input.chairId]);
         if (!chair) throw new AppError('validation_failed', [{ path: 'body.chairId', code: 'unknown_user', message: 'No active staff user with this id.' }]);
@@ -120,25 +137,29 @@ export function createMeetingService(deps: AppDeps) {
     },
 
     async tables(actor: Actor) {
-      return repo.tablesIn(db, actor.municipalityIds);
+      return repo.tablesIn(db, tableMunicipalities(actor));
+    },
+
+    /** What the caller may do on the tables page: set up a table in a municipality she coordinates. */
+    listAbilities(actor: Actor) {
+      return { createTable: actor.municipalityIds.some((id) => mayCreateTable(actor, id)) };
     },
 
     /** A table with its meetings and, for its coordinator and chair, the parents' experience aggregated. */
     async table(actor: Actor, id: string) {
       const t = await repo.findTable(db, id);
-      if (!t || !actor.municipalityIds.includes(t.municipalityId) || actor.kind !== 'staff') throw new AppError('not_found');
+      assertMaySeeTable(actor, t);
       const [members, list] = await Promise.all([repo.tableMembers(db, id), repo.meetingsOfTable(db, id)]);
-      const mayManage = isCoordinatorFor(actor, t.municipalityId) || t.chairId === actor.userId;
+      const mayManage = mayManageTable(actor, t);
       const experiences = mayManage ? aggregateExperiences((await repo.experiencesOfTable(db, id)) as Pick<Experience, 'heard' | 'clearWhoHelps'>[]) : null;
       const [chair] = await repo.staffUsers(db, [t.chairId]);
-      return { t, chairName: chair?.name ?? '', members, meetings: list, mayManage, experiences };
+      return { t, chairName: chair?.name ?? '', members, meetings: list, mayManage, abilities: tableAbilities(actor, t), experiences };
     },
 
     /** Schedules a meeting and sends the invitations (in-app, e-mail with an .ics, and to member organisations). */
     async schedule(actor: Actor, tableId: string, input: MeetingInput, meta: RequestMeta) {
       const t = await repo.findTable(db, tableId);
-      if (!t || !actor.municipalityIds.includes(t.municipalityId)) throw new AppError('not_found');
-      if (!(isCoordinatorFor(actor, t.municipalityId) || t.chairId === actor.userId)) throw new AppError('forbidden');
+      assertMayManageTable(actor, t);
       const startsAt = new Date(input.startsAt);
       const endsAt = new Date(input.endsAt);
       const timeErrors = checkMeetingTime(startsAt, endsAt, new Date());
@@ -181,7 +202,7 @@ export function createMeetingService(deps: AppDeps) {
     /** The meeting page: agenda with per-participant consent, minutes for those entitled, addenda. */
     async get(actor: Actor, id: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
-        const { m, t, role } = await loadMeeting(tx, actor, id);
+        const { m, t, role, facts } = await loadMeeting(tx, actor, id);
         const { invitees, organisations } = await participants(tx, m);
         const items = await repo.itemsOf(tx, m.id);
         const caseIds = items.flatMap((i) => (i.item.caseId ? [i.item.caseId] : []));
@@ -198,10 +219,14 @@ export function createMeetingService(deps: AppDeps) {
         const [chair] = await repo.staffUsers(tx, [m.chairId]);
         const view: AgendaView[] = [];
         for (const { item, clientName, clientId, municipalityId, directorId } of items) {
-          const entitled = item.kind !== 'case' || isCoordinatorFor(actor, municipalityId!) || hears(item.caseId!, actor.organisationId);
+          const entitled = hearsAgendaItem(actor, {
+            kind: item.kind,
+            municipalityId,
+            organisationConsent: item.caseId !== null && hears(item.caseId, actor.organisationId),
+          });
           // Whom regie and actions can name, for those who write the minutes of an item they may hear.
           const people =
-            item.caseId && entitled && role !== 'invitee'
+            item.caseId && entitled && mayRunMeeting(role)
               ? {
                   team: (await cases.careTeam(tx, item.caseId)).map((x) => ({ userId: x.member.userId, name: x.name, organisationName: x.organisationName })),
                   household: (await cases.householdOf(tx, item.householdId!)).map((p) => ({ personId: p.id, name: `${p.givenName} ${p.familyName}`.trim() })),
@@ -230,7 +255,7 @@ export function createMeetingService(deps: AppDeps) {
               purpose: `overleg ${t.name}: agendapunt`,
             });
         await log(tx, actor, meta, m, 'read', 'bekijken');
-        return { m, t, role, chairName: chair?.name ?? '', invitees, organisations, items: view, addenda };
+        return { m, t, role, abilities: meetingAbilities(actor, facts), chairName: chair?.name ?? '', invitees, organisations, items: view, addenda };
       });
     },
 
@@ -244,7 +269,7 @@ export function createMeetingService(deps: AppDeps) {
         const { m, t, role } = await loadMeeting(tx, actor, meetingId, true);
         assertEditable(m);
         if (input.kind === 'free') {
-          assertChairOrCoordinator(role);
+          assertMayRunMeeting(role);
           const item = await repo.insertItem(tx, { meetingId, kind: 'free', title: input.title, ownerId: actor.userId });
           await log(tx, actor, meta, m, 'update', 'agendapunt');
           return { item };
@@ -255,7 +280,7 @@ export function createMeetingService(deps: AppDeps) {
           return { item };
         }
         const l = await loadCase(tx, actor, input.caseId, true);
-        if (!(isCoordinatorFor(actor, l.c.municipalityId) || l.c.directorId === actor.userId)) throw new AppError('forbidden');
+        assertMayPutCaseOnAgenda(actor, l.c);
         if (l.c.phase === 'afgesloten') throw new AppError('case_closed');
         const elsewhere = await repo.openItemsElsewhere(tx, l.c.householdId, t.id);
         if (elsewhere.length && !input.confirmDoubleDiscussion) {
@@ -298,17 +323,18 @@ export function createMeetingService(deps: AppDeps) {
         ip: meta.ip,
         userAgent: meta.userAgent,
       });
-      if (!found || actor.kind !== 'staff') throw new AppError('not_found');
-      return found;
+      // The statement scoped itself (second line of defence); the policy decides on the facts it read.
+      assertMayCheckDoubleDiscussion(actor, found?.meeting, found?.case);
+      return found!.elsewhere;
     },
 
     /** The owner links an anonymised consultation to the real case afterwards (she must see the case's content). */
     async linkItem(actor: Actor, itemId: string, caseId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const item = await repo.findItem(tx, itemId);
-        if (!item || item.kind !== 'anonymous' || item.ownerId !== actor.userId) throw new AppError('not_found');
+        assertOwnsAnonymousItem(actor, item);
         const l = await loadCase(tx, actor, caseId);
-        if (l.access.level !== 'content') throw new AppError('consent_missing');
+        assertCaseContent(l.access);
         const updated = await repo.updateItem(tx, itemId, { linkedCaseId: caseId });
         const m = (await repo.findMeeting(tx, item.meetingId))!;
         const t = (await repo.findTable(tx, m.tableId))!;
@@ -324,7 +350,7 @@ export function createMeetingService(deps: AppDeps) {
         const item = await repo.findItem(tx, itemId);
         if (!item) throw new AppError('not_found');
         const { m, role } = await loadMeeting(tx, actor, item.meetingId, true);
-        assertChairOrCoordinator(role);
+        assertMayRunMeeting(role);
         assertEditable(m);
         if (item.kind === 'case') {
           await assertHears(tx, actor, item.caseId!);
@@ -361,7 +387,7 @@ export function createMeetingService(deps: AppDeps) {
     async adopt(actor: Actor, meetingId: string, version: number, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const { m, t } = await loadMeeting(tx, actor, meetingId, true);
-        if (m.chairId !== actor.userId) throw new AppError('forbidden');
+        assertMayAdoptMinutes(actor, m);
         assertEditable(m);
         if (m.version !== version) throw new AppError('version_conflict', [], undefined, { currentVersion: m.version });
         const items = await repo.itemsOf(tx, m.id);
@@ -410,7 +436,7 @@ export function createMeetingService(deps: AppDeps) {
     async addAddendum(actor: Actor, meetingId: string, a: { itemId: string | null; text: string }, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const { m, role } = await loadMeeting(tx, actor, meetingId);
-        assertChairOrCoordinator(role);
+        assertMayRunMeeting(role);
         if (m.status !== 'adopted') throw new AppError('conflict', [{ path: 'params.id', code: 'minutes_not_adopted' }]);
         if (a.itemId) {
           const item = await repo.findItem(tx, a.itemId);
@@ -425,7 +451,7 @@ export function createMeetingService(deps: AppDeps) {
     async cancel(actor: Actor, meetingId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const { m, t, role } = await loadMeeting(tx, actor, meetingId, true);
-        assertChairOrCoordinator(role);
+        assertMayRunMeeting(role);
         assertEditable(m);
         await repo.closeItems(tx, m.id);
         const row = await repo.updateMeeting(tx, m.id, { status: 'cancelled' });
@@ -437,7 +463,7 @@ export function createMeetingService(deps: AppDeps) {
 
     /** Staff of a municipality by name, for the chair and invitees (coordinators and chairs of its tables). */
     async staff(actor: Actor, municipalityId: string, q: string) {
-      if (!actor.municipalityIds.includes(municipalityId)) throw new AppError('not_found');
+      assertMaySearchStaff(actor, municipalityId);
       return cases.staffByName(db, municipalityId, q);
     },
 
@@ -464,9 +490,9 @@ export function createMeetingService(deps: AppDeps) {
   /** Writing the minutes of a case item needs what hearing it needs: consent for the organisation, or coordination. */
   async function assertHears(tx: DbOrTx, actor: Actor, caseId: string) {
     const c = (await cases.caseById(tx, caseId))!;
-    if (isCoordinatorFor(actor, c.municipalityId)) return;
     const records = await cases.organisationConsents(tx, caseId, actor.organisationId);
-    if (!mayShare(records, actor.organisationId, 'case_discussion', dutchDate(new Date()))) throw new AppError('consent_missing');
+    const organisationConsent = mayShare(records, actor.organisationId, 'case_discussion', dutchDate(new Date()));
+    assertHearsCaseItem(actor, { municipalityId: c.municipalityId, organisationConsent });
   }
 
   /** Regie and actions must name people of the case: a care-team member, or someone of the household. */

@@ -327,3 +327,56 @@ describe('minutes', () => {
     expect((await coordinator.agent.post(api(`/meetings/${next}/items`), { kind: 'case', caseId: c.caseId })).statusCode).toBe(201);
   });
 });
+
+describe('who may do what, as the policy decides it', () => {
+  it('tells each participant what she may do: the chair runs and adopts, an invitee only proposes', async () => {
+    const tableId = await table();
+    const id = await meeting(tableId);
+    const asChair = (await chair.agent.get(api(`/meetings/${id}`))).json();
+    expect(asChair.abilities).toEqual({
+      run: true,
+      addFreeItem: true,
+      addCaseItem: true,
+      addAnonymousItem: true,
+      writeMinutes: true,
+      adoptMinutes: true,
+      addAddendum: true,
+      cancel: true,
+    });
+    const asInvitee = (await wijkteam.agent.get(api(`/meetings/${id}`))).json();
+    expect(asInvitee.abilities).toMatchObject({
+      run: false,
+      addFreeItem: false,
+      writeMinutes: false,
+      adoptMinutes: false,
+      cancel: false,
+      addAnonymousItem: true,
+    });
+    expect((await coordinator.agent.get(api(`/meetings/${id}`))).json().abilities).toMatchObject({ run: true, adoptMinutes: false });
+    expect((await chair.agent.get(api(`/meeting-tables/${tableId}`))).json().abilities).toEqual({ scheduleMeeting: true, seeExperiences: true });
+    expect((await wijkteam.agent.get(api(`/meeting-tables/${tableId}`))).json().abilities).toEqual({ scheduleMeeting: false, seeExperiences: false });
+    expect((await coordinator.agent.get(api('/meeting-tables'))).json().abilities).toEqual({ createTable: true });
+    expect((await midwife.agent.get(api('/meeting-tables'))).json().abilities).toEqual({ createTable: false });
+  });
+
+  it('refuses what the abilities leave out: scheduling, cancelling and addenda by others, and tables of other municipalities', async () => {
+    const tableId = await table();
+    const schedule = (by: Signed) =>
+      by.agent.post(api(`/meeting-tables/${tableId}/meetings`), { startsAt: inDays(60, 9), endsAt: inDays(60, 10), place: 'Zaal 3' });
+    expect((await schedule(wijkteam)).statusCode).toBe(403);
+    expect((await schedule(otherCoordinator)).statusCode).toBe(404);
+    expect((await otherCoordinator.agent.get(api(`/meeting-tables/${tableId}`))).statusCode).toBe(404);
+    expect((await otherCoordinator.agent.get(api('/meeting-tables'))).json().items.map((x: { id: string }) => x.id)).not.toContain(tableId);
+    expect((await otherCoordinator.agent.get(api(`/meeting-tables/staff?municipalityId=${scene.municipality.id}&q=ab`))).statusCode).toBe(404);
+    const id = await meeting(tableId);
+    expect((await otherCoordinator.agent.get(api(`/meetings/${id}`))).statusCode).toBe(404);
+    expect((await wijkteam.agent.post(api(`/meetings/${id}/cancel`))).statusCode).toBe(403);
+    const item = await chair.agent.post(api(`/meetings/${id}/items`), { kind: 'free', title: 'Mededelingen' });
+    expect((await wijkteam.agent.put(api(`/agenda-items/${item.json().id}/minutes`), { version: 0, summary: 'x' })).statusCode).toBe(403);
+    expect((await chair.agent.post(api(`/meetings/${id}/adopt`), { version: (await chair.agent.get(api(`/meetings/${id}`))).json().version })).statusCode).toBe(
+      200,
+    );
+    expect((await wijkteam.agent.post(api(`/meetings/${id}/addenda`), { text: 'Correctie op het verslag' })).statusCode).toBe(403);
+    expect((await chair.agent.post(api(`/meetings/${id}/addenda`), { text: 'Correctie op het verslag' })).statusCode).toBe(201);
+  });
+});

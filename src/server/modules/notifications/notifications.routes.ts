@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, NOTIFICATION_MODES } from '../../../domain/notifications.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { requireStaff } from '../../policy.js';
+import { notificationRecipient, requireStaff } from '../../policy.js';
 import * as repo from './notifications.repository.js';
 import { preferencesOf, setPreferences } from './notifications.service.js';
 
@@ -33,7 +33,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['notifications'], response: { 200: z.object({ unread: z.number().int(), items: z.array(notificationSchema) }) } } },
     async (request) => {
       const actor = requireStaff(request.actor);
-      const { items: rows, unread } = await repo.listFor(db, actor.userId);
+      const { items: rows, unread } = await repo.listFor(db, notificationRecipient(actor));
       return {
         unread,
         items: rows.map((n) => ({
@@ -56,14 +56,14 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['notifications'], params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireStaff(request.actor);
-      if (!(await repo.markRead(db, actor.userId, request.params.id))) throw new AppError('not_found');
+      if (!(await repo.markRead(db, notificationRecipient(actor), request.params.id))) throw new AppError('not_found');
       return reply.status(204).send(null);
     },
   );
 
   r.post('/notifications/read-all', { schema: { tags: ['notifications'], response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireStaff(request.actor);
-    await repo.markAllRead(db, actor.userId);
+    await repo.markAllRead(db, notificationRecipient(actor));
     return reply.status(204).send(null);
   });
 

@@ -85,6 +85,13 @@ describe('notification preferences', () => {
     expect(digest[0]!.textBody).toContain('1 nieuwe melding');
     expect(await sendDigests(t.db, URL)).toBe(0);
   });
+
+  it("answers 404 for someone else's notification, and marks only one's own", async () => {
+    const [mine] = await t.db.select().from(notifications).where(eq(notifications.userId, pro.user.id));
+    expect((await admin.agent.post(api(`/notifications/${mine!.id}/read`), {})).statusCode).toBe(404);
+    expect((await admin.agent.get(api('/notifications'))).json().items.map((n: { id: string }) => n.id)).not.toContain(mine!.id);
+    expect((await pro.agent.post(api(`/notifications/${mine!.id}/read`), {})).statusCode).toBe(204);
+  });
 });
 
 describe('matches follow the preferences too (the registration function in the database)', () => {

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { assertMaySeePerson, isCoordinatorFor } from '../../policy.js';
+import { assertMaySeePerson, maySeeScreeningRecord, screeningScope } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
 import * as repo from './screening.repository.js';
@@ -97,7 +97,8 @@ export function createScreeningService(deps: AppDeps) {
     async responses(actor: Actor, personId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const p = await person(tx, actor, personId);
-        const rows = await repo.responsesOf(tx, personId, actor.organisationId, isCoordinatorFor(actor, p.municipalityId));
+        const sc = screeningScope(actor, p);
+        const rows = (await repo.responsesOf(tx, personId, sc.organisationId, sc.allOrganisations)).filter((r) => maySeeScreeningRecord(actor, p, r.response));
         await log(tx, actor, meta, 'read', 'questionnaire_response', personId, null, 'screening inzien');
         return rows;
       });
@@ -123,7 +124,8 @@ export function createScreeningService(deps: AppDeps) {
     async measurements(actor: Actor, personId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const p = await person(tx, actor, personId);
-        const rows = await repo.measurementsOf(tx, personId, actor.organisationId, isCoordinatorFor(actor, p.municipalityId));
+        const sc = screeningScope(actor, p);
+        const rows = (await repo.measurementsOf(tx, personId, sc.organisationId, sc.allOrganisations)).filter((r) => maySeeScreeningRecord(actor, p, r));
         await log(tx, actor, meta, 'read', 'health_measurement', personId, null, 'positieve gezondheid inzien');
         return rows;
       });

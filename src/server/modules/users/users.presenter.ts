@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../../../domain/roles.js';
+import type { Actor } from '../../context.js';
+import { type UserAbilities, userAbilities } from '../../policy.js';
 import type { UserView } from './users.repository.js';
 
 export const userSchema = z.object({
@@ -16,9 +18,12 @@ export const userSchema = z.object({
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
   version: z.number().int(),
+  abilities: z
+    .object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean(), delete: z.boolean() })
+    .describe('What the calling admin may do with this user (policy.userAbilities).') satisfies z.ZodType<UserAbilities>,
 });
 
-export function presentUser(u: UserView): z.infer<typeof userSchema> {
+export function presentUser(u: UserView, viewer: Actor): z.infer<typeof userSchema> {
   return {
     id: u.id,
     email: u.email,
@@ -33,5 +38,6 @@ export function presentUser(u: UserView): z.infer<typeof userSchema> {
     active: !u.deactivatedAt,
     lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
     version: u.version,
+    abilities: userAbilities(viewer, { id: u.id, regionId: u.regionId }),
   };
 }

@@ -44,13 +44,13 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => {
       const actor = requireAdmin(request.actor);
-      return { items: (await svc.list(actor, request.query, request.meta)).map(presentUser) };
+      return { items: (await svc.list(actor, request.query, request.meta)).map((u) => presentUser(u, actor)) };
     },
   );
 
   r.get('/admin/users/:id', { schema: { tags: ['admin'], params: idParams, response: { 200: userSchema } } }, async (request) => {
     const actor = requireAdmin(request.actor);
-    return presentUser(await svc.get(actor, request.params.id, request.meta));
+    return presentUser(await svc.get(actor, request.params.id, request.meta), actor);
   });
 
   r.post(
@@ -60,7 +60,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireAdmin(request.actor);
       const user = await svc.create(actor, request.body, request.meta);
       reply.status(201);
-      return presentUser(user);
+      return presentUser(user, actor);
     },
   );
 
@@ -70,7 +70,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireAdmin(request.actor);
       const { version, ...patch } = request.body;
-      return presentUser(await svc.update(actor, request.params.id, version, patch, request.meta));
+      return presentUser(await svc.update(actor, request.params.id, version, patch, request.meta), actor);
     },
   );
 
@@ -79,7 +79,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['admin'], params: idParams, body: versionBody, response: { 200: userSchema } } },
     async (request) => {
       const actor = requireAdmin(request.actor);
-      return presentUser(await svc.setActive(actor, request.params.id, request.body.version, false, request.meta));
+      return presentUser(await svc.setActive(actor, request.params.id, request.body.version, false, request.meta), actor);
     },
   );
 
@@ -88,13 +88,13 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['admin'], params: idParams, body: versionBody, response: { 200: userSchema } } },
     async (request) => {
       const actor = requireAdmin(request.actor);
-      return presentUser(await svc.setActive(actor, request.params.id, request.body.version, true, request.meta));
+      return presentUser(await svc.setActive(actor, request.params.id, request.body.version, true, request.meta), actor);
     },
   );
 
   r.post('/admin/users/:id/reset-2fa', { schema: { tags: ['admin'], params: idParams, response: { 200: userSchema } } }, async (request) => {
     const actor = requireAdmin(request.actor);
-    return presentUser(await svc.resetSecondFactor(actor, request.params.id, request.meta));
+    return presentUser(await svc.resetSecondFactor(actor, request.params.id, request.meta), actor);
   });
 
   r.delete('/admin/users/:id', { schema: { tags: ['admin'], params: idParams, response: { 204: z.null() } } }, async (request, reply) => {

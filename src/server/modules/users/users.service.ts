@@ -5,7 +5,7 @@ import type { Actor, RequestMeta } from '../../context.js';
 import type { Db, Tx } from '../../db/client.js';
 import { rethrowUnique } from '../../db/pg-errors.js';
 import { AppError } from '../../errors.js';
-import { adminRegionScope, assertInAdminScope, assertMunicipalitiesInScope, assertNotSelf } from '../../policy.js';
+import { adminRegionScope, assertInAdminScope, assertMunicipalitiesInScope, assertNotSelf, assertOrganisationInScope } from '../../policy.js';
 import { deleteUserSessions } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { findMunicipalities } from '../municipalities/municipalities.repository.js';
@@ -36,10 +36,7 @@ export function createUserService(db: Db) {
 
   async function checkTargets(tx: Tx, actor: Actor, organisationId: string | undefined, municipalityIds: string[] | undefined) {
     if (organisationId) {
-      const org = await findOrganisation(tx, organisationId);
-      if (!org || !actor.regionIds.includes(org.regionId)) {
-        throw new AppError('validation_failed', [{ path: 'body.organisationId', code: 'unknown_organisation' }]);
-      }
+      assertOrganisationInScope(actor, await findOrganisation(tx, organisationId));
     }
     if (municipalityIds) assertMunicipalitiesInScope(actor, await findMunicipalities(tx, municipalityIds), municipalityIds);
   }

@@ -122,6 +122,12 @@ describe('admin: users', () => {
     expect((await admin.post(`/api/v1/admin/users/${adminId}/deactivate`, { version: 1 })).json().error.code).toBe('cannot_change_self');
     expect((await admin.patch(`/api/v1/admin/users/${adminId}`, { version: 1, role: 'policy' })).json().error.code).toBe('cannot_change_self');
   });
+
+  it('says per user what the admin may do: everything with a colleague, nothing that locks herself out', async () => {
+    const colleague = (await admin.post('/api/v1/admin/users', newUser())).json();
+    expect(colleague.abilities).toEqual({ edit: true, changeRole: true, deactivate: true, delete: true });
+    expect((await admin.get(`/api/v1/admin/users/${adminId}`)).json().abilities).toEqual({ edit: true, changeRole: false, deactivate: false, delete: false });
+  });
 });
 
 describe('admin: organisations and municipalities', () => {

@@ -100,7 +100,7 @@ export function AccountPage({ me }: { me: Me }) {
           {t('account.mfaSetup')}
         </Button>
       )}
-      {me.user.role !== null && <NotificationPreferences />}
+      {me.abilities.notifications && <NotificationPreferences />}
     </>
   );
 }

@@ -19,7 +19,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { api, type Me } from '../../lib/api';
+import { api } from '../../lib/api';
 import { errorText } from '../../lib/i18n';
 import { type User, useMunicipalities, useOrganisations } from './api';
 
@@ -125,7 +125,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   );
 }
 
-export function UsersPage({ me }: { me: Me }) {
+export function UsersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
@@ -192,7 +192,7 @@ export function UsersPage({ me }: { me: Me }) {
             <TableCell>{u.totpEnabled ? t('app.yes') : t('app.no')}</TableCell>
             <TableCell>{u.active ? t('admin.active') : t('admin.inactive')}</TableCell>
             <TableCell>
-              {u.id !== me.user.id && (
+              {u.abilities.deactivate && (
                 <div className="kp-row">
                   <Button appearance="subtle-button" onClick={() => setEditing(u)} aria-label={`${t('admin.edit')}: ${u.displayName}`}>
                     {t('admin.edit')}

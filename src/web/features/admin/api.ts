@@ -34,6 +34,8 @@ export interface User {
   isDemo: boolean;
   directoryEditor: boolean;
   intakeRight: boolean;
+  /** What the calling admin may do with this user (the server's policy): never lock herself out. */
+  abilities: { edit: boolean; changeRole: boolean; deactivate: boolean; delete: boolean };
   active: boolean;
   lastLoginAt: string | null;
   version: number;

@@ -36,7 +36,7 @@ export function MyCasesPage({ me }: { me: Me }) {
     <>
       <Heading1>{t('cases.mineTitle')}</Heading1>
       <Paragraph>{t('cases.mineIntro')}</Paragraph>
-      {me.user.role === 'coordinator' && (
+      {me.abilities.coordinate && (
         <Paragraph>
           <RouterLink to="/casussen/bord">{t('cases.boardLink')}</RouterLink>
         </Paragraph>

@@ -194,7 +194,7 @@ export function OrganisationPage() {
       <Heading1>{o.name}</Heading1>
       <Paragraph className="kp-muted">{t(`orgTypes.${o.type}`)}</Paragraph>
       <Freshness lastConfirmedAt={o.lastConfirmedAt} by={o.lastConfirmedBy} stale={o.stale} />
-      {o.canEdit && staleCount > 0 && (
+      {o.abilities.maintain && staleCount > 0 && (
         <Paragraph role="status">
           <strong>{t('directory.staleCount', { count: staleCount })}</strong>
         </Paragraph>
@@ -208,7 +208,7 @@ export function OrganisationPage() {
             {o.phone && <Link href={`tel:${o.phone}`}>{formatPhone(o.phone)}</Link>} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
             {o.website && <Link href={o.website}>{o.website}</Link>}
           </Paragraph>
-          {o.canEdit && (
+          {o.abilities.maintain && (
             <div className="kp-row">
               <Button appearance="secondary-action-button" onClick={() => setEditProfile(true)}>
                 {t('directory.editProfile')}
@@ -220,10 +220,10 @@ export function OrganisationPage() {
       )}
 
       <Heading2>{t('directory.services')}</Heading2>
-      {o.canEdit && <RouterLink to={`/sociale-kaart/organisatie/${o.id}/aanbod/nieuw`}>{t('directory.newService')}</RouterLink>}
+      {o.abilities.maintain && <RouterLink to={`/sociale-kaart/organisatie/${o.id}/aanbod/nieuw`}>{t('directory.newService')}</RouterLink>}
       <DataTable
-        headers={[t('directory.fields.name'), t('directory.freshness'), ...(o.canEdit ? [t('admin.actions')] : [])]}
-        items={o.services.filter((s) => s.active || o.canEdit)}
+        headers={[t('directory.fields.name'), t('directory.freshness'), ...(o.abilities.maintain ? [t('admin.actions')] : [])]}
+        items={o.services.filter((s) => s.active || o.abilities.maintain)}
         rowKey={(s) => s.id}
         empty={t('directory.noServices')}
         row={(s) => (
@@ -235,7 +235,7 @@ export function OrganisationPage() {
             <TableCell>
               <Freshness lastConfirmedAt={s.lastConfirmedAt} stale={s.stale} />
             </TableCell>
-            {o.canEdit && (
+            {o.abilities.maintain && (
               <TableCell>
                 <div className="kp-row">
                   <RouterLink to={`/sociale-kaart/aanbod/${s.id}/bewerken`} aria-label={`${t('directory.edit')}: ${s.name}`}>
@@ -250,7 +250,7 @@ export function OrganisationPage() {
       />
 
       <Heading2>{t('directory.locations')}</Heading2>
-      {o.canEdit && !editLocation && (
+      {o.abilities.maintain && !editLocation && (
         <Button appearance="secondary-action-button" onClick={() => setEditLocation('new')}>
           {t('directory.newLocation')}
         </Button>
@@ -262,9 +262,9 @@ export function OrganisationPage() {
           t('directory.fields.address'),
           t('directory.fields.openingHours'),
           t('directory.freshness'),
-          ...(o.canEdit ? [t('admin.actions')] : []),
+          ...(o.abilities.maintain ? [t('admin.actions')] : []),
         ]}
-        items={o.locations.filter((l) => l.active || o.canEdit)}
+        items={o.locations.filter((l) => l.active || o.abilities.maintain)}
         rowKey={(l) => l.id}
         empty={t('directory.noLocations')}
         row={(l) => (
@@ -279,7 +279,7 @@ export function OrganisationPage() {
             <TableCell>
               <Freshness lastConfirmedAt={l.lastConfirmedAt} stale={l.stale} />
             </TableCell>
-            {o.canEdit && (
+            {o.abilities.maintain && (
               <TableCell>
                 <div className="kp-row">
                   <Button appearance="subtle-button" onClick={() => setEditLocation(l)} aria-label={`${t('directory.edit')}: ${l.name}`}>
@@ -294,10 +294,10 @@ export function OrganisationPage() {
       />
 
       <Heading2>{t('directory.people')}</Heading2>
-      {o.canEdit && <RouterLink to={`/smoelenboek/nieuw?organisatie=${o.id}`}>{t('directory.newPerson')}</RouterLink>}
+      {o.abilities.maintain && <RouterLink to={`/smoelenboek/nieuw?organisatie=${o.id}`}>{t('directory.newPerson')}</RouterLink>}
       <DataTable
-        headers={[t('directory.fields.name'), t('directory.fields.jobTitle'), t('directory.freshness'), ...(o.canEdit ? [t('admin.actions')] : [])]}
-        items={o.people.filter((p) => p.active || o.canEdit)}
+        headers={[t('directory.fields.name'), t('directory.fields.jobTitle'), t('directory.freshness'), ...(o.abilities.maintain ? [t('admin.actions')] : [])]}
+        items={o.people.filter((p) => p.active || o.abilities.maintain)}
         rowKey={(p) => p.id}
         empty={t('directory.noPeople')}
         row={(p) => (
@@ -309,7 +309,7 @@ export function OrganisationPage() {
             <TableCell>
               <Freshness lastConfirmedAt={p.lastConfirmedAt} stale={p.stale} />
             </TableCell>
-            {o.canEdit && <TableCell>{p.stale && <ConfirmButton type="person" id={p.id} name={p.name} />}</TableCell>}
+            {o.abilities.maintain && <TableCell>{p.stale && <ConfirmButton type="person" id={p.id} name={p.name} />}</TableCell>}
           </>
         )}
       />

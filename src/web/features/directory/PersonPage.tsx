@@ -165,7 +165,7 @@ export function PersonPage() {
           <Freshness lastConfirmedAt={p.lastConfirmedAt} by={p.lastConfirmedBy} stale={p.stale} />
         </div>
       </div>
-      {p.canEdit && !editing && (
+      {p.abilities.maintain && !editing && (
         <div className="kp-row kp-actions">
           <Button appearance="secondary-action-button" onClick={() => setEditing(true)}>
             {p.isOwnCard ? t('people.editOwn') : t('directory.edit')}

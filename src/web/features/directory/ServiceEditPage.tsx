@@ -135,7 +135,7 @@ export function ServiceEditPage() {
   };
   if (id && existing.error) return <ErrorAlert error={existing.error} />;
   if ((id && !existing.data) || !org.data) return <Paragraph>{t('app.loading')}</Paragraph>;
-  if (!org.data.canEdit) return <ErrorAlert error={new ApiError(403, 'forbidden')} />;
+  if (!org.data.abilities.maintain) return <ErrorAlert error={new ApiError(403, 'forbidden')} />;
 
   return (
     <>

@@ -120,7 +120,7 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
     <>
       <Heading1>{s.name}</Heading1>
       <Freshness lastConfirmedAt={s.lastConfirmedAt} by={publicMode ? null : s.lastConfirmedBy} stale={s.stale} />
-      {s.canEdit && (
+      {s.abilities.maintain && (
         <div className="kp-row kp-actions">
           <RouterLink to={`/sociale-kaart/aanbod/${s.id}/bewerken`}>{t('directory.edit')}</RouterLink>
           {s.stale && (

@@ -38,6 +38,10 @@ export interface Location {
   version: number;
   lastConfirmedAt: string;
 }
+/** What the caller may do with a directory record, as the server's policy decides. */
+export interface DirectoryAbilities {
+  maintain: boolean;
+}
 export interface PersonCard {
   id: string;
   organisationId: string;
@@ -62,7 +66,8 @@ export interface PersonDetail extends PersonCard {
   services: { id: string; name: string }[];
   lastConfirmedBy: string | null;
   stale: boolean;
-  canEdit: boolean;
+  /** What the caller may do with this record (the server's policy): maintain = edit and confirm. */
+  abilities: DirectoryAbilities;
 }
 export interface PersonHit {
   id: string;
@@ -110,7 +115,8 @@ export interface ServiceDetail {
   locations: Location[];
   contacts: PersonCard[];
   version: number;
-  canEdit: boolean;
+  /** What the caller may do with this record (the server's policy): maintain = edit and confirm. */
+  abilities: DirectoryAbilities;
   lastConfirmedAt: string;
   lastConfirmedBy: string | null;
   stale: boolean;
@@ -126,7 +132,8 @@ export interface OrganisationOverview {
   kvkNumber: string | null;
   agbCode: string | null;
   version: number;
-  canEdit: boolean;
+  /** What the caller may do with this record (the server's policy): maintain = edit and confirm. */
+  abilities: DirectoryAbilities;
   lastConfirmedAt: string;
   lastConfirmedBy: string | null;
   stale: boolean;

@@ -72,7 +72,7 @@ function FollowUp({ m, me }: { m: MyMatch; me: Me }) {
 export function MatchesPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const list = useQuery({ queryKey: ['matches'], queryFn: () => api<{ items: MyMatch[] }>('GET', '/matches') });
-  const coordinator = me.user.role === 'coordinator';
+  const coordinator = me.abilities.coordinate;
   const unfollowed = useQuery({
     queryKey: ['matches', 'unfollowed'],
     queryFn: () => api<{ items: { id: string; createdAt: string; professionals: Contact[] }[] }>('GET', '/matches/unfollowed'),

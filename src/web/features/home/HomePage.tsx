@@ -26,9 +26,9 @@ export function HomePage({ me }: { me: Me }) {
           <DataListValue>{me.user.municipalities.map((m) => m.name).join(', ')}</DataListValue>
         </DataListItem>
       </DataList>
-      {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardCases />}
-      {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardReferrals />}
-      {(me.user.role === 'professional' || me.user.role === 'coordinator') && <DashboardMeetings />}
+      {me.abilities.careWork && <DashboardCases />}
+      {me.abilities.careWork && <DashboardReferrals />}
+      {me.abilities.careWork && <DashboardMeetings />}
       <ul className="kp-plain kp-quicklinks">
         <li>
           <RouterLink to="/sociale-kaart">{t('home.directoryLink')}</RouterLink>
@@ -39,7 +39,7 @@ export function HomePage({ me }: { me: Me }) {
         <li>
           <RouterLink to="/mijn-kaart">{t('home.myCardLink')}</RouterLink>
         </li>
-        {(me.user.directoryEditor || me.user.role === 'admin') && (
+        {me.abilities.maintainDirectory && (
           <li>
             <RouterLink to={`/sociale-kaart/organisatie/${me.user.organisation.id}`}>{t('home.maintainLink')}</RouterLink>
           </li>

@@ -119,7 +119,7 @@ export function TablesPage({ me }: { me: Me }) {
           )}
         />
       </section>
-      {me.user.role === 'coordinator' && <NewTable me={me} />}
+      {tables.data?.abilities.createTable && <NewTable me={me} />}
     </>
   );
 }
@@ -227,7 +227,7 @@ export function TablePage() {
           )}
         />
       </section>
-      {x.mayManage && <Schedule tableId={x.id} municipalityId={x.municipalityId} defaultPlace={x.place} />}
+      {x.abilities.scheduleMeeting && <Schedule tableId={x.id} municipalityId={x.municipalityId} defaultPlace={x.place} />}
       {x.experiences && (
         <section aria-labelledby="experiences">
           <Heading2 id="experiences">{t('meetings.experiences')}</Heading2>
@@ -312,7 +312,6 @@ export function MeetingPage({ me }: { me: Me }) {
   const [links, setLinks] = useState<{ itemId: string; link: string }[]>([]);
   if (!q.data) return q.isLoading ? <Paragraph>{t('app.loading')}</Paragraph> : <ErrorAlert error={q.error} />;
   const m = q.data;
-  const manages = m.role !== 'invitee';
   const editable = m.status === 'scheduled';
   return (
     <>
@@ -360,7 +359,7 @@ export function MeetingPage({ me }: { me: Me }) {
         <Heading2 id="agenda">{t('meetings.agenda')}</Heading2>
         {m.items.length === 0 && <Paragraph>{t('meetings.emptyAgenda')}</Paragraph>}
         {m.items.map((item) => (
-          <AgendaItemView key={item.id} m={m} item={item} manages={manages} editable={editable} />
+          <AgendaItemView key={item.id} m={m} item={item} editable={editable} />
         ))}
       </section>
       {editable && <AddItem m={m} me={me} />}
@@ -376,9 +375,9 @@ export function MeetingPage({ me }: { me: Me }) {
           </ul>
         </Alert>
       )}
-      {editable && m.isChair && <Adopt m={m} onLinks={setLinks} />}
-      {editable && manages && <CancelMeeting m={m} />}
-      {m.status === 'adopted' && <Addenda m={m} manages={manages} />}
+      {editable && m.abilities.adoptMinutes && <Adopt m={m} onLinks={setLinks} />}
+      {editable && m.abilities.cancel && <CancelMeeting m={m} />}
+      {m.status === 'adopted' && <Addenda m={m} />}
     </>
   );
 }
@@ -390,7 +389,7 @@ function itemTitle(item: AgendaItem, t: (k: string, o?: Record<string, unknown>)
   return item.masked ? t('meetings.masked', { n: item.position }) : t('meetings.caseTitle', { n: item.position, name: item.clientName });
 }
 
-function AgendaItemView({ m, item, manages, editable }: { m: Meeting; item: AgendaItem; manages: boolean; editable: boolean }) {
+function AgendaItemView({ m, item, editable }: { m: Meeting; item: AgendaItem; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const title = itemTitle(item, t);
   const people = new Map([
@@ -452,7 +451,7 @@ function AgendaItemView({ m, item, manages, editable }: { m: Meeting; item: Agen
           )}
         </DataList>
       )}
-      {editable && manages && !item.masked && <MinutesForm item={item} meetingId={m.id} />}
+      {editable && m.abilities.writeMinutes && !item.masked && <MinutesForm item={item} meetingId={m.id} />}
     </article>
   );
 }
@@ -614,12 +613,12 @@ function MinutesForm({ item, meetingId }: { item: AgendaItem; meetingId: string 
 function AddItem({ m, me }: { m: Meeting; me: Me }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const [kind, setKind] = useState<'case' | 'free' | 'anonymous'>(m.role === 'invitee' ? 'anonymous' : 'case');
+  const [kind, setKind] = useState<'case' | 'free' | 'anonymous'>(m.abilities.run ? 'case' : 'anonymous');
   const [form, setForm] = useState({ caseId: '', parentsInvited: false, title: '', pseudonym: '', summary: '' });
   const candidates = useQuery({
-    queryKey: ['meeting-case-candidates', me.user.role],
+    queryKey: ['meeting-case-candidates', me.abilities.coordinate],
     queryFn: async () =>
-      me.user.role === 'coordinator'
+      me.abilities.coordinate
         ? (await api<{ items: { id: string; clientName: string }[] }>('GET', '/cases/board')).items
         : (await api<{ items: { id: string; clientName: string; isDirector: boolean }[] }>('GET', '/cases/mine')).items.filter((c) => c.isDirector),
     enabled: kind === 'case',
@@ -648,7 +647,8 @@ function AddItem({ m, me }: { m: Meeting; me: Me }) {
       ? (add.error.body.elsewhere as { tableName: string; chairName: string; startsAt: string }[])
       : null;
   const fe = fieldErrors(add.error);
-  const kinds = m.role === 'invitee' ? (['anonymous'] as const) : (['case', 'free', 'anonymous'] as const);
+  // Invitees propose anonymised consultations here; cases and free items come from those who run the meeting.
+  const kinds = m.abilities.run ? (['case', 'free', 'anonymous'] as const) : (['anonymous'] as const);
   return (
     <section aria-labelledby="add-item">
       <Heading2 id="add-item">{t('meetings.addItem')}</Heading2>
@@ -802,7 +802,7 @@ function CancelMeeting({ m }: { m: Meeting }) {
   );
 }
 
-function Addenda({ m, manages }: { m: Meeting; manages: boolean }) {
+function Addenda({ m }: { m: Meeting }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [form, setForm] = useState({ itemId: '', text: '' });
@@ -828,7 +828,7 @@ function Addenda({ m, manages }: { m: Meeting; manages: boolean }) {
           ))}
         </ul>
       )}
-      {manages && (
+      {m.abilities.addAddendum && (
         <form
           className="kp-form"
           noValidate

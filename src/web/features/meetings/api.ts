@@ -11,6 +11,22 @@ export interface TableSummary {
   chairName: string;
   place: string;
 }
+/** What the caller may do with a table (the server's policy decides; the page only shows). */
+export interface TableAbilities {
+  scheduleMeeting: boolean;
+  seeExperiences: boolean;
+}
+/** What the caller may do with a meeting; status rules (adopted, cancelled) come on top. */
+export interface MeetingAbilities {
+  run: boolean;
+  addFreeItem: boolean;
+  addCaseItem: boolean;
+  addAnonymousItem: boolean;
+  writeMinutes: boolean;
+  adoptMinutes: boolean;
+  addAddendum: boolean;
+  cancel: boolean;
+}
 export interface MeetingSummary {
   id: string;
   tableId: string;
@@ -26,7 +42,7 @@ type Counts = { yes: number; partly: number; no: number };
 export interface TableDetail extends TableSummary {
   description: string;
   chairId: string;
-  mayManage: boolean;
+  abilities: TableAbilities;
   members: { organisationId: string; organisationName: string; userId: string | null; userName: string | null }[];
   meetings: MeetingSummary[];
   experiences: { responses: number; heard: Counts; clearWhoHelps: Counts } | null;
@@ -70,6 +86,7 @@ export interface Meeting extends MeetingSummary {
   tableType: TableSummary['type'];
   role: 'coordinator' | 'chair' | 'invitee';
   isChair: boolean;
+  abilities: MeetingAbilities;
   chairName: string;
   invitees: { userId: string; name: string; organisationName: string }[];
   organisations: { id: string; name: string }[];
@@ -84,7 +101,8 @@ export interface Staff {
   organisationName: string;
 }
 
-export const useTables = () => useQuery({ queryKey: ['meeting-tables'], queryFn: () => api<{ items: TableSummary[] }>('GET', '/meeting-tables') });
+export const useTables = () =>
+  useQuery({ queryKey: ['meeting-tables'], queryFn: () => api<{ items: TableSummary[]; abilities: { createTable: boolean } }>('GET', '/meeting-tables') });
 export const useTable = (id: string) => useQuery({ queryKey: ['meeting-table', id], queryFn: () => api<TableDetail>('GET', `/meeting-tables/${id}`) });
 export const useMeeting = (id: string) => useQuery({ queryKey: ['meeting', id], queryFn: () => api<Meeting>('GET', `/meetings/${id}`) });
 export const useUpcoming = () => useQuery({ queryKey: ['meetings', 'upcoming'], queryFn: () => api<{ items: MeetingSummary[] }>('GET', '/meetings/upcoming') });
