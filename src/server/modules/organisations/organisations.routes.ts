@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { organisationTypeSchema } from '../../../domain/organisations.js';
 import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../policy.js';
@@ -77,7 +78,7 @@ export async function organisationRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Edit or (de)activate an organisation; `version` must be the one you read',
         params: idParams,
         body: z.object({
-          version: z.number().int().min(1),
+          version: int32().min(1),
           regionId: z.uuid().optional(),
           active: z.boolean().optional(),
           ...z.object(fields).partial().shape,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { roleSchema } from '../../../domain/roles.js';
 import type { UserView } from './users.repository.js';
 
@@ -14,7 +15,7 @@ export const userSchema = z.object({
   directoryEditor: z.boolean(),
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
-  version: z.number().int(),
+  version: int32(),
 });
 
 export function presentUser(u: UserView): z.infer<typeof userSchema> {
