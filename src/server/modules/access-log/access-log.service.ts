@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
+import { csvStream } from '../../csv.js';
 import type { Db } from '../../db/client.js';
 import { adminRegionScope } from '../../policy.js';
 import { type AccessLogFilter, type AccessLogRow, listAccessLog } from './access-log.repository.js';
@@ -60,7 +60,7 @@ export function createAccessLogService(db: Db) {
           before = batch[batch.length - 1]!.id;
         }
       }
-      return Readable.from(rows()).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+      return Readable.from(rows()).pipe(csvStream({ header: true, columns: [...CSV_COLUMNS] }));
     },
   };
 }

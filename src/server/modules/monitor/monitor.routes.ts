@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { int32 } from '../../../domain/numbers.js';
 import { dutchDate } from '../../../domain/working-days.js';
+import { toCsv } from '../../csv.js';
 import type { AppDeps } from '../../deps.js';
 import { requireStaff } from '../../policy.js';
 import { buildMonitorReport } from './monitor.report.js';
@@ -209,5 +209,5 @@ export function monitorCsv(d: Dashboard, trends?: Table): string {
       at(name, 'total', 'total', v(p.total));
     }
   }
-  return stringify(lines);
+  return toCsv(lines);
 }
