@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { int32 } from './numbers.js';
+import { httpUrl } from './urls.js';
 
 /** The three Kansrijke Start phases a service can support (domain.md §2). */
 export const CARE_PHASES = ['signaleren', 'verkennen', 'steun_op_maat'] as const;
@@ -116,7 +117,7 @@ export const optionalEmailSchema = z
   .optional()
   .transform(blankToNull);
 export const optionalUrlSchema = z
-  .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'invalid_url' }).max(500)])
+  .union([z.literal(''), httpUrl(500)])
   .nullable()
   .optional()
   .transform(blankToNull);

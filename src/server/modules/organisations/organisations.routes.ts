@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { int32 } from '../../../domain/numbers.js';
 import { organisationTypeSchema } from '../../../domain/organisations.js';
+import { httpUrl } from '../../../domain/urls.js';
 import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../policy.js';
 import { organisationSchema, presentOrganisation } from './organisations.presenter.js';
@@ -26,7 +27,7 @@ const fields = {
     .optional()
     .transform((v) => (v === '' ? null : v)),
   website: z
-    .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
+    .union([z.literal(''), httpUrl(500)])
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v)),
