@@ -51,4 +51,5 @@ export interface Me {
   session: { mfaPending: 'verify' | 'enrol' | null; expiresAt: string; idleMinutes: number };
   csrfToken: string;
   demoMode: boolean;
+  demoOnNetwork: boolean;
 }
