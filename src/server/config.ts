@@ -10,6 +10,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   EMBEDDED_PG_PORT: int(0, 65535).default(0),
   DEMO_MODE: bool.optional(),
@@ -51,6 +55,11 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent the app starts its embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner for migrations on an external PostgreSQL; the app then runs as DATABASE_URL's least-privileged
+   * role and is granted what it needs at start. Without it DATABASE_URL does both (ADR 014).
+   */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
   /** Demo mode: demo data and demo accounts that may skip 2FA. Default on for the embedded database on a loopback HOST. */
@@ -121,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.DATABASE_URL ? e.MIGRATION_DATABASE_URL : undefined,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     demoMode,
