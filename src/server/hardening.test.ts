@@ -136,6 +136,12 @@ describe('no 5xx on malformed input, and every error in the documented body', ()
     }
     const nul = await coordinator.agent.get('/api/v1/persons/%00');
     expect(nul.json().error.details).toEqual([{ path: 'params.id', code: 'nul_character' }]);
+    // A plan number beyond PostgreSQL's integer used to pass validation and overflow in the query.
+    for (const n of [2 ** 31, 2 ** 53]) {
+      const res = await coordinator.agent.get(`/api/v1/cases/${crypto.randomUUID()}/plans/${n}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details).toContainEqual(expect.objectContaining({ path: 'params.number' }));
+    }
   });
 });
 
