@@ -1,5 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { int32 } from './numbers.js';
+import { httpUrl } from './urls.js';
 
 /** The three Kansrijke Start phases a service can support (domain.md §2). */
 export const CARE_PHASES = ['signaleren', 'verkennen', 'steun_op_maat'] as const;
@@ -115,7 +117,7 @@ export const optionalEmailSchema = z
   .optional()
   .transform(blankToNull);
 export const optionalUrlSchema = z
-  .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'invalid_url' }).max(500)])
+  .union([z.literal(''), httpUrl(500)])
   .nullable()
   .optional()
   .transform(blankToNull);
@@ -127,9 +129,9 @@ export const optionalTextSchema = (max: number) => z.string().trim().max(max).nu
  */
 export const ageRangeSchema = z
   .object({
-    pregnancyFromWeek: z.number().int().min(1, { message: 'invalid_pregnancy_week' }).max(42, { message: 'invalid_pregnancy_week' }).nullable(),
-    minAgeMonths: z.number().int().min(0).max(1200).nullable(),
-    maxAgeMonths: z.number().int().min(0).max(1200).nullable(),
+    pregnancyFromWeek: int32().min(1, { message: 'invalid_pregnancy_week' }).max(42, { message: 'invalid_pregnancy_week' }).nullable(),
+    minAgeMonths: int32().min(0).max(1200).nullable(),
+    maxAgeMonths: int32().min(0).max(1200).nullable(),
   })
   .superRefine((r, ctx) => {
     if (r.pregnancyFromWeek !== null && r.minAgeMonths !== null) ctx.addIssue({ code: 'custom', message: 'pregnancy_and_min_age', path: ['minAgeMonths'] });
@@ -180,9 +182,9 @@ export const serviceInputSchema = z
     description: z.string().trim().max(10_000).default(''),
     eligibility: optionalTextSchema(4000),
     programmeId: id.nullable().default(null),
-    pregnancyFromWeek: z.number().int().min(1, { message: 'invalid_pregnancy_week' }).max(42, { message: 'invalid_pregnancy_week' }).nullable().default(null),
-    minAgeMonths: z.number().int().min(0).max(1200).nullable().default(null),
-    maxAgeMonths: z.number().int().min(0).max(1200).nullable().default(null),
+    pregnancyFromWeek: int32().min(1, { message: 'invalid_pregnancy_week' }).max(42, { message: 'invalid_pregnancy_week' }).nullable().default(null),
+    minAgeMonths: int32().min(0).max(1200).nullable().default(null),
+    maxAgeMonths: int32().min(0).max(1200).nullable().default(null),
     targetGroups: uniqueList(targetGroupSchema, TARGET_GROUPS.length).default([]),
     phases: uniqueList(carePhaseSchema, CARE_PHASES.length).default([]),
     lifeDomains: uniqueList(lifeDomainSchema, LIFE_DOMAINS.length).default([]),
@@ -192,9 +194,9 @@ export const serviceInputSchema = z
     accessType: accessTypeSchema.default('free_access'),
     howToRefer: optionalTextSchema(2000),
     referralInclude: optionalTextSchema(2000),
-    waitingWeeks: z.number().int().min(0, { message: 'waiting_negative' }).max(520).nullable().default(null),
+    waitingWeeks: int32().min(0, { message: 'waiting_negative' }).max(520).nullable().default(null),
     waitingStatedOn: z.iso.date().nullable().default(null),
-    responseNormWorkingDays: z.number().int().min(0).max(120).nullable().default(null),
+    responseNormWorkingDays: int32().min(0).max(120).nullable().default(null),
     acceptsNewClients: z.boolean().default(true),
     accessibility: optionalTextSchema(2000),
     phone: phoneSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from './numbers.js';
 
 /**
  * The network's own evaluation tools (domain.md §8): the bottleneck register (knelpunten, as in the Kerkrade
@@ -36,7 +37,7 @@ export const bottleneckInputSchema = z.object({
   title: text(300),
   description: optionalText(2000),
   /** How many partners named it — the "(4)" of "Men weet elkaar niet altijd te vinden (4)". */
-  partnersNamed: z.number().int().min(1, { message: 'at_least_one' }).max(1000),
+  partnersNamed: int32().min(1, { message: 'at_least_one' }).max(1000),
   source: z.enum(BOTTLENECK_SOURCES),
   status: z.enum(BOTTLENECK_STATUSES).default('open'),
   actions: z.array(improvementActionSchema).max(30).default([]),
@@ -152,9 +153,9 @@ export function quickscanChanges(before: QuickscanContent, after: QuickscanConte
 
 export const populationInputSchema = z
   .object({
-    referenceYear: z.number().int().min(1990).max(2100),
-    inhabitants: z.number().int().min(1).max(20_000_000),
-    children0to7: z.number().int().min(0).max(5_000_000).nullable().default(null),
+    referenceYear: int32().min(1990).max(2100),
+    inhabitants: int32().min(1).max(20_000_000),
+    children0to7: int32().min(0).max(5_000_000).nullable().default(null),
     /** Share of children 0–7 with (possibly) multiple developmental questions; 1 % by default. */
     prevalence: z.number().gt(0, { message: 'out_of_range' }).lt(0.2, { message: 'out_of_range' }).default(0.01),
   })
@@ -175,7 +176,7 @@ export const agreementInputSchema = z
     parties: z.array(text(200)).min(1, { message: 'no_parties' }).max(30),
     lead: text(200),
     /** Whole euros per year or for the period; null when no budget is attached. */
-    budgetEuros: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+    budgetEuros: int32().min(0).max(1_000_000_000).nullable().default(null),
     periodFrom: isoDate,
     periodTo: isoDate.nullable().default(null),
     reviewOn: isoDate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from './numbers.js';
 
 /**
  * Multidisciplinary consultation (domain.md §5): tables that meet regularly, an agenda built from open cases with
@@ -128,7 +129,7 @@ export const minutesActionSchema = z
   });
 
 export const minutesInputSchema = z.object({
-  version: z.number().int(),
+  version: int32(),
   summary: text(8000).default(''),
   decisions: text(8000).default(''),
   actions: z.array(minutesActionSchema).max(50).default([]),

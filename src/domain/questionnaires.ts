@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from './numbers.js';
 
 /**
  * Screening instruments (R4U, Mind2Care, ALPHA-NL, …) have licensed question texts, so Knooppunt supports them as
@@ -11,7 +12,7 @@ const label = z.string().trim().min(1).max(500);
 export const questionnaireDefinitionSchema = z
   .object({
     scale: z
-      .array(z.object({ value: z.number().int().min(-100).max(100), labelNl: label, labelEn: label }))
+      .array(z.object({ value: int32().min(-100).max(100), labelNl: label, labelEn: label }))
       .min(2)
       .max(11),
     domains: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from './numbers.js';
 import { addWorkingDays } from './working-days.js';
 
 /**
@@ -126,9 +127,7 @@ export const referralInputSchema = z
       note: text(1000).optional(),
     }),
     attachments: z
-      .array(
-        z.union([z.object({ kind: z.literal('family_plan'), planNumber: z.number().int().min(1) }), z.object({ kind: z.literal('note'), eventId: z.uuid() })]),
-      )
+      .array(z.union([z.object({ kind: z.literal('family_plan'), planNumber: int32().min(1) }), z.object({ kind: z.literal('note'), eventId: z.uuid() })]))
       .max(20)
       .default([]),
   })
@@ -138,7 +137,7 @@ export const referralInputSchema = z
 export type ReferralInput = z.infer<typeof referralInputSchema>;
 
 export const referralChangeSchema = z.object({
-  version: z.number().int(),
+  version: int32(),
   status: z.enum(REFERRAL_STATUSES),
   declineReason: z.enum(DECLINE_REASONS).nullable().optional(),
   expectedStart: isoDate.nullable().optional(),

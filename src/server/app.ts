@@ -6,11 +6,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerDeniedAccessLog } from './audit.js';
 import type { AppDeps } from './deps.js';
 import { errorBody, registerErrorHandler } from './errors.js';
+import { registerInputGuard } from './input-guard.js';
 import { accessLogRoutes } from './modules/access-log/access-log.routes.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -49,10 +50,19 @@ function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifySe
     level,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: redactPath(req.url), id: req.id }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
+}
+
+/**
+ * One-time links carry their secret in the path (directory confirmation, parents' experience form, survey link):
+ * whoever reads the logs must not be able to use them. The query string is never logged at all.
+ */
+const ONE_TIME_LINK = /^(\/api\/v1\/public\/(?:confirm|experience|surveys))\/[^/]+/;
+export function redactPath(url: string): string {
+  return url.split('?')[0]!.replace(ONE_TIME_LINK, '$1/[redacted]');
 }
 
 /** Builds the Fastify app (no listen): plugins, session hook, modules, error handling, web app. */
@@ -62,10 +72,21 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // The router's own refusals (bad percent-encoding, an over-long path parameter) answer the documented error body.
+    frameworkErrors: (err, request, reply: FastifyReply) => {
+      void reply.status(400).send(errorBody('bad_request', [{ path: 'path', code: err.code }], request.id));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
+  app.addHook('onSend', async (request, reply, payload) => {
+    // API answers carry personal data (JSON, PDF, CSV, .ics): no browser or proxy may keep them, unless a route
+    // decided on its own caching for its content.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   // JSON only: a cross-site HTML form can post text/plain without a CORS preflight, never application/json.
   app.removeContentTypeParser('text/plain');
 

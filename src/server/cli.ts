@@ -7,7 +7,7 @@ import { roleSchema } from '../domain/roles.js';
 import { writeAccessLog } from './audit.js';
 import { ConfigError, loadConfig } from './config.js';
 import { municipalities, organisations, regions, users } from './db/schema.js';
-import { AppError } from './errors.js';
+import { AppError, safeErrorFields } from './errors.js';
 import { deleteUserSessions } from './modules/auth/auth.repository.js';
 import { hashPassword } from './modules/auth/passwords.js';
 import { sendFreshnessReminders } from './modules/directory/freshness.js';
@@ -204,6 +204,8 @@ main(process.argv.slice(2)).then(
   (err) => {
     if (err instanceof UsageError) console.error(`Error: ${err.message}\n\n${HELP}`);
     else if (err instanceof ConfigError) console.error(err.message);
+    // A database error's message quotes the failed query with its values (e-mail addresses, names): type and SQLSTATE only.
+    else if (safeErrorFields(err).sqlState) console.error(`Error: ${safeErrorFields(err).type} (SQLSTATE ${safeErrorFields(err).sqlState})`);
     else console.error(`Error: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(err instanceof UsageError ? 2 : 1);
   },

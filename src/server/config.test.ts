@@ -41,3 +41,18 @@ describe('config', () => {
     );
   });
 });
+
+describe('demo mode is never reached by accident', () => {
+  it('on a loopback HOST the embedded database still defaults to demo mode', () => {
+    for (const HOST of ['localhost', '127.0.0.1', '::1', '127.0.1.1']) expect(loadConfig({ HOST }).demoMode, HOST).toBe(true);
+    expect(loadConfig({ HOST: '127.0.0.1' }).demoOnNetwork).toBe(false);
+  });
+
+  it('on any other HOST demo mode needs DEMO_MODE=true; without it the server is a real one (and needs SECRET_KEY)', () => {
+    for (const HOST of ['0.0.0.0', '::', '192.0.2.10', 'knooppunt.example']) {
+      expect(() => loadConfig({ HOST }), HOST).toThrow(/SECRET_KEY[\s\S]*DEMO_MODE=true/);
+      expect(loadConfig({ HOST, SECRET_KEY: 'a'.repeat(64) }).demoMode, HOST).toBe(false);
+      expect(loadConfig({ HOST, DEMO_MODE: 'true' }), HOST).toMatchObject({ demoMode: true, demoOnNetwork: true });
+    }
+  });
+});

@@ -10,6 +10,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   EMBEDDED_PG_PORT: int(0, 65535).default(0),
   DEMO_MODE: bool.optional(),
@@ -52,10 +56,17 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent the app starts its embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner for migrations on an external PostgreSQL; the app then runs as DATABASE_URL's least-privileged
+   * role and is granted what it needs at start. Without it DATABASE_URL does both (ADR 014).
+   */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
-  /** Demo mode: demo data and demo accounts that may skip 2FA. Default on for the embedded database. */
+  /** Demo mode: demo data and demo accounts that may skip 2FA. Default on for the embedded database on a loopback HOST. */
   demoMode: boolean;
+  /** Demo mode on an address other machines can reach (only with DEMO_MODE=true): the console and the web say so. */
+  demoOnNetwork: boolean;
   /** 32-byte key for encrypting secrets at rest; in demo mode generated under dataDir when absent. */
   secretKey: Buffer | undefined;
   session: { idleMinutes: number; absoluteHours: number };
@@ -84,6 +95,12 @@ export interface Config {
   referrals: { defaultNormWorkingDays: number };
 }
 
+/** True for a host name or address that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -99,17 +116,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
   }
   const e = parsed.data;
-  const demoMode = e.DEMO_MODE ?? !e.DATABASE_URL;
+  // Demo mode publishes its passwords and lets demo accounts skip 2FA: by default only on the embedded database and
+  // a loopback address; a server others can reach gets it only when someone asked for it by name.
+  const loopback = isLoopbackHost(e.HOST);
+  const demoMode = e.DEMO_MODE ?? (!e.DATABASE_URL && loopback);
   if (!demoMode && !e.SECRET_KEY) {
-    throw new ConfigError(['SECRET_KEY: required outside demo mode (64 hexadecimal characters; openssl rand -hex 32)']);
+    throw new ConfigError([
+      `SECRET_KEY: required outside demo mode (64 hexadecimal characters; openssl rand -hex 32)${
+        loopback ? '' : `; on a HOST other than localhost/127.0.0.1/::1 demo mode starts only with DEMO_MODE=true`
+      }`,
+    ]);
   }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.DATABASE_URL ? e.MIGRATION_DATABASE_URL : undefined,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     demoMode,
+    demoOnNetwork: demoMode && !loopback,
     secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY, 'hex') : undefined,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, rateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },

@@ -129,6 +129,21 @@ function zodDetails(err: ZodError): ErrorDetail[] {
   return err.issues.map((i) => ({ path: i.path.join('.'), code: i.message && /^[a-z][a-z0-9_]*$/.test(i.message) ? i.message : i.code }));
 }
 
+/** PostgreSQL's SQLSTATE of an error, on the error itself or (Drizzle wraps the driver error) on its cause. */
+function sqlStateOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  for (const c of [e?.code, e?.cause?.code]) if (typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c)) return c;
+  return undefined;
+}
+
+/** What of an error may be logged: its type and codes, never text that can carry values. */
+export function safeErrorFields(err: unknown): { type: string; code?: string; sqlState?: string } {
+  const e = err as { name?: unknown; code?: unknown; constructor?: { name?: string } } | undefined;
+  const type = typeof e?.name === 'string' ? e.name : (e?.constructor?.name ?? typeof err);
+  const code = typeof e?.code === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(e.code) ? e.code : undefined;
+  return { type: type.slice(0, 64), ...(code ? { code } : {}), ...(sqlStateOf(err) ? { sqlState: sqlStateOf(err) } : {}) };
+}
+
 /** Maps every error to a coded JSON answer; 5xx never carries internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | ZodError, request, reply) => {
@@ -150,18 +165,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else {
       const fe = err as FastifyError;
       const status = fe.statusCode ?? 500;
+      const sqlState = sqlStateOf(err);
       if (status === 415) appErr = new AppError('unsupported_media_type');
       else if (status === 413) appErr = new AppError('payload_too_large');
       else if (status === 429) appErr = new AppError('rate_limited');
+      else if (status === 404) appErr = new AppError('not_found');
       else if (status >= 400 && status < 500) appErr = new AppError('bad_request', [{ path: 'body', code: fe.code ?? 'invalid' }]);
+      // Last line of defence: a PostgreSQL data exception (class 22: invalid uuid, NUL byte, integer out of range)
+      // comes from a value the validation should have refused; it is the request's fault, not ours.
+      else if (sqlState?.startsWith('22')) appErr = new AppError('validation_failed', [{ path: 'request', code: 'invalid_value' }]);
       else appErr = new AppError('internal');
     }
-    // Error messages can carry values (e.g. a duplicate key); log only the type, code and frames.
-    if (appErr.status >= 500)
-      request.log.error(
-        { err: { type: (err as Error).name, code: (err as FastifyError).code, frames: (err as Error).stack?.split('\n').slice(1, 8).join('\n') } },
-        'request failed',
-      );
+    // Never the message, the stack or the cause's text: a driver error's message is the failed query with its
+    // parameters (names, dates of birth, addresses), and the stack repeats the message. Type, codes and request id only.
+    if (appErr.status >= 500) request.log.error({ err: safeErrorFields(err) }, 'request failed');
+    else if (!(err instanceof AppError) && sqlStateOf(err)) request.log.warn({ err: safeErrorFields(err) }, 'database refused a value');
     reply
       .headers(appErr.headers)
       .status(appErr.status)

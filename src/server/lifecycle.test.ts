@@ -45,7 +45,7 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     expect(names.filter((n) => n.startsWith('Graceful')).length).toBe(10);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 90_000);
 
   it('keeps every acknowledged write after kill -9 of the app and its PostgreSQL', async () => {
     const DATA_DIR = await tempDataDir();
@@ -86,7 +86,7 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     expect(missing).toEqual([]);
     again.child.kill('SIGTERM');
     await again.exited;
-  });
+  }, 90_000);
 
   // Eight processes, each starting its own embedded PostgreSQL: on two busy cores this needs more than the default 30 s.
   it('operator CLI: rebuilds the monitor, creates a user from stdin, disables it, and backs up and restores the embedded database', async () => {

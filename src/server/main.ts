@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { startBackgroundWork } from './background.js';
 import { ConfigError, loadConfig } from './config.js';
+import { safeErrorFields } from './errors.js';
 import { startJobs } from './jobs.js';
 import { openRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
@@ -57,10 +58,16 @@ async function main() {
     console.log(`\nDEMO MODE${runtime.seeded ? ' (demo data loaded)' : ''} — demo accounts, password "${DEMO_PASSWORD}":`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(13)} ${a.email}`);
     console.log('Demo accounts may skip two-factor authentication in demo mode only.\n');
+    if (config.demoOnNetwork)
+      console.log(
+        `WARNING: demo mode (DEMO_MODE=true) on ${config.host}, reachable from the network: the demo passwords above are public. Never enter real data.\n`,
+      );
   }
 }
 
 main().catch((err) => {
-  console.error('Knooppunt failed to start:', err instanceof Error ? err.message : err);
+  // A database error's message can quote a failed query with its values: then only its type and SQLSTATE.
+  const safe = safeErrorFields(err);
+  console.error('Knooppunt failed to start:', safe.sqlState ? `${safe.type} (SQLSTATE ${safe.sqlState})` : err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
+import { embeddedAppUrl, grantAppRole, roleOfUrl } from './db/roles.js';
 import type { AppDeps } from './deps.js';
 import { seedDemo } from './seed/demo.js';
 import { seedDemoDirectory } from './seed/demo-directory.js';
@@ -38,8 +39,19 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean; see
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
   let database: Database | undefined;
   try {
-    database = openDatabase(config.databaseUrl ?? embedded!.url, config.dbPoolSize);
-    if (opts.migrate !== false) await migrateDatabase(database.pool);
+    // Two roles (ADR 014): the owner migrates and grants; the app runs as a role that cannot touch the access log's
+    // triggers. Embedded: both exist in our own cluster. External: with MIGRATION_DATABASE_URL, else one URL does both.
+    const ownerUrl = embedded?.url ?? config.migrationDatabaseUrl ?? config.databaseUrl!;
+    const owner = openDatabase(ownerUrl, 2);
+    let appUrl = config.databaseUrl ?? embedded!.url;
+    try {
+      if (opts.migrate !== false) await migrateDatabase(owner.pool);
+      if (embedded) appUrl = await embeddedAppUrl(owner.pool, embedded.url, config.dataDir);
+      if (embedded || (config.migrationDatabaseUrl && roleOfUrl(appUrl) !== roleOfUrl(ownerUrl))) await grantAppRole(owner.pool, roleOfUrl(appUrl));
+    } finally {
+      await owner.close();
+    }
+    database = openDatabase(appUrl, config.dbPoolSize);
     const seeded = opts.seed !== false && config.demoMode ? await seedDemo(database.db) : false;
     if (opts.seed !== false && config.demoMode) await seedDemoDirectory(database.db);
     const secretKey = await resolveSecretKey(config);

@@ -99,6 +99,7 @@ function Shell() {
       {user?.demoMode && (
         <div className="kp-banner" role="note">
           {t('app.demoBanner')}
+          {user.demoOnNetwork && ` ${t('app.demoOnNetwork')}`}
         </div>
       )}
       <div className="kp-shell">

@@ -60,4 +60,5 @@ export interface Me {
   session: { mfaPending: 'verify' | 'enrol' | null; expiresAt: string; idleMinutes: number };
   csrfToken: string;
   demoMode: boolean;
+  demoOnNetwork: boolean;
 }

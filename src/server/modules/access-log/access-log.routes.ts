@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS_OUTCOMES, accessEventTypeSchema } from '../../../domain/access-log.js';
+import { coercedInt32, int32 } from '../../../domain/numbers.js';
 import { bsnSchema } from '../../../domain/persons.js';
 import { roleSchema } from '../../../domain/roles.js';
 import { createBsnVault } from '../../crypto.js';
@@ -64,7 +65,7 @@ export async function accessLogRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         summary: 'NEN 7513 access log, newest first (keyset pagination with `before`)',
-        querystring: filter.extend({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: filter.extend({ before: z.coerce.number().int().positive().optional(), limit: coercedInt32().min(1).max(500).default(100) }),
         response: { 200: z.object({ items: z.array(entrySchema), nextBefore: z.number().nullable() }) },
       },
     },
@@ -87,7 +88,7 @@ export async function accessLogRoutes(app: FastifyInstance, deps: AppDeps) {
           familyName: z.string().trim().max(100).optional(),
           date: z.iso.date({ message: 'invalid_date' }).optional(),
           before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-          limit: z.number().int().min(1).max(500).default(100),
+          limit: int32().min(1).max(500).default(100),
         }),
         response: { 200: z.object({ items: z.array(entrySchema), nextBefore: z.number().nullable() }) },
       },

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import { foldName } from '../../../domain/persons.js';
 import { writeAccessLog, writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { BsnVault } from '../../crypto.js';
+import { csvStream } from '../../csv.js';
 import type { Db } from '../../db/client.js';
 import { adminRegionScope } from '../../policy.js';
 import { type AccessLogFilter, type AccessLogRow, listAccessLog, subjectRecords } from './access-log.repository.js';
@@ -87,7 +87,7 @@ export function createAccessLogService(db: Db, vault?: BsnVault) {
           before = batch[batch.length - 1]!.id;
         }
       }
-      return Readable.from(rows()).pipe(stringify({ header: true, columns: [...CSV_COLUMNS] }));
+      return Readable.from(rows()).pipe(csvStream({ header: true, columns: [...CSV_COLUMNS] }));
     },
   };
 }

@@ -10,9 +10,12 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const account = createAccountService(deps);
 
+  // Both check the password: throttled like sign-in, so a stolen session cannot guess it at speed.
+  const passwordRateLimit = { rateLimit: { max: deps.config.login.rateLimitPerMinute, timeWindow: '1 minute' } };
   r.post(
     '/account/password',
     {
+      config: passwordRateLimit,
       schema: {
         tags: ['account'],
         summary: 'Change the own password',
@@ -30,6 +33,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/account/2fa/reset',
     {
+      config: passwordRateLimit,
       schema: {
         tags: ['account'],
         summary: 'Turn the own two-factor authentication off (password required)',

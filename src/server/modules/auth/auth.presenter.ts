@@ -35,9 +35,11 @@ export const meSchema = z.object({
   }),
   csrfToken: z.string(),
   demoMode: z.boolean(),
+  /** Demo mode on an address other machines reach: the banner warns that the demo passwords are public. */
+  demoOnNetwork: z.boolean(),
 });
 
-export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boolean): z.infer<typeof meSchema> {
+export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boolean, demoOnNetwork = false): z.infer<typeof meSchema> {
   return {
     user: {
       id: s.userId,
@@ -60,5 +62,6 @@ export function presentMe(s: SessionLookup, idleMinutes: number, demoMode: boole
     },
     csrfToken: s.csrfToken,
     demoMode,
+    demoOnNetwork,
   };
 }

@@ -46,7 +46,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meSchema } } }, async (request) => {
     requireSession(request.actor);
-    return presentMe(request.session!, config.session.idleMinutes, config.demoMode);
+    return presentMe(request.session!, config.session.idleMinutes, config.demoMode, config.demoOnNetwork);
   });
 
   r.post(

@@ -10,6 +10,7 @@ import {
   consentState,
 } from '../../../domain/cases.js';
 import { isOverdue, type PlanDiff, planContentSchema } from '../../../domain/family-plan.js';
+import { int32 } from '../../../domain/numbers.js';
 import { HOUSEHOLD_ROLES } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
 import type { CaseAbilities, CaseAccess } from '../../policy.js';
@@ -25,12 +26,12 @@ const phase = z.enum(CASE_PHASES);
 const consentStateSchema = z.enum(['given', 'refused', 'withdrawn', 'expired', 'none']);
 
 export const planSummarySchema = z.object({
-  number: z.number().int(),
+  number: int32(),
   status: z.enum(['draft', 'adopted']),
   adoptedAt: ts.nullable(),
   parentsAgreed: z.boolean().nullable(),
   parentsPresent: z.boolean().nullable(),
-  version: z.number().int(),
+  version: int32(),
   updatedAt: ts,
 });
 export const planSchema = planSummarySchema.extend({ content: planContentSchema });
@@ -126,7 +127,7 @@ export const casePageSchema = z.object({
   createdAt: ts,
   updatedAt: ts,
   phaseChangedAt: ts,
-  version: z.number().int(),
+  version: int32(),
   closeReason: z.enum(CLOSE_REASONS).nullable(),
   evaluationNote: z.string().nullable(),
   closedAt: ts.nullable(),
@@ -309,7 +310,7 @@ export const myCaseSchema = z.object({
   proposal: z.object({ id: z.uuid(), kind: z.enum(['case', 'process']) }).nullable(),
   nextStep: z.enum(['answer_regie_proposal', 'overdue_actions', 'draft_plan', 'open_actions', 'none']),
   myActions: z.array(actionItem),
-  overdueCount: z.number().int(),
+  overdueCount: int32(),
 });
 export function presentMyCase(
   r: MyCaseRow & { nextStep: z.infer<typeof myCaseSchema>['nextStep'] },
@@ -352,7 +353,7 @@ export const boardSchema = z.object({
       directorName: z.string().nullable(),
       withoutDirectorSince: ts.nullable(),
       regieEscalatedAt: ts.nullable(),
-      teamSize: z.number().int(),
+      teamSize: int32(),
       updatedAt: ts,
     }),
   ),

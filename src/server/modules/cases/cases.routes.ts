@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_PHASES, CLOSE_REASONS, consentInputSchema, reasonSchema } from '../../../domain/cases.js';
 import { planContentSchema } from '../../../domain/family-plan.js';
+import { coercedInt32, int32 } from '../../../domain/numbers.js';
 import { dutchDate } from '../../../domain/working-days.js';
 import type { AppDeps } from '../../deps.js';
 import { requireCareStaff, requireStaff } from '../../policy.js';
@@ -36,9 +37,9 @@ const optionalText = (max: number) =>
     .max(max, { message: 'too_long' })
     .optional()
     .transform((v) => v || null);
-const version = z.number().int();
-const planParams = z.object({ id: z.uuid(), number: z.coerce.number().int().min(1) });
-const ok = z.object({ id: z.uuid(), version: z.number().int().optional() });
+const version = int32();
+const planParams = z.object({ id: z.uuid(), number: coercedInt32().min(1) });
+const ok = z.object({ id: z.uuid(), version: int32().optional() });
 const MAX_CONSENT_BODY = 4 * 1024 * 1024;
 
 /**
@@ -108,7 +109,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
         querystring: z.object({ q: z.string().trim().min(1).max(100) }),
         response: {
           200: z.object({
-            total: z.number().int(),
+            total: int32(),
             items: z.array(z.object({ id: z.uuid(), phase: z.enum(CASE_PHASES), clientName: z.string(), municipalityName: z.string() })),
           }),
         },
@@ -138,7 +139,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
             .optional()
             .transform((v) => v?.split(',')),
           before: z.iso.datetime({ offset: true }).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
+          limit: coercedInt32().min(1).max(200).default(50),
         }),
         response: { 200: timelineSchema },
       },
@@ -430,7 +431,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         params: idParams,
-        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        querystring: z.object({ from: coercedInt32().min(1), to: coercedInt32().min(1) }),
         response: { 200: diffSchema },
       },
     },

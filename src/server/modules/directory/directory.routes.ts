@@ -13,6 +13,7 @@ import {
   serviceInputSchema,
   targetGroupSchema,
 } from '../../../domain/directory.js';
+import { coercedInt32, int32 } from '../../../domain/numbers.js';
 import { organisationTypeSchema } from '../../../domain/organisations.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
@@ -59,8 +60,8 @@ const serviceQuery = z.object({
   acceptsNewClients: z.stringbool().optional(),
   programmeId: z.uuid().optional(),
   organisationId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  perPage: z.coerce.number().int().min(1).max(500).default(20),
+  page: coercedInt32().min(1).max(10_000).default(1),
+  perPage: coercedInt32().min(1).max(500).default(20),
 });
 type ServiceQuery = z.infer<typeof serviceQuery>;
 const toServiceFilters = (q: ServiceQuery) => ({
@@ -81,7 +82,7 @@ const pageOf = (q: { page: number; perPage: number }) => ({ limit: q.perPage, of
 
 const idParams = z.object({ id: z.uuid() });
 const typeParams = z.object({ type: z.enum(RECORD_TYPES), id: z.uuid() });
-const versioned = <T extends z.ZodType>(s: T) => z.intersection(s, z.object({ version: z.number().int().min(1) }));
+const versioned = <T extends z.ZodType>(s: T) => z.intersection(s, z.object({ version: int32().min(1) }));
 const serviceResults = z.object({ items: z.array(serviceHitSchema), total: z.number(), page: z.number(), perPage: z.number() });
 
 export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -291,8 +292,8 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
           organisationId: z.uuid().optional(),
           expertise: many(z.string().max(60)),
           language: many(languageSchema),
-          page: z.coerce.number().int().min(1).max(10_000).default(1),
-          perPage: z.coerce.number().int().min(1).max(200).default(20),
+          page: coercedInt32().min(1).max(10_000).default(1),
+          perPage: coercedInt32().min(1).max(200).default(20),
         }),
         response: { 200: z.object({ items: z.array(personHitSchema), total: z.number(), page: z.number(), perPage: z.number() }) },
       },

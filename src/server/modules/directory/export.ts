@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatPhone } from '../../../domain/directory.js';
+import { toCsv } from '../../csv.js';
 import type { ServiceHit } from './search.repository.js';
 
 /** The search result as a CSV a municipality can open in a spreadsheet (semicolon-separated, as Dutch Excel expects). */
@@ -33,5 +33,5 @@ export function servicesCsv(rows: ServiceHit[]): string {
     r.stale ? 'ja' : 'nee',
   ]);
   // The BOM makes Excel read the file as UTF-8 (ë, é in Dutch names).
-  return `\uFEFF${stringify([header, ...body], { delimiter: ';' })}`;
+  return `\uFEFF${toCsv([header, ...body], { delimiter: ';' })}`;
 }

@@ -13,6 +13,7 @@ import {
   populationInputSchema,
   quickscanInputSchema,
 } from '../../../domain/evaluation.js';
+import { coercedInt32, int32 } from '../../../domain/numbers.js';
 import type { AppDeps } from '../../deps.js';
 import { requireStaff } from '../../policy.js';
 import { createEvaluationService } from './evaluation.service.js';
@@ -20,9 +21,9 @@ import { createEvaluationService } from './evaluation.service.js';
 const tags = ['evaluation'];
 const idParams = z.object({ id: z.uuid() });
 const byMunicipality = z.object({ municipalityId: z.uuid() });
-const withVersion = z.object({ version: z.number().int().min(1) });
-const versionQuery = z.object({ version: z.coerce.number().int().min(1) });
-const created = z.object({ id: z.uuid(), version: z.number().int() });
+const withVersion = z.object({ version: int32().min(1) });
+const versionQuery = z.object({ version: coercedInt32().min(1) });
+const created = z.object({ id: z.uuid(), version: int32() });
 const iso = (d: Date) => d.toISOString();
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -31,11 +32,11 @@ const bottleneckSchema = z.object({
   phase: z.enum(BOTTLENECK_PHASES),
   title: z.string(),
   description: z.string().nullable(),
-  partnersNamed: z.number().int(),
+  partnersNamed: int32(),
   source: z.enum(BOTTLENECK_SOURCES),
   status: z.enum(BOTTLENECK_STATUSES),
   actions: z.array(improvementActionSchema),
-  version: z.number().int(),
+  version: int32(),
   updatedAt: z.string(),
 });
 const quickscanSchema = z.object({
@@ -45,7 +46,7 @@ const quickscanSchema = z.object({
   blocks: z.record(z.string(), z.object({ state: z.string(), by: z.string().nullable(), since: z.string().nullable(), financing: z.string().nullable() })),
   criteria: z.record(z.string(), z.object({ state: z.string(), note: z.string().nullable() })),
   note: z.string().nullable(),
-  version: z.number().int(),
+  version: int32(),
   gaps: z.array(z.object({ kind: z.enum(['block', 'criterion']), key: z.string(), state: z.string(), required: z.boolean() })),
   previous: z.object({ id: z.uuid(), conductedOn: z.iso.date() }).nullable(),
   changes: z.array(
@@ -61,16 +62,16 @@ const quickscanSchema = z.object({
 const demandSchema = z.object({
   population: z
     .object({
-      referenceYear: z.number().int(),
-      inhabitants: z.number().int(),
-      children0to7: z.number().int().nullable(),
+      referenceYear: int32(),
+      inhabitants: int32(),
+      children0to7: int32().nullable(),
       prevalence: z.number(),
       source: z.enum(['entered', 'cbs']),
-      version: z.number().int(),
+      version: int32(),
       updatedAt: z.string(),
     })
     .nullable(),
-  estimate: z.object({ children0to7: z.number().int(), expected: z.number().int(), basis: z.enum(['own_figures', 'national_distribution']) }).nullable(),
+  estimate: z.object({ children0to7: int32(), expected: int32(), basis: z.enum(['own_figures', 'national_distribution']) }).nullable(),
 });
 const agreementSchema = z.object({
   id: z.uuid(),
@@ -79,12 +80,12 @@ const agreementSchema = z.object({
   content: z.string(),
   parties: z.array(z.string()),
   lead: z.string(),
-  budgetEuros: z.number().int().nullable(),
+  budgetEuros: int32().nullable(),
   periodFrom: z.iso.date(),
   periodTo: z.iso.date().nullable(),
   reviewOn: z.iso.date(),
   block: z.enum(IV_BLOCKS).nullable(),
-  version: z.number().int(),
+  version: int32(),
 });
 
 /** The bottleneck register, the Integrale Vroeghulp quickscan with the demand estimate, and the agreements register. */
@@ -185,7 +186,7 @@ export async function evaluationRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Enter population figures (version null the first time)',
-        body: populationInputSchema.and(byMunicipality).and(z.object({ version: z.number().int().nullable() })),
+        body: populationInputSchema.and(byMunicipality).and(z.object({ version: int32().nullable() })),
         response: { 200: demandSchema },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { HOUSEHOLD_ROLES, RELATION_TYPES } from '../../../domain/persons.js';
 import type { BsnVault } from '../../crypto.js';
 import type { PersonRow, PersonView } from './families.repository.js';
@@ -32,7 +33,7 @@ export const personSchema = personSummarySchema.extend({
   contactNote: z.string().nullable(),
   /** Whether the viewer has an active involvement registration in this household (else: coordinator access). */
   registeredByMe: z.boolean(),
-  version: z.number().int(),
+  version: int32(),
 });
 export const relationSchema = z.object({ fromPersonId: z.uuid(), toPersonId: z.uuid(), type: z.enum(RELATION_TYPES) });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { bsnSchema, personInputSchema, personPatchSchema, relationTypeSchema } from '../../../domain/persons.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -95,8 +96,8 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         params: idParams,
-        body: personPatchSchema.extend({ version: z.number().int(), deceasedOn: isoDate.nullable().optional() }),
-        response: { 200: personSummarySchema.extend({ version: z.number().int() }) },
+        body: personPatchSchema.extend({ version: int32(), deceasedOn: isoDate.nullable().optional() }),
+        response: { 200: personSummarySchema.extend({ version: int32() }) },
       },
     },
     async (request) => {
@@ -137,8 +138,8 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Record the birth of an unborn child: the record becomes a child’s, with all its history',
         params: idParams,
-        body: z.object({ version: z.number().int(), dateOfBirth: isoDate, givenName: z.string().trim().max(100).default('') }),
-        response: { 200: personSummarySchema.extend({ version: z.number().int() }) },
+        body: z.object({ version: int32(), dateOfBirth: isoDate, givenName: z.string().trim().max(100).default('') }),
+        response: { 200: personSummarySchema.extend({ version: int32() }) },
       },
     },
     async (request) => {

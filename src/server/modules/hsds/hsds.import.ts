@@ -13,6 +13,7 @@ import {
   WEEKDAYS,
 } from '../../../domain/directory.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../domain/organisations.js';
+import { isHttpUrl } from '../../../domain/urls.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { Db } from '../../db/client.js';
@@ -178,6 +179,8 @@ export async function importHsds(db: Db, data: unknown, o: { regionId: string; a
       const phone = org.phones?.[0]?.number;
       const e164 = phone ? toE164(phone) : null;
       if (phone && !e164) errors.push({ path: `${path}.phones.0.number`, code: 'invalid_phone' });
+      // The schema's `format: uri` lets `javascript:` through; only http(s) links are kept.
+      if (org.website !== undefined && !isHttpUrl(org.website)) errors.push({ path: `${path}.website`, code: 'invalid_url' });
       const before = existingOrgs.get(id);
       if (before && !mayImportOverOrganisation(o.actor, before)) errors.push({ path, code: 'organisation_out_of_scope' });
       const ids = org.organization_identifiers ?? [];

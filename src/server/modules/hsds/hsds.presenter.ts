@@ -1,4 +1,5 @@
 import type { OpeningHours } from '../../../domain/directory.js';
+import { isHttpUrl } from '../../../domain/urls.js';
 import type { locations, municipalities, organisations, Person as PersonRow, programmes, Service as ServiceRow } from '../../db/schema.js';
 import { presentTerm, stableUuid, type TaxonomyKey } from './hsds.taxonomy.js';
 
@@ -60,7 +61,13 @@ export function presentProgram(p: Programme) {
 
 /** Organisation with its one-to-one fields only (HSDS organization_list). */
 export function presentOrganizationBasic(o: Organisation) {
-  return compact({ id: o.id, name: o.name, description: o.description ?? '', email: o.email ?? undefined, website: o.website ?? undefined });
+  return compact({
+    id: o.id,
+    name: o.name,
+    description: o.description ?? '',
+    email: o.email ?? undefined,
+    website: isHttpUrl(o.website) ? o.website : undefined,
+  });
 }
 
 export function presentOrganization(
@@ -138,7 +145,7 @@ export function presentServiceBasic(s: Service, o: Organisation, p: Programme | 
     program_id: s.programmeId ?? undefined,
     name: s.name,
     description: s.description,
-    url: s.website ?? undefined,
+    url: isHttpUrl(s.website) ? s.website : undefined,
     email: s.email ?? undefined,
     status: s.active ? 'active' : 'inactive',
     application_process: s.howToRefer ?? undefined,

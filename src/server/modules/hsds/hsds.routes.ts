@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { coercedInt32 } from '../../../domain/numbers.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { AppDeps } from '../../deps.js';
@@ -13,8 +14,8 @@ import * as repo from './hsds.repository.js';
 import { allTerms, presentTaxonomy, presentTerm, TAXONOMIES, type TaxonomyKey, taxonomyId, termById } from './hsds.taxonomy.js';
 
 const paging = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(500).default(50),
+  page: coercedInt32().min(1).max(100_000).default(1),
+  per_page: coercedInt32().min(1).max(500).default(50),
 };
 const idParams = z.object({ id: z.uuid() });
 const TERM_COLUMN = {

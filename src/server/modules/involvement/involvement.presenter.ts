@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { INFORMED_HOW, REGISTRATION_END_REASONS } from '../../../domain/persons.js';
 import { personSummarySchema, presentPersonSummary } from '../families/families.presenter.js';
 import type { PersonRow } from '../families/families.repository.js';
@@ -69,7 +70,7 @@ const matchBase = {
   createdAt: z.iso.datetime({ offset: true }),
   centralContactUserId: z.uuid().nullable(),
   followedUpAt: z.iso.datetime({ offset: true }).nullable(),
-  version: z.number().int(),
+  version: int32(),
 };
 export const myMatchSchema = z.object({
   ...matchBase,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { INFORMED_HOW, MAX_REGISTRATION_MONTHS, personInputSchema } from '../../../domain/persons.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -38,14 +39,14 @@ export async function involvementRoutes(app: FastifyInstance, deps: AppDeps) {
           'Identity checks are limited per user and hour (`IDENTITY_CHECKS_PER_HOUR`, then 429) and logged with every record they touched. ' +
           'Registering the same person twice returns the existing registration (200). What the answer shows of a person another organisation recorded is restricted.',
         body: z.object({
-          durationMonths: z.number().int().min(1).max(MAX_REGISTRATION_MONTHS, { message: 'max_24_months' }),
+          durationMonths: int32().min(1).max(MAX_REGISTRATION_MONTHS, { message: 'max_24_months' }),
           startDate: isoDate.nullable().optional(),
           personId: z.uuid().optional(),
           person: personInputSchema.optional(),
           confirmNewPerson: z.boolean().default(false),
         }),
         response: {
-          '2xx': z.object({ registration: registrationSchema, person: personSummarySchema, personCreated: z.boolean(), matchCount: z.number().int() }),
+          '2xx': z.object({ registration: registrationSchema, person: personSummarySchema, personCreated: z.boolean(), matchCount: int32() }),
         },
       },
     },
@@ -138,9 +139,9 @@ export async function involvementRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Record that the match was followed up ("afgestemd") and who is the central contact',
         params: idParams,
-        body: z.object({ version: z.number().int(), centralContactUserId: z.uuid() }),
+        body: z.object({ version: int32(), centralContactUserId: z.uuid() }),
         response: {
-          200: z.object({ id: z.uuid(), version: z.number().int(), followedUpAt: z.string().nullable(), centralContactUserId: z.uuid().nullable() }),
+          200: z.object({ id: z.uuid(), version: int32(), followedUpAt: z.string().nullable(), centralContactUserId: z.uuid().nullable() }),
         },
       },
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENDA_KINDS, EXPERIENCE_ANSWERS, MEETING_TYPES, maskedItemTitle } from '../../../domain/meetings.js';
+import { int32 } from '../../../domain/numbers.js';
 import type { MeetingAbilities, TableAbilities } from '../../policy.js';
 import type * as repo from './meetings.repository.js';
 import type { AgendaView, MeetingRole } from './meetings.service.js';
@@ -17,7 +18,7 @@ export const meetingSummarySchema = z.object({
   place: z.string(),
   videoUrl: z.string().nullable(),
   status,
-  version: z.number().int(),
+  version: int32(),
 });
 export const presentMeetingSummary = (m: repo.MeetingRow, tableName?: string): z.infer<typeof meetingSummarySchema> => ({
   id: m.id,
@@ -69,7 +70,7 @@ export const meetingAbilitiesSchema = z
     'What the caller may do with this meeting (policy.meetingAbilities); status rules (adopted, cancelled) still apply.',
   ) satisfies z.ZodType<MeetingAbilities>;
 
-const answerCounts = z.object({ yes: z.number().int(), partly: z.number().int(), no: z.number().int() });
+const answerCounts = z.object({ yes: int32(), partly: int32(), no: int32() });
 export const tableSchema = tableSummarySchema.extend({
   description: z.string(),
   chairId: z.uuid(),
@@ -77,7 +78,7 @@ export const tableSchema = tableSummarySchema.extend({
   abilities: tableAbilitiesSchema,
   members: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), userId: z.uuid().nullable(), userName: z.string().nullable() })),
   meetings: z.array(meetingSummarySchema),
-  experiences: z.object({ responses: z.number().int(), heard: answerCounts, clearWhoHelps: answerCounts }).nullable(),
+  experiences: z.object({ responses: int32(), heard: answerCounts, clearWhoHelps: answerCounts }).nullable(),
 });
 
 const actionSchema = z.object({
@@ -90,7 +91,7 @@ const actionSchema = z.object({
 
 const itemSchema = z.object({
   id: z.uuid(),
-  position: z.number().int(),
+  position: int32(),
   kind: z.enum(AGENDA_KINDS),
   /** What this participant sees as the item's title: the family's name only with consent for their organisation. */
   title: z.string(),
@@ -120,7 +121,7 @@ const itemSchema = z.object({
       regieHolderId: z.uuid().nullable(),
       regieHolderName: z.string().nullable(),
       parentsPresent: z.boolean(),
-      version: z.number().int(),
+      version: int32(),
     })
     .nullable(),
 });

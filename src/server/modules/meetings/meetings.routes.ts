@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agendaItemSchema, EXPERIENCE_ANSWERS, experienceSchema, meetingInputSchema, minutesInputSchema, tableInputSchema } from '../../../domain/meetings.js';
+import { int32 } from '../../../domain/numbers.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireCareStaff } from '../../policy.js';
@@ -19,7 +20,7 @@ import { createMeetingService } from './meetings.service.js';
 
 const tags = ['meetings'];
 const idParams = z.object({ id: z.uuid() });
-const created = z.object({ id: z.uuid(), version: z.number().int().optional() });
+const created = z.object({ id: z.uuid(), version: int32().optional() });
 const langOf = (r: FastifyRequest): 'nl' | 'en' => (r.headers['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'nl');
 
 /**
@@ -183,8 +184,8 @@ export async function meetingRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         summary: 'Adopt the minutes (chair): regie synced to the cases, actions into the family plans, then frozen',
         params: idParams,
-        body: z.object({ version: z.number().int() }),
-        response: { 200: z.object({ id: z.uuid(), version: z.number().int(), experienceLinks: z.array(z.object({ itemId: z.uuid(), link: z.string() })) }) },
+        body: z.object({ version: int32() }),
+        response: { 200: z.object({ id: z.uuid(), version: int32(), experienceLinks: z.array(z.object({ itemId: z.uuid(), link: z.string() })) }) },
       },
     },
     async (request) => {

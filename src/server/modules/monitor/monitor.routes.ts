@@ -1,15 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { dutchDate } from '../../../domain/working-days.js';
+import { toCsv } from '../../csv.js';
 import type { AppDeps } from '../../deps.js';
 import { requireStaff } from '../../policy.js';
 import { buildMonitorReport } from './monitor.report.js';
 import { bucketsOf, createMonitorService } from './monitor.service.js';
 
 const tags = ['monitor'];
-const cell = z.number().int().nullable();
+const cell = int32().nullable();
 /** A table of counts; null is a suppressed figure ("<10"). */
 const panel = z.object({
   rows: z.array(z.string()),
@@ -58,7 +59,7 @@ const comparisonSchema = z.object({
   totals: z.object({ households: cell, signals: cell, referrals: cell }),
 });
 const networkSchema = z.object({
-  nodes: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.string(), degree: z.number().int(), betweenness: z.number(), isolated: z.boolean() })),
+  nodes: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.string(), degree: int32(), betweenness: z.number(), isolated: z.boolean() })),
   edges: z.array(
     z.object({
       source: z.uuid(),
@@ -208,5 +209,5 @@ export function monitorCsv(d: Dashboard, trends?: Table): string {
       at(name, 'total', 'total', v(p.total));
     }
   }
-  return stringify(lines);
+  return toCsv(lines);
 }

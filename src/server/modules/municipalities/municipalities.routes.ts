@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../policy.js';
 import type { MunicipalityRow } from './municipalities.repository.js';
@@ -11,7 +12,7 @@ const municipalitySchema = z.object({
   regionId: z.uuid(),
   name: z.string(),
   cbsCode: z.string().nullable(),
-  version: z.number().int(),
+  version: int32(),
 });
 const present = (m: MunicipalityRow): z.infer<typeof municipalitySchema> => ({
   id: m.id,
@@ -68,7 +69,7 @@ export async function municipalityRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['admin'],
         params: z.object({ id: z.uuid() }),
-        body: z.object({ version: z.number().int().min(1), regionId: z.uuid().optional(), name: z.string().trim().min(2).max(120).optional(), cbsCode }),
+        body: z.object({ version: int32().min(1), regionId: z.uuid().optional(), name: z.string().trim().min(2).max(120).optional(), cbsCode }),
         response: { 200: municipalitySchema },
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, NOTIFICATION_MODES } from '../../../domain/notifications.js';
+import { int32 } from '../../../domain/numbers.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { notificationRecipient, requireStaff } from '../../policy.js';
@@ -30,7 +31,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/notifications',
-    { schema: { tags: ['notifications'], response: { 200: z.object({ unread: z.number().int(), items: z.array(notificationSchema) }) } } },
+    { schema: { tags: ['notifications'], response: { 200: z.object({ unread: int32(), items: z.array(notificationSchema) }) } } },
     async (request) => {
       const actor = requireStaff(request.actor);
       const { items: rows, unread } = await repo.listFor(db, notificationRecipient(actor));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { organisationTypeSchema } from '../../../domain/organisations.js';
 import type { OrganisationRow } from './organisations.repository.js';
 
@@ -11,7 +12,7 @@ export const organisationSchema = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
   active: z.boolean(),
-  version: z.number().int(),
+  version: int32(),
   updatedAt: z.string(),
 });
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { organisationTypeSchema } from '../../../domain/organisations.js';
+import { httpUrl } from '../../../domain/urls.js';
 import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../policy.js';
 import { organisationSchema, presentOrganisation } from './organisations.presenter.js';
@@ -25,7 +27,7 @@ const fields = {
     .optional()
     .transform((v) => (v === '' ? null : v)),
   website: z
-    .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
+    .union([z.literal(''), httpUrl(500)])
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v)),
@@ -77,7 +79,7 @@ export async function organisationRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'Edit or (de)activate an organisation; `version` must be the one you read',
         params: idParams,
         body: z.object({
-          version: z.number().int().min(1),
+          version: int32().min(1),
           regionId: z.uuid().optional(),
           active: z.boolean().optional(),
           ...z.object(fields).partial().shape,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planContentSchema } from '../../../domain/family-plan.js';
+import { int32 } from '../../../domain/numbers.js';
 import {
   allowedReferralTransitions,
   awaitsAnswer,
@@ -32,7 +33,7 @@ export const referralSummarySchema = z.object({
   /** Until the receiver accepts, the sender stays responsible (warm hand-over). */
   senderResponsible: z.boolean(),
   expectedStart: z.iso.date().nullable(),
-  version: z.number().int(),
+  version: int32(),
 });
 
 export function presentSummary(s: repo.ReferralSummary, today: string): z.infer<typeof referralSummarySchema> {
@@ -56,10 +57,10 @@ export function presentSummary(s: repo.ReferralSummary, today: string): z.infer<
 }
 
 export const boardSchema = z.object({
-  counts: z.object({ new: z.number().int(), overdue: z.number().int(), waiting: z.number().int(), open: z.number().int() }),
+  counts: z.object({ new: int32(), overdue: int32(), waiting: int32(), open: int32() }),
   /** One page of the chosen view, by due day (the counts give its size). */
-  page: z.number().int(),
-  perPage: z.number().int(),
+  page: int32(),
+  perPage: int32(),
   items: z.array(referralSummarySchema),
 });
 
@@ -70,7 +71,7 @@ export const referralSchema = referralSummarySchema.extend({
   question: z.string(),
   handover: z.object({ kind: z.enum(HANDOVER_KINDS), at: ts.nullable(), note: z.string().nullable() }),
   declineReason: z.enum(DECLINE_REASONS).nullable(),
-  normWorkingDays: z.number().int(),
+  normWorkingDays: int32(),
   person: z.object({ name: z.string(), dateOfBirth: z.iso.date().nullable(), phone: z.string().nullable() }),
   sender: z.object({ name: z.string(), email: z.string(), organisationName: z.string(), phone: z.string().nullable() }),
   history: z.array(
@@ -88,12 +89,12 @@ export const referralSchema = referralSummarySchema.extend({
   ),
   attachments: z.array(
     z.union([
-      z.object({ kind: z.literal('family_plan'), planNumber: z.number().int(), adoptedAt: ts.nullable(), content: planContentSchema }),
+      z.object({ kind: z.literal('family_plan'), planNumber: int32(), adoptedAt: ts.nullable(), content: planContentSchema }),
       z.object({ kind: z.literal('note'), text: z.string(), at: ts }),
     ]),
   ),
   /** Attachments the receiver no longer sees because consent was withdrawn or expired. */
-  attachmentsWithheld: z.number().int(),
+  attachmentsWithheld: int32(),
 });
 
 export function presentReferral(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { coercedInt32, int32 } from '../../../domain/numbers.js';
 import { REFERRAL_STATUSES, referralChangeSchema, referralInputSchema } from '../../../domain/referrals.js';
 import { dutchDate } from '../../../domain/working-days.js';
 import type { AppDeps } from '../../deps.js';
@@ -10,7 +11,7 @@ import { createReferralService } from './referrals.service.js';
 
 const tags = ['referrals'];
 const idParams = z.object({ id: z.uuid() });
-const ok = z.object({ id: z.uuid(), version: z.number().int(), status: z.enum(REFERRAL_STATUSES) });
+const ok = z.object({ id: z.uuid(), version: int32(), status: z.enum(REFERRAL_STATUSES) });
 
 /**
  * Referrals with a warm hand-over. The receiving organisation's staff and the case's sending side see a referral;
@@ -56,8 +57,8 @@ export async function referralRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: "My organisation's incoming referrals: new, overdue, waiting list",
         querystring: z.object({
           view: z.enum(['open', 'new', 'overdue', 'waiting']).default('open'),
-          page: z.coerce.number().int().min(1).max(1000).default(1),
-          perPage: z.coerce.number().int().min(1).max(500).default(100),
+          page: coercedInt32().min(1).max(1000).default(1),
+          perPage: coercedInt32().min(1).max(500).default(100),
         }),
         response: { 200: boardSchema },
       },

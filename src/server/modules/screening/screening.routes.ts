@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIFE_DOMAINS } from '../../../domain/directory.js';
+import { int32 } from '../../../domain/numbers.js';
 import { questionnaireDefinitionSchema } from '../../../domain/questionnaires.js';
 import { positiveHealthScoresSchema } from '../../../domain/signals.js';
 import type { AppDeps } from '../../deps.js';
@@ -20,7 +21,7 @@ const questionnaireSchema = z.object({
   nameEn: z.string(),
   definition: z.any(),
   active: z.boolean(),
-  version: z.number().int(),
+  version: int32(),
 });
 const scoreSchema = z.object({
   total: z.number(),
@@ -91,7 +92,7 @@ export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         params: idParams,
         body: z.object({
-          version: z.number().int(),
+          version: int32(),
           nameNl: label.optional(),
           nameEn: label.optional(),
           active: z.boolean().optional(),
@@ -113,7 +114,7 @@ export async function screeningRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         params: idParams,
-        body: z.object({ questionnaireId: z.uuid(), answers: z.record(z.string().max(60), z.number().int()) }),
+        body: z.object({ questionnaireId: z.uuid(), answers: z.record(z.string().max(60), int32()) }),
         response: { 201: responseSchema },
       },
     },

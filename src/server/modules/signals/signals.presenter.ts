@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIFE_DOMAINS } from '../../../domain/directory.js';
+import { int32 } from '../../../domain/numbers.js';
 import { SIGNAL_DECISIONS, VULNERABILITY_LEVELS } from '../../../domain/persons.js';
 import { RISK_CATEGORIES } from '../../../domain/signals.js';
 import { personSummarySchema, presentPersonSummary } from '../families/families.presenter.js';
@@ -14,8 +15,8 @@ export const factorSchema = z.object({
   labelNl: z.string(),
   labelEn: z.string(),
   active: z.boolean(),
-  sortOrder: z.number().int(),
-  version: z.number().int(),
+  sortOrder: int32(),
+  version: int32(),
 });
 export const presentFactor = (f: FactorRow): z.infer<typeof factorSchema> => ({ ...f, kind: f.kind as 'risk' | 'protective' });
 
@@ -31,7 +32,7 @@ const statusFields = {
   acknowledgedBy: z.string().nullable(),
   decision: z.enum(SIGNAL_DECISIONS).nullable(),
   decidedAt: ts.nullable(),
-  version: z.number().int(),
+  version: int32(),
 };
 export const signalListItemSchema = z.object({ ...statusFields, person: personSummarySchema, signallerName: z.string().nullable() });
 export const signalSchema = z.object({

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { signalDecisionSchema } from '../../../domain/persons.js';
 import { signalInputSchema } from '../../../domain/signals.js';
 import type { AppDeps } from '../../deps.js';
@@ -49,7 +50,7 @@ export async function signalRoutes(app: FastifyInstance, deps: AppDeps) {
           kind: z.enum(['risk', 'protective']),
           labelNl: label,
           labelEn: label,
-          sortOrder: z.number().int().min(0).max(1000).default(100),
+          sortOrder: int32().min(0).max(1000).default(100),
         }),
         response: { 201: factorSchema },
       },
@@ -67,11 +68,11 @@ export async function signalRoutes(app: FastifyInstance, deps: AppDeps) {
         tags: ['admin'],
         params: z.object({ code: z.string().max(60) }),
         body: z.object({
-          version: z.number().int(),
+          version: int32(),
           labelNl: label.optional(),
           labelEn: label.optional(),
           active: z.boolean().optional(),
-          sortOrder: z.number().int().min(0).max(1000).optional(),
+          sortOrder: int32().min(0).max(1000).optional(),
         }),
         response: { 200: factorSchema },
       },
@@ -132,8 +133,8 @@ export async function signalRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         params: idParams,
-        body: z.object({ version: z.number().int() }),
-        response: { 200: z.object({ id: z.uuid(), version: z.number().int() }) },
+        body: z.object({ version: int32() }),
+        response: { 200: z.object({ id: z.uuid(), version: int32() }) },
       },
     },
     async (request) => {
@@ -150,7 +151,7 @@ export async function signalRoutes(app: FastifyInstance, deps: AppDeps) {
         tags,
         params: idParams,
         body: z.object({
-          version: z.number().int(),
+          version: int32(),
           decision: signalDecisionSchema,
           note: z
             .string()
@@ -159,7 +160,7 @@ export async function signalRoutes(app: FastifyInstance, deps: AppDeps) {
             .optional()
             .transform((v) => v || null),
         }),
-        response: { 200: z.object({ id: z.uuid(), version: z.number().int() }) },
+        response: { 200: z.object({ id: z.uuid(), version: int32() }) },
       },
     },
     async (request) => {

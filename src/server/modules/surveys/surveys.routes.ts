@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import {
   MEASUREMENTS,
   responseSchema,
@@ -17,7 +18,7 @@ import { createSurveyService } from './surveys.service.js';
 
 const tags = ['surveys'];
 const idParams = z.object({ id: z.uuid() });
-const share = z.object({ n: z.number().int().nullable(), agree: z.number().nullable() });
+const share = z.object({ n: int32().nullable(), agree: z.number().nullable() });
 const comparisonRow = z.object({ key: z.string(), figures: z.array(share), changes: z.array(z.number().nullable()) });
 const measurement = z.enum(MEASUREMENTS);
 
@@ -34,11 +35,11 @@ const surveySchema = z.object({
       closesOn: z.iso.date().nullable(),
       open: z.boolean(),
       /** Null when fewer than 10. */
-      respondents: z.number().int().nullable(),
+      respondents: int32().nullable(),
     }),
   ),
   comparison: z.object({
-    rounds: z.array(z.object({ measurement, respondents: z.number().int().nullable() })),
+    rounds: z.array(z.object({ measurement, respondents: int32().nullable() })),
     dimensions: z.array(comparisonRow),
     items: z.array(comparisonRow),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { roleSchema } from '../../../domain/roles.js';
 import type { Actor } from '../../context.js';
 import { type UserAbilities, userAbilities } from '../../policy.js';
@@ -17,7 +18,7 @@ export const userSchema = z.object({
   intakeRight: z.boolean(),
   active: z.boolean(),
   lastLoginAt: z.string().nullable(),
-  version: z.number().int(),
+  version: int32(),
   abilities: z
     .object({ edit: z.boolean(), changeRole: z.boolean(), deactivate: z.boolean(), delete: z.boolean() })
     .describe('What the calling admin may do with this user (policy.userAbilities).') satisfies z.ZodType<UserAbilities>,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { int32 } from '../../../domain/numbers.js';
 import { newPasswordSchema } from '../../../domain/password.js';
 import { roleSchema } from '../../../domain/roles.js';
 import type { AppDeps } from '../../deps.js';
@@ -21,7 +22,7 @@ const fields = {
   directoryEditor: z.boolean().optional(),
   intakeRight: z.boolean().optional(),
 };
-const versionBody = z.object({ version: z.number().int().min(1) });
+const versionBody = z.object({ version: int32().min(1) });
 
 export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api } from '../../lib/api';
 import { bindFields } from '../../lib/form';
+import { safeHref } from '../../lib/safe-href';
 import { type Location, type OrganisationOverview, useMunicipalityOptions, useOrganisationOverview } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
@@ -206,7 +207,7 @@ export function OrganisationPage() {
           {o.description && <Paragraph>{o.description}</Paragraph>}
           <Paragraph>
             {o.phone && <Link href={`tel:${o.phone}`}>{formatPhone(o.phone)}</Link>} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
-            {o.website && <Link href={o.website}>{o.website}</Link>}
+            {o.website && (safeHref(o.website) ? <Link href={safeHref(o.website)}>{o.website}</Link> : o.website)}
           </Paragraph>
           {o.abilities.maintain && (
             <div className="kp-row">

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import { safeHref } from '../../lib/safe-href';
 import { type Location, type ServiceDetail, useService } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
@@ -111,7 +112,7 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
       t('directory.contact'),
       <>
         {phone && <Link href={`tel:${phone}`}>{formatPhone(phone)}</Link>} {email && <Link href={`mailto:${email}`}>{email}</Link>}{' '}
-        {s.website && <Link href={s.website}>{s.website}</Link>}
+        {s.website && (safeHref(s.website) ? <Link href={safeHref(s.website)}>{s.website}</Link> : s.website)}
         {!phone && !email && !s.website && '—'}
       </>,
     ],

@@ -12,6 +12,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { ApiError, api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import { safeHref } from '../../lib/safe-href';
 import { Cell, Confirm } from '../families/parts';
 import { type AgendaItem, MEETING_TYPES, type Meeting, type MinutesAction, meetingWhen, type Staff, useMeeting, useTable, useTables, useUpcoming } from './api';
 
@@ -335,10 +336,10 @@ export function MeetingPage({ me }: { me: Me }) {
           <DataListKey>{t('meetings.place')}</DataListKey>
           <DataListValue>
             {m.place}
-            {m.videoUrl && (
+            {safeHref(m.videoUrl) && (
               <>
                 {m.place && ' — '}
-                <a href={m.videoUrl}>{t('meetings.videoLink')}</a>
+                <a href={safeHref(m.videoUrl)}>{t('meetings.videoLink')}</a>
               </>
             )}
           </DataListValue>
