@@ -1,4 +1,5 @@
-import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import { PgBoss } from 'pg-boss';
 import type { AppDeps } from './deps.js';
 import { runRegieEscalation } from './modules/cases/escalation.js';
 import { runAgreementReminders } from './modules/evaluation/evaluation.service.js';
@@ -16,6 +17,40 @@ export const MAIL_QUEUE = 'mail-delivery';
 export const AGREEMENT_REMINDER_QUEUE = 'agreement-review-reminders';
 export const MONITOR_FACTS_QUEUE = 'monitor-facts';
 
+/** The first schema version pg-boss 12 migrates from (pg-boss 11's); pg-boss 10 left version 24. */
+const FIRST_MIGRATABLE_PGBOSS_SCHEMA = 25;
+
+/**
+ * pg-boss 12 refuses to start on the schema pg-boss 10 created (its migrations begin at pg-boss 11's rewrite), and
+ * pg-boss 11's notes leave moving jobs across to the user. Ours need no moving: every queue is a schedule that
+ * startJobs declares again, and every job is idempotent and re-fires on its next cron tick (the mail itself waits in
+ * our own outbox table, not in pg-boss). So an old schema is dropped and pg-boss installs a current one. Under an
+ * advisory lock, so that several instances starting at once drop it once. Returns whether it dropped one.
+ */
+export async function dropPgBoss10Schema(pool: pg.Pool): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('knooppunt:pgboss-10-upgrade'))`);
+    const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('pgboss.version') IS NOT NULL AS exists`);
+    let dropped = false;
+    if (rows[0]!.exists) {
+      const v = await client.query<{ version: string }>('SELECT version FROM pgboss.version');
+      if (v.rows.length > 0 && Number(v.rows[0]!.version) < FIRST_MIGRATABLE_PGBOSS_SCHEMA) {
+        await client.query('DROP SCHEMA pgboss CASCADE');
+        dropped = true;
+      }
+    }
+    await client.query('COMMIT');
+    return dropped;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Scheduled jobs on pg-boss (PostgreSQL-backed, so several app instances share one schedule and a job runs once).
  * The involvement lifecycle runs nightly at 02:17 Amsterdam time; the regie and referral escalations every working
@@ -26,6 +61,7 @@ export const MONITOR_FACTS_QUEUE = 'monitor-facts';
  */
 export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { pollingIntervalSeconds?: number } = {}) {
   const { config, database } = deps;
+  if (await dropPgBoss10Schema(database.pool)) log('job queue: the pg-boss 10 schema was replaced by a fresh one (ADR 013)');
   const boss = new PgBoss({
     connectionString: database.pool.options.connectionString,
     max: 2,
