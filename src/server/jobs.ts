@@ -59,7 +59,11 @@ export async function dropPgBoss10Schema(pool: pg.Pool): Promise<boolean> {
  * dirty cells recomputed every minute (reads are exact without it, only slower). All are idempotent, so a missed or
  * repeated run does no harm.
  */
-export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { pollingIntervalSeconds?: number } = {}) {
+export async function startJobs(
+  deps: AppDeps,
+  log: (msg: string) => void,
+  o: { pollingIntervalSeconds?: number /** Called after each completed run: a test's signal that the job ran. */; ran?: (queue: string) => void } = {},
+) {
   const { config, database } = deps;
   if (await dropPgBoss10Schema(database.pool)) log('job queue: the pg-boss 10 schema was replaced by a fresh one (ADR 013)');
   const boss = new PgBoss({
@@ -68,40 +72,45 @@ export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { 
     application_name: 'knooppunt-jobs',
   });
   boss.on('error', () => log('job queue error; pg-boss retries by itself'));
+  const work = (queue: string, options: { pollingIntervalSeconds: number }, handler: () => Promise<void>) =>
+    boss.work(queue, options, async () => {
+      await handler();
+      o.ran?.(queue);
+    });
   await boss.start();
   await boss.createQueue(LIFECYCLE_QUEUE);
   await boss.schedule(LIFECYCLE_QUEUE, '17 2 * * *', {}, { tz: 'Europe/Amsterdam' });
-  await boss.work(LIFECYCLE_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+  await work(LIFECYCLE_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const r = await runRegistrationLifecycle(database.db, new Date(), config.involvement.retentionYears);
     log(`involvement lifecycle: ended ${r.ended.death} (death), ${r.ended.age_23} (age 23), ${r.ended.end_date} (end date); deleted ${r.deleted}`);
   });
   await boss.createQueue(REGIE_ESCALATION_QUEUE);
   await boss.schedule(REGIE_ESCALATION_QUEUE, '5 7-18 * * 1-5', {}, { tz: 'Europe/Amsterdam' });
-  await boss.work(REGIE_ESCALATION_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+  await work(REGIE_ESCALATION_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const n = await runRegieEscalation(database.db, new Date(), config.cases.regieEscalationWorkingDays, config.publicUrl);
     log(`regie escalation: ${n} case(s) escalated`);
   });
   await boss.createQueue(REFERRAL_ESCALATION_QUEUE);
   await boss.schedule(REFERRAL_ESCALATION_QUEUE, '10 7-18 * * 1-5', {}, { tz: 'Europe/Amsterdam' });
-  await boss.work(REFERRAL_ESCALATION_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+  await work(REFERRAL_ESCALATION_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const n = await runReferralEscalation(database.db, config.publicUrl, new Date());
     log(`referral escalation: ${n} referral(s) escalated`);
   });
   await boss.createQueue(DIGEST_QUEUE);
   await boss.schedule(DIGEST_QUEUE, '30 7 * * 1-5', {}, { tz: 'Europe/Amsterdam' });
-  await boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+  await work(DIGEST_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const n = await sendDigests(database.db, config.publicUrl);
     log(`notification digest: ${n} digest mail(s) queued`);
   });
   await boss.createQueue(AGREEMENT_REMINDER_QUEUE);
   await boss.schedule(AGREEMENT_REMINDER_QUEUE, '45 7 * * *', {}, { tz: 'Europe/Amsterdam' });
-  await boss.work(AGREEMENT_REMINDER_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
+  await work(AGREEMENT_REMINDER_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 30 }, async () => {
     const n = await runAgreementReminders(database.db, config.publicUrl, new Date());
     log(`agreement reviews: ${n} reminder(s) sent`);
   });
   await boss.createQueue(MONITOR_FACTS_QUEUE);
   await boss.schedule(MONITOR_FACTS_QUEUE, '* * * * *', {});
-  await boss.work(MONITOR_FACTS_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 10 }, async () => {
+  await work(MONITOR_FACTS_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 10 }, async () => {
     const n = await refreshAllMonitorFacts(database.db);
     if (n) log(`monitor facts: ${n} cell(s) recomputed`);
   });
@@ -109,7 +118,7 @@ export async function startJobs(deps: AppDeps, log: (msg: string) => void, o: { 
   if (sender) {
     await boss.createQueue(MAIL_QUEUE);
     await boss.schedule(MAIL_QUEUE, '* * * * *', {});
-    await boss.work(MAIL_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 10 }, async () => {
+    await work(MAIL_QUEUE, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 10 }, async () => {
       const r = await sender.flush();
       if (r.sent || r.failed) log(`mail delivery: ${r.sent} sent, ${r.failed} failed (retried on the next run)`);
     });

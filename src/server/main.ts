@@ -52,12 +52,13 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  console.log(`\nKnooppunt draait op / is running at ${url}`);
   if (config.demoMode) {
     console.log(`\nDEMO MODE${runtime.seeded ? ' (demo data loaded)' : ''} — demo accounts, password "${DEMO_PASSWORD}":`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(13)} ${a.email}`);
-    console.log('Demo accounts may skip two-factor authentication in demo mode only.\n');
+    console.log('Demo accounts may skip two-factor authentication in demo mode only.');
   }
+  // Printed last, once the server listens: the process tests (and an operator's script) take it as the readiness signal.
+  console.log(`\nKnooppunt draait op / is running at ${url}\n`);
 }
 
 main().catch((err) => {
