@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
-import { killGroup, killStrays, runScript, signInOverHttp, splitRequest, startAppProcess, tempDataDir, waitForPostgresGone } from './testing/processes.js';
+import {
+  killGroup,
+  killStrays,
+  PROCESS_TEST_GUARD_MS,
+  runScript,
+  signInOverHttp,
+  splitRequest,
+  startAppProcess,
+  tempDataDir,
+  waitForPostgresGone,
+} from './testing/processes.js';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
 
@@ -9,13 +19,8 @@ async function regionId(url: string, headers: Record<string, string>) {
   return ((await res.json()) as { items: { id: string }[] }).items[0]!.id;
 }
 
-/**
- * Every wait in these tests is on a signal — a readiness line, the SIGTERM line, "100 Continue", a process closing —
- * never on a fixed delay. What is left is this guard against a hang: each test starts two to eight processes, each
- * with its own embedded PostgreSQL (initdb, migrations, demo data), which on two cores shared with other busy
- * processes took up to ~100 s (the CLI test); far below this, far above a healthy run.
- */
-const PROCESS_TEST_GUARD_MS = 10 * 60_000;
+// Every wait in these tests is on a signal — a readiness line, the SIGTERM line, "100 Continue", a process closing —
+// never on a fixed delay; PROCESS_TEST_GUARD_MS only catches a hang.
 
 // A failed test must not leave an app and its PostgreSQL running to slow down the rest of the suite.
 afterEach(killStrays);
