@@ -6,6 +6,12 @@ import { openRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
 
 async function main() {
+  // Dependencies need Node 22 or later and only Node 24 is tested (ADR 013): say so plainly instead of failing
+  // somewhere obscure. `npm start` runs the project's own Node 24 whatever the machine has.
+  if (Number(process.versions.node.split('.')[0]) < 24) {
+    console.error(`Knooppunt needs Node.js 24; this is ${process.version}. Start it with \`npm start\`, which runs the project's own Node 24.`);
+    process.exit(1);
+  }
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -107,7 +107,7 @@ export async function startAppProcess(env: Record<string, string>, o: { guardMs?
 /**
  * The one time limit of a test that starts processes, each with its own embedded PostgreSQL (initdb, migrations,
  * demo data). Its waits are all on signals, so this only catches a hang: with two busy CPU loops beside the suite on
- * two cores (load average ~9) the slowest such test took 47 s and an app start ~15 s.
+ * two cores (load average 9–10) the slowest such test (eight processes) took 71 s and an app start ~15 s.
  */
 export const PROCESS_TEST_GUARD_MS = 5 * 60_000;
 const APP_START_GUARD_MS = PROCESS_TEST_GUARD_MS;
