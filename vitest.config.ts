@@ -16,6 +16,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Every expect.poll waits for a signal on the page (a heading, a row, a message) and goes on the moment it
+          // appears; the default 1 s is a fixed deadline that a save on two loaded cores exceeded (a meeting planned
+          // with its invitations, under two busy loops and others' suites). 30 s is only the guard against a defect.
+          expect: { poll: { timeout: 30_000 } },
           // One retry: on a loaded 2-core CI machine a browser action once timed out waiting for an element to
           // settle before anything was saved. A real defect fails twice.
           retry: 1,

@@ -1,7 +1,16 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
-import { killGroup, runScript, signInOverHttp, splitRequest, startAppProcess, tempDataDir, waitForPostgresGone } from './testing/processes.js';
+import {
+  killGroup,
+  killStrays,
+  PROCESS_TEST_GUARD_MS,
+  runScript,
+  signInOverHttp,
+  splitRequest,
+  startAppProcess,
+  tempDataDir,
+  waitForPostgresGone,
+} from './testing/processes.js';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
 
@@ -10,7 +19,13 @@ async function regionId(url: string, headers: Record<string, string>) {
   return ((await res.json()) as { items: { id: string }[] }).items[0]!.id;
 }
 
-describe('process lifecycle on the embedded PostgreSQL', () => {
+// Every wait in these tests is on a signal — a readiness line, the SIGTERM line, "100 Continue", a process closing —
+// never on a fixed delay; PROCESS_TEST_GUARD_MS only catches a hang.
+
+// A failed test must not leave an app and its PostgreSQL running to slow down the rest of the suite.
+afterEach(killStrays);
+
+describe('process lifecycle on the embedded PostgreSQL', { timeout: PROCESS_TEST_GUARD_MS }, () => {
   it('shuts down gracefully on SIGTERM: in-flight requests complete, the data directory reopens cleanly', async () => {
     const DATA_DIR = await tempDataDir();
     const app = await startAppProcess({ DATA_DIR });
@@ -24,9 +39,10 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
         splitRequest(`${app.url}/api/v1/admin/organisations`, 'POST', s.headers, { regionId: region, name: `Graceful ${i}`, type: 'ggz' }),
       ),
     ];
-    await sleep(300);
+    await Promise.all(inflight.map((r) => r.inFlight));
     app.child.kill('SIGTERM');
-    await sleep(200);
+    // Printed in the same synchronous turn that calls app.close(): from here the server is shutting down.
+    await app.printed('SIGTERM received');
     for (const r of inflight) r.finish();
     const statuses = await Promise.all(inflight.map((r) => r.status));
     expect(
@@ -53,6 +69,8 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     const s = await signInOverHttp(app.url, admin.email, DEMO_PASSWORD);
     const region = await regionId(app.url, s.headers);
     const acknowledged: string[] = [];
+    let enough!: () => void;
+    const fortyAcknowledged = new Promise<void>((r) => (enough = r));
     let stop = false;
     const writer = async (w: number) => {
       for (let i = 0; !stop; i++) {
@@ -62,14 +80,14 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
             headers: s.headers,
             body: JSON.stringify({ regionId: region, name: `Crash ${w}-${i}`, type: 'ggz' }),
           });
-          if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+          if (res.status === 201 && acknowledged.push(((await res.json()) as { id: string }).id) >= 40) enough();
         } catch {
           return; // the server died mid-request: that write was never acknowledged
         }
       }
     };
     const writers = [0, 1, 2, 3].map(writer);
-    while (acknowledged.length < 40) await sleep(5);
+    await fortyAcknowledged;
     killGroup(app.child, 'SIGKILL');
     stop = true;
     await Promise.all(writers);
@@ -88,7 +106,6 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     await again.exited;
   }, 90_000);
 
-  // Eight processes, each starting its own embedded PostgreSQL: on two busy cores this needs more than the default 30 s.
   it('operator CLI: rebuilds the monitor, creates a user from stdin, disables it, and backs up and restores the embedded database', async () => {
     const DATA_DIR = await tempDataDir();
     const seed = runScript('cli.ts', ['seed:demo'], { DATA_DIR });
@@ -132,5 +149,5 @@ describe('process lifecycle on the embedded PostgreSQL', () => {
     expect(await disable.exited).toBe(0);
     const unknown = runScript('cli.ts', ['user:nothing'], { DATA_DIR });
     expect(await unknown.exited).toBe(2);
-  }, 90_000);
+  });
 });

@@ -7,6 +7,12 @@ import { openRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo.js';
 
 async function main() {
+  // Dependencies need Node 22 or later and only Node 24 is tested (ADR 013): say so plainly instead of failing
+  // somewhere obscure. `npm start` runs the project's own Node 24 whatever the machine has.
+  if (Number(process.versions.node.split('.')[0]) < 24) {
+    console.error(`Knooppunt needs Node.js 24; this is ${process.version}. Start it with \`npm start\`, which runs the project's own Node 24.`);
+    process.exit(1);
+  }
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -53,16 +59,17 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  console.log(`\nKnooppunt draait op / is running at ${url}`);
   if (config.demoMode) {
     console.log(`\nDEMO MODE${runtime.seeded ? ' (demo data loaded)' : ''} — demo accounts, password "${DEMO_PASSWORD}":`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(13)} ${a.email}`);
-    console.log('Demo accounts may skip two-factor authentication in demo mode only.\n');
+    console.log('Demo accounts may skip two-factor authentication in demo mode only.');
     if (config.demoOnNetwork)
       console.log(
-        `WARNING: demo mode (DEMO_MODE=true) on ${config.host}, reachable from the network: the demo passwords above are public. Never enter real data.\n`,
+        `WARNING: demo mode (DEMO_MODE=true) on ${config.host}, reachable from the network: the demo passwords above are public. Never enter real data.`,
       );
   }
+  // Printed last, once the server listens: the process tests (and an operator's script) take it as the readiness signal.
+  console.log(`\nKnooppunt draait op / is running at ${url}\n`);
 }
 
 main().catch((err) => {

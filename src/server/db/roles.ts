@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import PgBoss from 'pg-boss';
+import { getConstructionPlans } from 'pg-boss';
+import { dropPgBoss10Schema } from '../jobs.js';
 
 /** The login role the app runs as on the embedded database; the cluster's superuser owns the schema. */
 export const APP_ROLE = 'knooppunt_app';
@@ -64,8 +65,10 @@ export async function grantAppRole(pool: pg.Pool, role: string): Promise<void> {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [GRANT_LOCK]);
     try {
+      // A pg-boss 10 schema cannot be migrated by pg-boss 12 (ADR 013): the owner replaces it before installing.
+      await dropPgBoss10Schema(pool);
       const { rows } = await client.query<{ installed: string | null }>(`SELECT to_regclass('${JOB_SCHEMA}.version') AS installed`);
-      if (!rows[0]?.installed) await client.query(PgBoss.getConstructionPlans(JOB_SCHEMA));
+      if (!rows[0]?.installed) await client.query(getConstructionPlans(JOB_SCHEMA));
       await client.query(`
         GRANT USAGE ON SCHEMA public TO ${r};
         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r};

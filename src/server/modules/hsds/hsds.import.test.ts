@@ -8,7 +8,7 @@ import { seedDemo } from '../../seed/demo.js';
 import { seedDemoDirectory } from '../../seed/demo-directory.js';
 import { buildScene } from '../../testing/factories.js';
 import { type Agent, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
-import { runScript } from '../../testing/processes.js';
+import { PROCESS_TEST_GUARD_MS, runScript } from '../../testing/processes.js';
 
 type Report = Record<'organisations' | 'programmes' | 'locations' | 'services', { created: number; updated: number; unchanged: number }>;
 
@@ -158,7 +158,7 @@ describe('HSDS import', () => {
     expect(await serviceCount(source)).toBe(before);
   });
 
-  it('runs from the command line: npm run import:hsds -- file.json', async () => {
+  it('runs from the command line: npm run import:hsds -- file.json', { timeout: PROCESS_TEST_GUARD_MS }, async () => {
     const file = path.join(os.tmpdir(), `hsds-${process.pid}.json`);
     await writeFile(file, JSON.stringify(exported));
     const env = { DATABASE_URL: source.deps.config.databaseUrl!, SECRET_KEY: 'a'.repeat(64), DEMO_MODE: 'false' };

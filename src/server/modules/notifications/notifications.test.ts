@@ -194,11 +194,17 @@ describe('mail delivery', () => {
       .set({ status: 'sent' })
       .where(inArray(mailOutbox.status, ['queued', 'failed']));
     const smtp = await smtpServer(0);
-    const jobs = await startJobs({ ...t.deps, config: { ...t.deps.config, smtpUrl: smtp.url } }, () => {}, { pollingIntervalSeconds: 0.5 });
+    // The every-minute schedule may run the job before the mail is queued, so the signal is the first completed run
+    // after which the SMTP server holds the mail (no deadline to miss).
+    let delivered!: () => void;
+    const deliveredByJob = new Promise<void>((r) => (delivered = r));
+    const ran = (q: string) => q === MAIL_QUEUE && smtp.received.length > 0 && delivered();
+    const jobs = await startJobs({ ...t.deps, config: { ...t.deps.config, smtpUrl: smtp.url } }, () => {}, { pollingIntervalSeconds: 0.5, ran });
     try {
       await t.db.transaction((tx) => notify(tx, URL, 'referral_new', [pro.user.id]));
       await jobs.boss.send(MAIL_QUEUE, {});
-      await expect.poll(() => smtp.received.length, { timeout: 15_000 }).toBe(1);
+      await deliveredByJob;
+      expect(smtp.received).toHaveLength(1);
       const queued = await t.db
         .select()
         .from(mailOutbox)

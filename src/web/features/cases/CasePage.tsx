@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -153,7 +154,7 @@ function PhaseSection({ c }: { c: CaseData }) {
 }
 
 /** One timeline line in words: what happened, by whom; no more than the event's own facts. */
-export function describeEvent(e: CaseEvent, t: (k: string, o?: Record<string, unknown>) => string): string {
+export function describeEvent(e: CaseEvent, t: TFunction): string {
   const d = e.data as Record<string, string | boolean | number | null>;
   switch (e.kind) {
     case 'phase':

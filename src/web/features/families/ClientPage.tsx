@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
@@ -327,7 +328,7 @@ function Signals({ person }: { person: Person }) {
 
 /** "Ontvangen door de coördinator op …", the decision, or why it stayed with the signaller. */
 export function signalStatus(
-  t: (k: string, o?: Record<string, unknown>) => string,
+  t: TFunction,
   s: { toHub: boolean; acknowledgedAt: string | null; acknowledgedBy?: string | null; decision: string | null },
   lang: string,
 ) {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -384,7 +385,7 @@ export function MeetingPage({ me }: { me: Me }) {
 }
 
 /** The item's title in the reader's language: a case by its number and family name, or masked without consent. */
-function itemTitle(item: AgendaItem, t: (k: string, o?: Record<string, unknown>) => string): string {
+function itemTitle(item: AgendaItem, t: TFunction): string {
   if (item.kind === 'free') return item.title;
   if (item.kind === 'anonymous') return t('meetings.anonymousTitle', { pseudonym: item.pseudonym });
   return item.masked ? t('meetings.masked', { n: item.position }) : t('meetings.caseTitle', { n: item.position, name: item.clientName });
