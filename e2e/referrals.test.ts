@@ -19,7 +19,8 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
     await seedDemoDirectory(server.db);
     accounts.coordinator = await makeAccount(server, 'Knooppunt Kansrijke Start Parkstad', 'coordinator', 'Coördinator Cas');
     accounts.midwife = await makeAccount(server, 'Verloskundigenpraktijk De Wieg', 'professional', 'Verloskundige Vera');
-    accounts.nurse = await makeAccount(server, 'JGZ Zuid-Limburg (demo)', 'professional', 'VoorZorg-verpleegkundige Noor');
+    // She handles her organisation's intake in Kerkrade: the incoming board is hers.
+    accounts.nurse = await makeAccount(server, 'JGZ Zuid-Limburg (demo)', 'professional', 'VoorZorg-verpleegkundige Noor', { intakeRight: true });
     // A case from the midwife's signal, with consent for her organisation: she may refer.
     const { personId, signalId } = await signalledClient(server, accounts.midwife, 'Sanne', 'Vos');
     const cases = createCaseService(server.deps);

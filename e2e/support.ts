@@ -92,6 +92,7 @@ export async function makeAccount(
   organisation: string,
   role: 'professional' | 'coordinator' | 'policy',
   name: string,
+  o: { intakeRight?: boolean } = {},
 ): Promise<E2eAccount> {
   const [org] = await server.db.select().from(organisations).where(eq(organisations.name, organisation));
   const [kerkrade] = await server.db.select().from(municipalities).where(eq(municipalities.name, 'Kerkrade'));
@@ -100,6 +101,7 @@ export async function makeAccount(
     municipalityIds: [kerkrade!.id],
     role,
     displayName: name,
+    intakeRight: o.intakeRight,
   });
   const actor: Actor = {
     userId: user.id,
@@ -110,7 +112,7 @@ export async function makeAccount(
     regionIds: [kerkrade!.regionId],
     isDemo: false,
     directoryEditor: false,
-    intakeRight: false,
+    intakeRight: o.intakeRight ?? false,
     mfaSatisfied: true,
   };
   return { email: user.email, secret, name: user.displayName, actor };

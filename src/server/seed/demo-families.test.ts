@@ -35,8 +35,8 @@ async function actorOf(email: string): Promise<Actor> {
     municipalityIds: munis.map((m) => m.municipalityId),
     regionIds: [],
     isDemo: true,
-    directoryEditor: false,
-    intakeRight: false,
+    directoryEditor: u!.directoryEditor,
+    intakeRight: u!.intakeRight,
     mfaSatisfied: true,
   };
 }
