@@ -109,6 +109,7 @@ export function AccessLogPage() {
         </form>
         {client && log.isSuccess && <Paragraph>{t('accessLog.clientRows', { count: rows.length })}</Paragraph>}
       </section>
+      <Heading2>{t('accessLog.filterAll')}</Heading2>
       <search>
         <form className="kp-row" onSubmit={submit}>
           <SelectField
