@@ -14,12 +14,16 @@ describe('app abilities', () => {
       monitor: true,
       maintainDirectory: false,
       notifications: true,
+      breakGlass: false,
     });
   });
 
   it('a professional does care work only; with the editor right she maintains her organisation’s entries', () => {
     expect(appAbilities(actor(), own)).toMatchObject({ careWork: true, coordinate: false, monitor: false, administer: false, maintainDirectory: false });
     expect(appAbilities(actor({ directoryEditor: true }), own).maintainDirectory).toBe(true);
+    // She may ask for emergency access; whether a given case allows it is that case's rule (mayBreakGlass).
+    expect(appAbilities(actor(), own).breakGlass).toBe(true);
+    expect(appAbilities(actor({ role: 'policy' }), own).breakGlass).toBe(false);
   });
 
   it('a policy officer monitors her municipalities, without care work; without municipalities she monitors nothing', () => {
@@ -35,6 +39,7 @@ describe('app abilities', () => {
       monitor: true,
       maintainDirectory: true,
       notifications: true,
+      breakGlass: true,
     });
   });
 

@@ -20,6 +20,8 @@ export interface AppAbilities {
   maintainDirectory: boolean;
   /** In-app notifications and their preferences. */
   notifications: boolean;
+  /** Ask for emergency access to a case she cannot see (the case's own rule, mayBreakGlass, decides per case). */
+  breakGlass: boolean;
 }
 
 /** A rule that throws, asked as a question: refused with an AppError means no. */
@@ -47,5 +49,6 @@ export function appAbilities(actor: Actor, own: { organisationRegionId: string; 
     monitor: staff && regions.some((r) => allows(() => assertMayMonitorRegion(actor, r))),
     maintainDirectory: staff && canMaintainOrganisation(actor, { id: actor.organisationId, regionId: own.organisationRegionId }),
     notifications: staff,
+    breakGlass: staff && actor.mfaSatisfied && (actor.role === 'professional' || actor.role === 'admin'),
   };
 }

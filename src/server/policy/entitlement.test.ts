@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { actor, outcome } from '../testing/policy-actor.js';
 import { assertMayConfirmConsent, assertMayRecordConsent, type CaseAccess, caseAbilities, mayConfirmConsent } from './cases.js';
-import { assertMayEditPerson, assertMaySeePerson, mayRegisterInvolvementIn, personAccess, seesPersonDetails } from './families.js';
+import {
+  assertMayEditPerson,
+  assertMaySeePerson,
+  mayRegisterInvolvementIn,
+  mayTriageSignal,
+  personAbilities,
+  personAccess,
+  seesPersonDetails,
+} from './families.js';
 import { assertReferralSide, incomingScope, isReceiverOf, referralSide } from './referrals.js';
 
 /** ADR 015: access follows from a relation the system can check, never from what a user says about herself. */
@@ -42,6 +50,37 @@ describe('persons', () => {
     expect(mayRegisterInvolvementIn(actor({ role: 'coordinator' }), 'm1', [])).toBe(true);
     expect(mayRegisterInvolvementIn(actor({ role: 'admin' }), 'm1', ['m1'])).toBe(false);
     expect(mayRegisterInvolvementIn(actor({ role: 'policy' }), 'm1', ['m1'])).toBe(false);
+  });
+});
+
+describe('what the client and signal pages offer', () => {
+  const p = (o: Partial<{ registeredByActor: boolean; recordedByOwnOrganisation: boolean; municipalityId: string }> = {}) => ({
+    municipalityId: 'm1',
+    registeredByActor: true,
+    caseContent: false,
+    recordedByOwnOrganisation: false,
+    ...o,
+  });
+
+  it('person abilities follow the rules: edit only what she sees, open a case when registered or coordinating', () => {
+    expect(personAbilities(actor(), 'registrant', p())).toEqual({ edit: false, openCase: true, register: true, asCoordinator: false });
+    expect(personAbilities(actor(), 'registrant', p({ recordedByOwnOrganisation: true })).edit).toBe(true);
+    expect(personAbilities(actor({ role: 'coordinator' }), 'full', p({ registeredByActor: false }))).toEqual({
+      edit: true,
+      openCase: true,
+      register: false,
+      asCoordinator: true,
+    });
+    expect(personAbilities(actor(), 'full', p({ registeredByActor: false })).openCase).toBe(false);
+  });
+
+  it('a signal is triaged by the coordinator of its municipality once at the hub — never by its own signaller', () => {
+    const s = { signallerId: 'u9', municipalityId: 'm1', toHub: true };
+    expect(mayTriageSignal(actor({ role: 'coordinator' }), s)).toBe(true);
+    expect(mayTriageSignal(actor({ role: 'coordinator' }), { ...s, toHub: false })).toBe(false);
+    expect(mayTriageSignal(actor({ role: 'coordinator', userId: 'u9' }), s)).toBe(false);
+    expect(mayTriageSignal(actor({ role: 'coordinator', municipalityIds: ['m2'] }), s)).toBe(false);
+    expect(mayTriageSignal(actor({ userId: 'u9' }), s)).toBe(false);
   });
 });
 

@@ -104,3 +104,30 @@ export function assertMayMergePersons(actor: Actor, a: { municipalityId: string 
 export function assertOwnRegistration(actor: Actor, registration: { userId: string } | null | undefined): asserts registration {
   if (!registration || registration.userId !== actor.userId) throw new AppError('not_found');
 }
+
+/** What the viewer may do with a person's record, for the client page (the routes apply the same rules). */
+export interface PersonAbilities {
+  /** Correct details and record a birth (assertMayEditPerson). */
+  edit: boolean;
+  /** Open a case for the household: the coordinator of the municipality, or a professional registered with it. */
+  openCase: boolean;
+  /** Register or withdraw her own involvement here. */
+  register: boolean;
+  /** She sees the person as the municipality's coordinator, not through a registration of her own. */
+  asCoordinator: boolean;
+}
+
+export function personAbilities(actor: Actor, detail: PersonDetail, p: PersonAccessFacts & { recordedByOwnOrganisation: boolean }): PersonAbilities {
+  const coordinator = isCoordinatorFor(actor, p.municipalityId);
+  return {
+    edit: seesPersonDetails(detail, p),
+    openCase: coordinator || p.registeredByActor,
+    register: actor.role === 'professional',
+    asCoordinator: coordinator && !p.registeredByActor,
+  };
+}
+
+/** Whether the actor triages this signal (assertMayTriageSignal), and is not its own signaller. */
+export function mayTriageSignal(actor: Actor, signal: { signallerId: string; municipalityId: string; toHub: boolean }): boolean {
+  return signal.toHub && isCoordinatorFor(actor, signal.municipalityId) && signal.signallerId !== actor.userId;
+}

@@ -56,6 +56,7 @@ export interface Me {
     monitor: boolean;
     maintainDirectory: boolean;
     notifications: boolean;
+    breakGlass: boolean;
   };
   session: { mfaPending: 'verify' | 'enrol' | null; expiresAt: string; idleMinutes: number };
   csrfToken: string;

@@ -26,6 +26,7 @@ export const meSchema = z.object({
       monitor: z.boolean(),
       maintainDirectory: z.boolean(),
       notifications: z.boolean(),
+      breakGlass: z.boolean(),
     })
     .describe('What this user may do in the app (policy.appAbilities); all false until the second factor is passed.') satisfies z.ZodType<AppAbilities>,
   session: z.object({

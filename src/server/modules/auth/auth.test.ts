@@ -254,6 +254,7 @@ describe('what the user may do in the app', () => {
       monitor: true,
       maintainDirectory: false,
       notifications: true,
+      breakGlass: false,
     });
     expect((await policy.agent.get('/api/v1/me')).json().abilities).toEqual({
       administer: false,
@@ -262,6 +263,7 @@ describe('what the user may do in the app', () => {
       monitor: true,
       maintainDirectory: false,
       notifications: true,
+      breakGlass: false,
     });
     expect((await admin.agent.get('/api/v1/me')).json().abilities).toMatchObject({ administer: true, careWork: false, maintainDirectory: true });
     expect((await editor.agent.get('/api/v1/me')).json().abilities).toMatchObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { int32 } from '../../../domain/numbers.js';
 import { HOUSEHOLD_ROLES, RELATION_TYPES } from '../../../domain/persons.js';
 import type { BsnVault } from '../../crypto.js';
+import type { PersonAbilities } from '../../policy.js';
 import type { PersonRow, PersonView } from './families.repository.js';
 
 const date = z.string().nullable();
@@ -33,6 +34,8 @@ export const personSchema = personSummarySchema.extend({
   contactNote: z.string().nullable(),
   /** Whether the viewer has an active involvement registration in this household (else: coordinator access). */
   registeredByMe: z.boolean(),
+  /** What the viewer may do with this record (policy.personAbilities). */
+  abilities: z.object({ edit: z.boolean(), openCase: z.boolean(), register: z.boolean(), asCoordinator: z.boolean() }),
   version: int32(),
 });
 export const relationSchema = z.object({ fromPersonId: z.uuid(), toPersonId: z.uuid(), type: z.enum(RELATION_TYPES) });
@@ -53,7 +56,7 @@ export function presentPersonSummary(p: PersonRow & { showDetails?: boolean }): 
   };
 }
 
-export function presentPerson(p: PersonView & { showDetails: boolean }, vault: BsnVault): z.infer<typeof personSchema> {
+export function presentPerson(p: PersonView & { showDetails: boolean; abilities: PersonAbilities }, vault: BsnVault): z.infer<typeof personSchema> {
   const show = p.showDetails;
   return {
     ...presentPersonSummary(p),
@@ -67,6 +70,7 @@ export function presentPerson(p: PersonView & { showDetails: boolean }, vault: B
     contactEmail: show ? p.contactEmail : null,
     contactNote: show ? p.contactNote : null,
     registeredByMe: p.registeredByActor,
+    abilities: p.abilities,
     version: p.version,
   };
 }

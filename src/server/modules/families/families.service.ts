@@ -7,7 +7,15 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import type { persons } from '../../db/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { assertMayEditPerson, assertMayMergePersons, assertMaySeePerson, coordinatorMunicipalities, personAccess, seesPersonDetails } from '../../policy.js';
+import {
+  assertMayEditPerson,
+  assertMayMergePersons,
+  assertMaySeePerson,
+  coordinatorMunicipalities,
+  personAbilities,
+  personAccess,
+  seesPersonDetails,
+} from '../../policy.js';
 import { endActiveRegistrations } from '../involvement/involvement.repository.js';
 import * as repo from './families.repository.js';
 
@@ -86,7 +94,7 @@ export function createFamilyService(deps: AppDeps) {
       // The repository selected only visible rows; how much of each the actor sees is the policy's call.
       return found.flatMap((p) => {
         const detail = personAccess(actor, p);
-        return detail ? [{ ...p, showDetails: seesPersonDetails(detail, p) }] : [];
+        return detail ? [{ ...p, showDetails: seesPersonDetails(detail, p), abilities: personAbilities(actor, detail, p) }] : [];
       });
     },
 
@@ -112,7 +120,11 @@ export function createFamilyService(deps: AppDeps) {
           person.id,
           ...shown,
         ]);
-        return { person: { ...person, showDetails: seesPersonDetails(person.detail, person) }, members, relations };
+        return {
+          person: { ...person, showDetails: seesPersonDetails(person.detail, person), abilities: personAbilities(actor, person.detail, person) },
+          members,
+          relations,
+        };
       });
     },
 

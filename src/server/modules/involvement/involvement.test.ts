@@ -371,6 +371,7 @@ describe('nobody gains access by saying so (ADR 015)', () => {
       contactEmail: null,
       dateOfBirth: null,
       registeredByMe: true,
+      abilities: { edit: false, openCase: true, register: true, asCoordinator: false },
     });
     // The unborn child the midwife added stays hidden from her.
     expect(seen.household.members.map((m: { id: string }) => m.id)).toEqual([id]);
@@ -386,7 +387,7 @@ describe('nobody gains access by saying so (ADR 015)', () => {
     // The midwife (her own organisation recorded it) and the coordinator see everything.
     expect((await midwife.agent.get(`/api/v1/persons/${id}`)).json().person).toMatchObject({ bsn, restricted: false, address: 'Kerkstraat 8' });
     const coord = (await coordinator.agent.get(`/api/v1/persons/${id}`)).json();
-    expect(coord.person).toMatchObject({ bsn, restricted: false });
+    expect(coord.person).toMatchObject({ bsn, restricted: false, abilities: { edit: true, openCase: true, register: false, asCoordinator: true } });
     expect(coord.household.members).toHaveLength(2);
 
     // A case whose consent covers her organisation opens the details to her.

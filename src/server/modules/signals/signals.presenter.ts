@@ -50,7 +50,12 @@ export const signalSchema = z.object({
   decisionNote: z.string().nullable(),
   decidedBy: z.string().nullable(),
 });
-export const signalDetailSchema = signalSchema.extend({ person: personSummarySchema, signaller: contactSchema.nullable() });
+export const signalDetailSchema = signalSchema.extend({
+  person: personSummarySchema,
+  signaller: contactSchema.nullable(),
+  /** What the viewer may do with it (policy.mayTriageSignal): acknowledge and decide. */
+  abilities: z.object({ triage: z.boolean() }),
+});
 
 function status(s: SignalRow, names: Map<string, string>) {
   return {
@@ -90,6 +95,11 @@ export function presentSignal(s: SignalRow, names: Map<string, string>): z.infer
   };
 }
 
-export function presentSignalDetail(d: { signal: SignalRow; person: PersonRow; signaller: ContactRow | null; names: Map<string, string> }) {
-  return { ...presentSignal(d.signal, d.names), person: presentPersonSummary(d.person), signaller: d.signaller ? presentContact(d.signaller) : null };
+export function presentSignalDetail(d: { signal: SignalRow; person: PersonRow; signaller: ContactRow | null; names: Map<string, string>; triage: boolean }) {
+  return {
+    ...presentSignal(d.signal, d.names),
+    person: presentPersonSummary(d.person),
+    signaller: d.signaller ? presentContact(d.signaller) : null,
+    abilities: { triage: d.triage },
+  };
 }

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, type ErrorDetail } from '../../errors.js';
-import { assertMaySeePerson, assertMaySeeSignal, assertMayTriageSignal, coordinatorMunicipalities } from '../../policy.js';
+import { assertMaySeePerson, assertMaySeeSignal, assertMayTriageSignal, coordinatorMunicipalities, mayTriageSignal } from '../../policy.js';
 import { activeCaseOfHousehold, addEvent } from '../cases/cases.repository.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
@@ -162,7 +162,7 @@ export function createSignalService(deps: AppDeps) {
         const signaller = await professionalContact(tx, s.signallerId);
         const names = await repo.userNames(tx, [s.acknowledgedById ?? '', s.decidedById ?? '']);
         await log(tx, actor, meta, 'read', s, 'signaal inzien');
-        return { signal: s, person, signaller, names };
+        return { signal: s, person, signaller, names, triage: mayTriageSignal(actor, s) };
       });
     },
 

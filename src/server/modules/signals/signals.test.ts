@@ -117,6 +117,9 @@ describe('signals and the intake queue', () => {
   it('only the signaller and the municipality’s coordinator see a signal; others get 404', async () => {
     const personId = await client();
     const s = (await midwife.agent.post(`/api/v1/persons/${personId}/signals`, signal())).json();
+    // The page offers triage from the policy: to the coordinator, not to the signaller.
+    expect((await midwife.agent.get(`/api/v1/signals/${s.id}`)).json().abilities).toEqual({ triage: false });
+    expect((await coordinator.agent.get(`/api/v1/signals/${s.id}`)).json().abilities).toEqual({ triage: true });
     const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
     // Even a professional involved with the same person does not see another's signal content.
     await alsoInvolved(t, nurse, personId);

@@ -302,7 +302,7 @@ function NoAccess({ me, caseId }: { me: Me; caseId: string }) {
     mutationFn: () => api('POST', `/cases/${caseId}/emergency-access`, { reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['case', caseId] }),
   });
-  const may = me.user.role === 'professional' || me.user.role === 'admin';
+  const may = me.abilities.breakGlass;
   return (
     <>
       <Heading1>{t('cases.notFoundTitle')}</Heading1>

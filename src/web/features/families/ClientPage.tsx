@@ -464,24 +464,24 @@ export function ClientPage({ me }: { me: Me }) {
           </Paragraph>
         </Alert>
       )}
-      {!person.registeredByMe && me.user.role === 'coordinator' && <Paragraph>{t('clients.coordinatorAccess')}</Paragraph>}
+      {person.abilities.asCoordinator && <Paragraph>{t('clients.coordinatorAccess')}</Paragraph>}
       {editing ? (
         <EditDetails person={person} onDone={() => setEditing(false)} />
       ) : (
         <>
           <Details person={person} />
-          {!person.restricted && (
+          {person.abilities.edit && (
             <Button appearance="secondary-action-button" onClick={() => setEditing(true)}>
               {t('clients.edit')}
             </Button>
           )}
         </>
       )}
-      {person.householdRole === 'unborn' && !person.restricted && <Birth person={person} />}
+      {person.householdRole === 'unborn' && person.abilities.edit && <Birth person={person} />}
       <Household person={person} members={household.members} />
-      {me.user.role === 'professional' && <Registrations person={person} />}
+      {person.abilities.register && <Registrations person={person} />}
       <Signals person={person} />
-      {(person.registeredByMe || me.user.role === 'coordinator') && <OpenCaseButton body={{ personId: person.id }} />}
+      {person.abilities.openCase && <OpenCaseButton body={{ personId: person.id }} />}
       <PositiveHealth person={person} />
       <Screening person={person} />
     </>

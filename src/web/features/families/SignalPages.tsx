@@ -230,7 +230,7 @@ export function SignalPage({ me }: { me: Me }) {
     const f = factors.data?.items.find((x) => x.code === code);
     return f ? (i18n.language === 'en' ? f.labelEn : f.labelNl) : code;
   };
-  const coordinator = me.user.role === 'coordinator' && s.toHub && s.signaller?.userId !== me.user.id;
+  const coordinator = s.abilities.triage;
   const rows: [string, string][] = [
     [t('signals.date'), formatDate(s.createdAt, i18n.language)],
     [t('signals.status'), signalStatus(t, s, i18n.language)],

@@ -17,6 +17,8 @@ export interface PersonSummary {
   deceasedOn: string | null;
 }
 export interface Person extends PersonSummary {
+  /** What this user may do with the record, decided by the server's policy. */
+  abilities: { edit: boolean; openCase: boolean; register: boolean; asCoordinator: boolean };
   bsn: string | null;
   address: string | null;
   postcode: string | null;
@@ -102,6 +104,8 @@ export interface Signal extends Omit<SignalListItem, 'person' | 'signallerName'>
 export interface SignalDetail extends Signal {
   person: PersonSummary;
   signaller: Contact | null;
+  /** Acknowledging and deciding: the municipality's coordinator, not the signaller (the server's policy). */
+  abilities: { triage: boolean };
 }
 export interface Factor {
   code: string;
