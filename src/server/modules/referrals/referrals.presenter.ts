@@ -66,7 +66,10 @@ export const boardSchema = z.object({
 
 export const referralSchema = referralSummarySchema.extend({
   side: z.enum(['sender', 'receiver']),
+  /** The next statuses this side may set (the closed loop of domain/referrals.ts, for the side policy.referralSide gave). */
   allowed: z.array(status),
+  /** What the viewer may do with it: change its status, confirm receipt, go to the case (the sending side only). */
+  abilities: z.object({ changeStatus: z.boolean(), confirmReceipt: z.boolean(), openCase: z.boolean() }),
   purpose: z.string(),
   question: z.string(),
   handover: z.object({ kind: z.enum(HANDOVER_KINDS), at: ts.nullable(), note: z.string().nullable() }),
@@ -130,6 +133,11 @@ export function presentReferral(
     ),
     side: x.side,
     allowed: allowedReferralTransitions(r.status, x.side),
+    abilities: {
+      changeStatus: allowedReferralTransitions(r.status, x.side).length > 0,
+      confirmReceipt: allowedReferralTransitions(r.status, x.side).includes('received'),
+      openCase: x.side === 'sender',
+    },
     purpose: r.purpose,
     question: r.question,
     handover: { kind: r.handoverKind as (typeof HANDOVER_KINDS)[number], at: iso(r.handoverAt), note: r.handoverNote },

@@ -294,7 +294,7 @@ export function ReferralPage() {
           </DataListValue>
         </DataListItem>
       </DataList>
-      {x.side === 'sender' && (
+      {x.abilities.openCase && (
         <Paragraph>
           <RouterLink to={`/casussen/${x.caseId}`}>{t('referrals.backToCase')}</RouterLink>
         </Paragraph>

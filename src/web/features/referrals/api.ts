@@ -30,6 +30,8 @@ export interface ReferralSummary {
 export interface Referral extends ReferralSummary {
   side: 'sender' | 'receiver';
   allowed: ReferralStatus[];
+  /** What this user may do with it, decided by the server's policy. */
+  abilities: { changeStatus: boolean; confirmReceipt: boolean; openCase: boolean };
   purpose: string;
   question: string;
   handover: { kind: 'joint_visit' | 'introduction_call'; at: string | null; note: string | null };
