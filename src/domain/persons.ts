@@ -229,3 +229,16 @@ export function secondIdentifierMatches(
   const n = houseNumberOf(given.address);
   return a !== null && n !== null && a === pc(known.postcode) && n === houseNumberOf(known.address);
 }
+
+/**
+ * An exact identity query — a BSN, or family name + date — as both the person search and the access log's client
+ * search take it: the field problems when it is neither (empty when it is complete).
+ */
+export function exactIdentityProblems(q: { bsn?: string | null; familyName?: string; date?: string }): { path: string; code: string }[] {
+  if (q.bsn || (q.familyName && q.date)) return [];
+  return [
+    { path: 'body.bsn', code: 'bsn_or_name_and_date_required' },
+    ...(q.familyName ? [] : [{ path: 'body.familyName', code: 'required' }]),
+    ...(q.date ? [] : [{ path: 'body.date', code: 'required' }]),
+  ];
+}

@@ -26,7 +26,12 @@ export type AccessWho = Actor | { userId: string | null; role: Role | null; orga
  * its log entry commit or roll back together.
  */
 export async function writeAccessLog(tx: DbOrTx, who: AccessWho, meta: RequestMeta, entry: AccessEntry): Promise<void> {
-  await tx.insert(accessLog).values({
+  await tx.insert(accessLog).values(accessRow(who, meta, entry));
+}
+
+/** One access-log row as the table takes it. */
+function accessRow(who: AccessWho, meta: RequestMeta, entry: AccessEntry): typeof accessLog.$inferInsert {
+  return {
     eventType: entry.eventType,
     outcome: entry.outcome ?? 'success',
     userId: who?.userId ?? null,
@@ -39,7 +44,7 @@ export async function writeAccessLog(tx: DbOrTx, who: AccessWho, meta: RequestMe
     purpose: entry.purpose,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 512) ?? null,
-  });
+  };
 }
 
 /**
@@ -54,20 +59,7 @@ export async function writeAccessLogForSubjects(
   subjectPersonIds: Iterable<string | null | undefined>,
 ): Promise<void> {
   const ids = [...new Set([...subjectPersonIds].filter((id): id is string => Boolean(id)))];
-  const base = {
-    eventType: entry.eventType,
-    outcome: entry.outcome ?? 'success',
-    userId: who?.userId ?? null,
-    userRole: who?.role ?? null,
-    organisationId: who?.organisationId ?? null,
-    onBehalfOfUserId: entry.onBehalfOfUserId ?? null,
-    objectType: entry.objectType,
-    objectId: entry.objectId ?? null,
-    purpose: entry.purpose,
-    ip: meta.ip,
-    userAgent: meta.userAgent?.slice(0, 512) ?? null,
-  };
-  await tx.insert(accessLog).values(ids.length ? ids.map((subjectPersonId) => ({ ...base, subjectPersonId })) : [{ ...base, subjectPersonId: null }]);
+  await tx.insert(accessLog).values((ids.length ? ids : [null]).map((subjectPersonId) => accessRow(who, meta, { ...entry, subjectPersonId })));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './context.js';
-import type { AppError } from './errors.js';
 import {
   assertInAdminScope,
   assertMayMergePersons,
@@ -15,28 +14,11 @@ import {
   requireCareStaff,
   requireSession,
 } from './policy.js';
+import { outcome, actor as policyActor } from './testing/policy-actor.js';
 
-const actor = (o: Partial<Actor> = {}): Actor => ({
-  userId: 'u1',
-  kind: 'staff',
-  role: 'admin',
-  organisationId: 'o1',
-  municipalityIds: ['m1'],
-  regionIds: ['r1'],
-  isDemo: false,
-  directoryEditor: false,
-  intakeRight: false,
-  mfaSatisfied: true,
-  ...o,
-});
-const code = (f: () => unknown) => {
-  try {
-    f();
-    return 'allowed';
-  } catch (e) {
-    return (e as AppError).code;
-  }
-};
+// These rules are mostly about administration: the default actor here is an admin.
+const actor = (o: Partial<Actor> = {}): Actor => policyActor({ role: 'admin', ...o });
+const code = outcome;
 
 describe('policy', () => {
   it('requires a session, and a passed second factor for everything but enrolment', () => {

@@ -215,11 +215,11 @@ function AppRoutes({ me }: { me: Me | null }) {
     <Routes>
       {care && <Route path="/clienten" element={<ClientsPage />} />}
       {care && <Route path="/clienten/registreren" element={<RegisterPage me={me} />} />}
-      {care && <Route path="/clienten/:id" element={<ClientPage me={me} />} />}
+      {care && <Route path="/clienten/:id" element={<ClientPage />} />}
       {care && <Route path="/clienten/:id/signaal" element={<SignalFormPage />} />}
       {care && <Route path="/clienten/:id/vragenlijst" element={<QuestionnairePage />} />}
       {care && <Route path="/signalen" element={<MySignalsPage />} />}
-      {care && <Route path="/signalen/:id" element={<SignalPage me={me} />} />}
+      {care && <Route path="/signalen/:id" element={<SignalPage />} />}
       {care && <Route path="/intake" element={<IntakePage />} />}
       {care && <Route path="/matches" element={<MatchesPage me={me} />} />}
       {care && <Route path="/registraties/:id/informeren" element={<InformPage />} />}

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCESS_OUTCOMES, accessEventTypeSchema } from '../../../domain/access-log.js';
 import { coercedInt32, int32 } from '../../../domain/numbers.js';
-import { bsnSchema } from '../../../domain/persons.js';
+import { bsnSchema, exactIdentityProblems } from '../../../domain/persons.js';
 import { roleSchema } from '../../../domain/roles.js';
 import { createBsnVault } from '../../crypto.js';
 import type { AppDeps } from '../../deps.js';
@@ -96,12 +96,8 @@ export async function accessLogRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireAdmin(request.actor);
       const b = request.body;
-      if (!b.bsn && !(b.familyName && b.date))
-        throw new AppError('validation_failed', [
-          { path: 'body.bsn', code: 'bsn_or_name_and_date_required' },
-          ...(b.familyName ? [] : [{ path: 'body.familyName', code: 'required' }]),
-          ...(b.date ? [] : [{ path: 'body.date', code: 'required' }]),
-        ]);
+      const problems = exactIdentityProblems(b);
+      if (problems.length) throw new AppError('validation_failed', problems);
       const rows = await svc.bySubject(actor, b, { before: b.before, limit: b.limit }, request.meta);
       return { items: rows.map(presentEntry), nextBefore: rows.length === b.limit ? rows[rows.length - 1]!.id : null };
     },

@@ -31,7 +31,6 @@ import {
   assertMayTriageSignal,
   caseAbilities,
   isCoordinatorFor,
-  mayBreakGlass,
   mayConfirmConsent,
 } from '../../policy.js';
 import * as families from '../families/families.repository.js';

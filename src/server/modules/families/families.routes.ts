@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { int32 } from '../../../domain/numbers.js';
-import { bsnSchema, personInputSchema, personPatchSchema, relationTypeSchema } from '../../../domain/persons.js';
+import { bsnSchema, exactIdentityProblems, personInputSchema, personPatchSchema, relationTypeSchema } from '../../../domain/persons.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { requireCareStaff } from '../../policy.js';
@@ -39,12 +39,8 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireCareStaff(request.actor);
       const b = request.body;
-      if (!b.bsn && !(b.familyName && b.date))
-        throw new AppError('validation_failed', [
-          { path: 'body.bsn', code: 'bsn_or_name_and_date_required' },
-          ...(b.familyName ? [] : [{ path: 'body.familyName', code: 'required' }]),
-          ...(b.date ? [] : [{ path: 'body.date', code: 'required' }]),
-        ]);
+      const problems = exactIdentityProblems(b);
+      if (problems.length) throw new AppError('validation_failed', problems);
       const found = await svc.search(actor, b, request.meta);
       return { items: found.map((p) => presentPerson(p, svc.vault)) };
     },

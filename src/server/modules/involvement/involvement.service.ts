@@ -63,6 +63,8 @@ export function createInvolvementService(deps: AppDeps) {
    * exist, and the attempt is logged as denied; a new person's municipality outside it is a field error.
    */
   async function assertInArea(tx: DbOrTx, actor: Actor, municipalityId: string, knownPersonId: string | null) {
+    // Where she works decides without a query; the organisation's area is read only when that is not enough.
+    if (mayRegisterInvolvementIn(actor, municipalityId, [])) return;
     if (mayRegisterInvolvementIn(actor, municipalityId, await repo.servedMunicipalities(tx, actor.organisationId))) return;
     if (knownPersonId) throw deniedError({ objectType: 'person', objectId: knownPersonId });
     if (!(await families.municipalityExists(tx, municipalityId)))

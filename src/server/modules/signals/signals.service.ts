@@ -168,7 +168,7 @@ export function createSignalService(deps: AppDeps) {
 
     async about(actor: Actor, personId: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
-        const person = assertMaySeePerson(actor, await families.findVisiblePerson(tx, personId, viewerOf(actor)), personId);
+        assertMaySeePerson(actor, await families.findVisiblePerson(tx, personId, viewerOf(actor)), personId);
         const rows = await repo.signalsAbout(tx, personId, actor.userId, coordinatorMunicipalities(actor));
         await log(tx, actor, meta, 'read', { personId }, 'signalen bij cliënt');
         return rows;

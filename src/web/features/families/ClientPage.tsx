@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
-import { api, type Me } from '../../lib/api';
+import { api } from '../../lib/api';
 import { bindFields } from '../../lib/form';
 import { OpenCaseButton } from '../cases/OpenCaseButton';
 import {
@@ -444,7 +444,7 @@ function Screening({ person }: { person: Person }) {
   );
 }
 
-export function ClientPage({ me }: { me: Me }) {
+export function ClientPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const location = useLocation();

@@ -11,7 +11,7 @@ import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { api, type Me } from '../../lib/api';
+import { api } from '../../lib/api';
 import { OpenCaseButton } from '../cases/OpenCaseButton';
 import { formatDate, personName, type Signal, type SignalDetail, type SignalListItem, useFactors, usePerson } from './api';
 import { signalStatus } from './ClientPage';
@@ -208,7 +208,7 @@ export function IntakePage() {
   );
 }
 
-export function SignalPage({ me }: { me: Me }) {
+export function SignalPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const qc = useQueryClient();
