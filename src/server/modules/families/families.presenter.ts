@@ -82,6 +82,7 @@ export const duplicateSchema = z.object({
   familyName: z.string(),
   dateOfBirth: date,
   dueDate: date,
+  householdRole: z.enum(HOUSEHOLD_ROLES),
   postcode: z.string().nullable(),
 });
 export const presentDuplicate = (p: PersonRow): z.infer<typeof duplicateSchema> => ({
@@ -90,5 +91,6 @@ export const presentDuplicate = (p: PersonRow): z.infer<typeof duplicateSchema> 
   familyName: p.familyName,
   dateOfBirth: p.dateOfBirth,
   dueDate: p.dueDate,
+  householdRole: p.householdRole,
   postcode: p.postcode,
 });

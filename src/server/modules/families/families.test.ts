@@ -78,6 +78,19 @@ describe('households', () => {
     expect(page.household.members.map((m: { id: string }) => m.id)).toEqual([mother.id, baby.id]);
   });
 
+  it("registers a pregnant woman with her own due date, and edits her without tripping over the unborn child's rule", async () => {
+    const due = inFiveMonths();
+    const mother = await registerMother(midwife, { dateOfBirth: '1999-04-12', dueDate: due });
+    const person = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person;
+    expect(person).toMatchObject({ dateOfBirth: '1999-04-12', dueDate: due });
+    const edit = await midwife.agent.patch(`/api/v1/persons/${mother.id}`, { version: person.version, contactPhone: '06 12345678' });
+    expect(edit.statusCode).toBe(200);
+    // Her due date is still checked as a pregnancy's: not more than ten months ahead.
+    const far = await midwife.agent.patch(`/api/v1/persons/${mother.id}`, { version: edit.json().version, dueDate: '2099-01-01' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details).toEqual([expect.objectContaining({ path: 'body.dueDate', code: 'due_date_too_far' })]);
+  });
+
   it('detects concurrent edits with the version', async () => {
     const mother = await registerMother(midwife);
     const v = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person.version;
@@ -101,6 +114,32 @@ describe('households', () => {
 });
 
 describe('merging duplicates', () => {
+  it('never proposes merging a mother with her unborn child, who share a family name and a due date', async () => {
+    const due = inFiveMonths();
+    const mother = await registerMother(midwife, { familyName: 'Moederkind', dateOfBirth: '1998-03-03', dueDate: due });
+    const unborn = await midwife.agent.post(`/api/v1/persons/${mother.id}/members`, {
+      familyName: 'Moederkind',
+      householdRole: 'unborn',
+      dueDate: due,
+      municipalityId: scene.municipality.id,
+    });
+    expect(unborn.statusCode).toBe(201);
+    // A second record of the same unborn child (another organisation, no BSN yet) is a real candidate.
+    const other = await signedInAs(t, await withOrganisation(t.db, scene, 'kraamzorg'), 'professional');
+    const again = await other.agent.post('/api/v1/involvements', {
+      durationMonths: 6,
+      confirmNewPerson: true,
+      person: { familyName: 'Moederkind', householdRole: 'unborn', dueDate: due, municipalityId: scene.municipality.id },
+    });
+    expect(again.statusCode).toBe(201);
+    const ids = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join();
+    const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items as { a: { id: string }; b: { id: string }; reason: string }[];
+    const involving = dups.filter((p) => [p.a.id, p.b.id].includes(mother.id));
+    expect(involving).toEqual([]);
+    expect(dups.map(ids)).toContain([unborn.json().id, again.json().person.id].sort().join());
+    expect(dups.find((p) => p.b.id === again.json().person.id)?.reason).toBe('same_due_date');
+  });
+
   it('the coordinator merges two records of one person: registrations move, doubles end, a merge event is logged', async () => {
     const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
     const a = await registerMother(midwife, { bsn: null, familyName: 'Dubbel', dateOfBirth: '1999-09-09' });
@@ -126,7 +165,7 @@ describe('merging duplicates', () => {
     expect(linked.json().person.id).toBe(bId);
 
     const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items;
-    expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.id }), b: expect.objectContaining({ id: bId }) });
+    expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.id }), b: expect.objectContaining({ id: bId }), reason: 'same_date_of_birth' });
     expect((await midwife.agent.get('/api/v1/persons/duplicates')).statusCode).toBe(404);
     expect((await midwife.agent.post(`/api/v1/persons/${a.id}/merge`, { mergeId: bId })).statusCode).toBe(404);
     const elsewhere = await signedInAs(t, { ...scene, municipality: await buildMunicipality(t.db, { regionId: scene.region.id }) }, 'coordinator');

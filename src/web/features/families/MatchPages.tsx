@@ -215,23 +215,33 @@ export function DuplicatesPage() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: ['duplicates'], queryFn: () => api<{ items: { a: Candidate; b: Candidate }[] }>('GET', '/persons/duplicates') });
+  type Pair = { a: Candidate & { householdRole: string }; b: Candidate & { householdRole: string }; reason: 'same_date_of_birth' | 'same_due_date' };
+  const list = useQuery({ queryKey: ['duplicates'], queryFn: () => api<{ items: Pair[] }>('GET', '/persons/duplicates') });
   const [confirming, setConfirming] = useState<string | null>(null);
   const merge = useMutation({
-    mutationFn: (p: { a: Candidate; b: Candidate }) => api<{ id: string }>('POST', `/persons/${p.a.id}/merge`, { mergeId: p.b.id }),
+    mutationFn: (p: Pair) => api<{ id: string }>('POST', `/persons/${p.a.id}/merge`, { mergeId: p.b.id }),
     onSuccess: async (r) => {
       await qc.invalidateQueries();
       navigate(`/clienten/${r.id}`);
     },
   });
-  const line = (c: Candidate) => `${personName(c)}, ${formatDate(c.dateOfBirth ?? c.dueDate, i18n.language)}${c.postcode ? `, ${c.postcode}` : ''}`;
+  // Say which date made the pair, and whose role: "born" and "due" are different facts.
+  const line = (c: Pair['a']) =>
+    [
+      `${personName(c)} (${t(`householdRoles.${c.householdRole}`)})`,
+      c.dateOfBirth ? t('duplicates.born', { date: formatDate(c.dateOfBirth, i18n.language) }) : null,
+      c.dueDate ? t('duplicates.due', { date: formatDate(c.dueDate, i18n.language) }) : null,
+      c.postcode,
+    ]
+      .filter(Boolean)
+      .join(', ');
   return (
     <>
       <Heading1>{t('duplicates.title')}</Heading1>
       <Paragraph>{t('duplicates.intro')}</Paragraph>
       <ErrorAlert error={merge.error} />
       <DataTable
-        headers={[t('duplicates.keep'), t('duplicates.merge'), t('registrations.actions')]}
+        headers={[t('duplicates.keep'), t('duplicates.merge'), t('duplicates.why'), t('registrations.actions')]}
         items={list.data?.items}
         rowKey={(p) => `${p.a.id}-${p.b.id}`}
         empty={t('duplicates.none')}
@@ -243,6 +253,7 @@ export function DuplicatesPage() {
             <Cell>
               <RouterLink to={`/clienten/${p.b.id}`}>{line(p.b)}</RouterLink>
             </Cell>
+            <Cell>{t(`duplicates.reason.${p.reason}`)}</Cell>
             <Cell>
               {confirming === p.b.id ? (
                 <Confirm
