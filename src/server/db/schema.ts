@@ -1122,6 +1122,10 @@ export const referrals = pgTable(
     handoverNote: text('handover_note'),
     status: referralStatusEnum('status').notNull().default('sent'),
     declineReason: declineReasonEnum('decline_reason'),
+    /** The receiver's explanation of a decline; required for the reason "other". */
+    declineNote: text('decline_note'),
+    /** A new referral made after this one was declined or the client could not be reached: the earlier one. */
+    previousReferralId: uuid('previous_referral_id').references((): AnyPgColumn => referrals.id),
     expectedStart: date('expected_start', { mode: 'string' }),
     normWorkingDays: integer('norm_working_days').notNull(),
     /** The last Dutch calendar day on which an answer (accept or decline) is in time. */
@@ -1149,6 +1153,9 @@ export const referrals = pgTable(
     // The waiting time that flows back to the sociale kaart.
     index('referrals_service_started_idx').on(t.serviceId, t.helpStartedAt).where(sql`${t.helpStartedAt} IS NOT NULL`),
     check('referrals_declined_reason', sql`${t.status} <> 'declined' OR ${t.declineReason} IS NOT NULL`),
+    check('referrals_other_reason_explained', sql`${t.declineReason} IS DISTINCT FROM 'other' OR ${t.declineNote} IS NOT NULL`),
+    // A referral made again after a decline: at most one follow-up per referral, found from either side.
+    uniqueIndex('referrals_previous_idx').on(t.previousReferralId).where(sql`${t.previousReferralId} IS NOT NULL`),
     check('referrals_handover_kind', sql`${t.handoverKind} IN ('joint_visit', 'introduction_call')`),
     check('referrals_urgency', sql`${t.urgency} IN ('normal', 'soon', 'urgent')`),
     check('referrals_norm_positive', sql`${t.normWorkingDays} > 0`),
