@@ -1,4 +1,4 @@
-import { tz } from '@date-fns/tz';
+import { TZDate, tz } from '@date-fns/tz';
 import { addMonths, addYears } from 'date-fns';
 
 /**
@@ -20,3 +20,23 @@ export function addCalendarYears(d: Date, years: number): Date {
 
 /** yyyy-mm-dd of a date-only value. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Dutch wall-clock time: meetings and hand-overs happen in the Netherlands, whatever zone the device is set to. */
+export const DUTCH_TIME_ZONE = 'Europe/Amsterdam';
+
+/**
+ * A date and time on a Dutch clock ("2027-03-02", "10:00") as an instant (UTC ISO string). The browser's own
+ * `new Date('2027-03-02T10:00')` would read it in the device's zone: a laptop left on UTC books the meeting at 11:00.
+ */
+export function dutchInstant(date: string, time: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, DUTCH_TIME_ZONE).getTime()).toISOString();
+}
+
+/** An instant as the date and time on a Dutch clock, the values a date and a time input take. */
+export function dutchWallClock(iso: string): { date: string; time: string } {
+  const z = new TZDate(new Date(iso).getTime(), DUTCH_TIME_ZONE);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${z.getFullYear()}-${two(z.getMonth() + 1)}-${two(z.getDate())}`, time: `${two(z.getHours())}:${two(z.getMinutes())}` };
+}

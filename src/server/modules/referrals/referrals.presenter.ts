@@ -5,12 +5,12 @@ import {
   allowedReferralTransitions,
   awaitsAnswer,
   DECLINE_REASONS,
-  needsNewReferral,
-  responsibleParty,
   HANDOVER_KINDS,
   isOverdue,
+  needsNewReferral,
   REFERRAL_STATUSES,
   type ReferralSide,
+  responsibleParty,
   URGENCIES,
 } from '../../../domain/referrals.js';
 import { workingDaysBetween } from '../../../domain/working-days.js';
@@ -98,7 +98,7 @@ export const referralSchema = referralSummarySchema.extend({
   previousReferral: z.object({ id: z.uuid(), serviceName: z.string(), status }).nullable(),
   followUp: z.object({ id: z.uuid(), serviceName: z.string(), status }).nullable(),
   normWorkingDays: int32(),
-  person: z.object({ name: z.string(), dateOfBirth: z.iso.date().nullable(), phone: z.string().nullable() }),
+  person: z.object({ id: z.uuid(), name: z.string(), dateOfBirth: z.iso.date().nullable(), phone: z.string().nullable() }),
   sender: z.object({ name: z.string(), email: z.string(), organisationName: z.string(), phone: z.string().nullable() }),
   history: z.array(
     z.object({
@@ -170,7 +170,7 @@ export function presentReferral(
     previousReferral: d.previous,
     followUp: d.followUp,
     normWorkingDays: r.normWorkingDays,
-    person: { name: `${d.person.givenName} ${d.person.familyName}`.trim(), dateOfBirth: d.person.dateOfBirth, phone: d.person.contactPhone },
+    person: { id: r.personId, name: `${d.person.givenName} ${d.person.familyName}`.trim(), dateOfBirth: d.person.dateOfBirth, phone: d.person.contactPhone },
     sender: { name: d.senderName, email: d.senderEmail, organisationName: d.senderOrganisationName, phone: d.senderPhone },
     history: x.history.map((h) => ({
       id: h.id,

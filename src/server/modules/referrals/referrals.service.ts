@@ -5,8 +5,8 @@ import {
   expectedStartInPast,
   handoverInPast,
   isFinal,
-  needsNewReferral,
   medianWeeks,
+  needsNewReferral,
   type ReferralChangeInput,
   type ReferralInput,
   type ReferralSide,
@@ -104,10 +104,8 @@ export function createReferralService(deps: AppDeps) {
           const previous = await repo.findReferral(tx, input.previousReferralId, true);
           const problem = !previous || previous.r.caseId !== l.c.id ? 'unknown_referral' : !needsNewReferral(previous.r.status) ? 'not_declined' : null;
           if (problem) throw new AppError('validation_failed', [{ path: 'body.previousReferralId', code: problem }]);
-          if (previous!.r.personId !== input.personId)
-            throw new AppError('validation_failed', [{ path: 'body.personId', code: 'not_the_same_person' }]);
-          if (await repo.followUpOf(tx, previous!.r.id))
-            throw new AppError('conflict', [{ path: 'body.previousReferralId', code: 'already_referred_again' }]);
+          if (previous!.r.personId !== input.personId) throw new AppError('validation_failed', [{ path: 'body.personId', code: 'not_the_same_person' }]);
+          if (await repo.followUpOf(tx, previous!.r.id)) throw new AppError('conflict', [{ path: 'body.previousReferralId', code: 'already_referred_again' }]);
         }
         const attachments: { kind: string; planId?: string; eventId?: string }[] = [];
         if (input.attachments.length) {

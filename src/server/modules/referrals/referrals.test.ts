@@ -209,7 +209,12 @@ describe('the closed loop', () => {
     const seen = await receiver.agent.get(api(`/referrals/${r.id}`));
     expect(seen.json()).toMatchObject({ status: 'sent', side: 'receiver', allowed: ['received', 'accepted', 'declined', 'client_withdrew'] });
     expect(seen.json().abilities).toEqual({ changeStatus: true, confirmReceipt: true, openCase: false, referAgain: false });
-    expect((await midwife.agent.get(api(`/referrals/${r.id}`))).json().abilities).toEqual({ changeStatus: true, confirmReceipt: false, openCase: true, referAgain: false });
+    expect((await midwife.agent.get(api(`/referrals/${r.id}`))).json().abilities).toEqual({
+      changeStatus: true,
+      confirmReceipt: false,
+      openCase: true,
+      referAgain: false,
+    });
     expect((await receiver.agent.get(api(`/referrals/${r.id}`))).json().version).toBe(seen.json().version);
     expect((await statusOf(r.id)).status).toBe('sent');
     const told = () =>
