@@ -32,6 +32,7 @@ import {
   caseAbilities,
   isCoordinatorFor,
   mayConfirmConsent,
+  mayReachCase,
 } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
@@ -92,8 +93,9 @@ export function createCaseService(deps: AppDeps) {
             base = { householdId: p.householdId, clientId: p.id, municipalityId: p.municipalityId, signalId: null };
           }
           await families.lockHousehold(tx, base.householdId);
-          const existing = await repo.activeCaseOfHousehold(tx, base.householdId);
-          if (existing) throw new AppError('case_exists', [], undefined, isCoordinatorFor(actor, base.municipalityId) ? { caseId: existing.id } : {});
+          const existing = await families.householdCaseRelation(tx, base.householdId, actor.userId);
+          // Those the case admits are sent to it; anyone else learns only that it runs (and asks the coordinator).
+          if (existing) throw new AppError('case_exists', [], undefined, mayReachCase(actor, existing) ? { caseId: existing.caseId } : {});
           const c = await repo.insertCase(tx, { ...base, openedById: actor.userId, withoutDirectorSince: now });
           // The signal and the hub's decision on it start the timeline (what, not the content: that is on the signal).
           if (signal)

@@ -271,3 +271,17 @@ export async function recordedByOrganisation(db: DbOrTx, personIds: string[], or
     .where(and(inArray(persons.id, personIds), eq(users.organisationId, organisationId)));
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * The household's open case and how the viewer relates to it: a member of its care team, or its director. What
+ * she may do with that is the policy's call (`mayReachCase`).
+ */
+export async function householdCaseRelation(db: DbOrTx, householdId: string, userId: string) {
+  const res = await db.execute<{ id: string; municipality_id: string; member: boolean; director: boolean }>(sql`
+    SELECT c.id, c.municipality_id,
+      EXISTS (SELECT 1 FROM care_team_members m WHERE m.case_id = c.id AND m.user_id = ${userId} AND m.ended_at IS NULL) AS member,
+      c.director_id IS NOT DISTINCT FROM ${userId}::uuid AS director
+    FROM cases c WHERE c.household_id = ${householdId} AND c.phase <> 'afgesloten' LIMIT 1`);
+  const row = res.rows[0];
+  return row ? { caseId: row.id, municipalityId: row.municipality_id, member: row.member, director: row.director } : null;
+}

@@ -124,8 +124,16 @@ export function createFamilyService(deps: AppDeps) {
           person.id,
           ...shown,
         ]);
+        const activeCase = await repo.householdCaseRelation(tx, person.householdId, actor.userId);
+        const abilities = personAbilities(actor, person.detail, person, activeCase);
         return {
-          person: { ...person, showDetails: seesPersonDetails(person.detail, person), abilities: personAbilities(actor, person.detail, person) },
+          person: {
+            ...person,
+            showDetails: seesPersonDetails(person.detail, person),
+            abilities,
+            // That a case runs is shown to whoever sees the client (so she knows whom to ask); its id only to those it admits.
+            activeCase: activeCase ? { id: abilities.goToCase ? activeCase.caseId : null } : null,
+          },
           members,
           relations,
         };

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, involvementRegistrations, persons } from '../../db/schema.js';
+import { caseScenario } from '../../testing/case-scenario.js';
 import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
@@ -110,6 +111,44 @@ describe('households', () => {
       (await other.agent.post(`/api/v1/persons/${mother.id}/members`, { familyName: 'Z', dateOfBirth: '1990-01-01', municipalityId: scene.municipality.id }))
         .statusCode,
     ).toBe(404);
+  });
+});
+
+describe('the client page and the household case', () => {
+  it('a care-team member reaches the case from the client page; a registrant outside the team learns only that it runs', async () => {
+    const s = caseScenario(scene, coordinator);
+    const bsn = randomBsn();
+    const mother = await registerMother(midwife, { familyName: 'Zorgteam', dateOfBirth: '1995-05-05', bsn });
+    const opened = await midwife.agent.post('/api/v1/cases', { personId: mother.id });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json().id as string;
+    // The midwife opened it: she is in the care team and goes straight there.
+    const own = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person;
+    expect(own.activeCase).toEqual({ id: caseId });
+    expect(own.abilities).toMatchObject({ goToCase: true, openCase: false });
+
+    // A JGZ nurse registers her own involvement: she sees that a case runs, not which, and cannot open a second.
+    const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    const reg = await nurse.agent.post('/api/v1/involvements', {
+      durationMonths: 6,
+      person: { familyName: 'Zorgteam', dateOfBirth: '1995-05-05', bsn, municipalityId: scene.municipality.id },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const personId = reg.json().person.id as string;
+    expect(personId).toBe(mother.id);
+    const outside = (await nurse.agent.get(`/api/v1/persons/${personId}`)).json().person;
+    expect(outside.activeCase).toEqual({ id: null });
+    expect(outside.abilities).toMatchObject({ goToCase: false, openCase: false });
+    const tried = await nurse.agent.post('/api/v1/cases', { personId });
+    expect(tried.statusCode).toBe(409);
+    expect(tried.json().error.caseId).toBeUndefined();
+
+    // Once she is in the care team, the client page takes her to the case (and so does "open a case").
+    await s.addToTeam(caseId, nurse, { withoutConsent: true });
+    const member = (await nurse.agent.get(`/api/v1/persons/${personId}`)).json().person;
+    expect(member.activeCase).toEqual({ id: caseId });
+    expect(member.abilities.goToCase).toBe(true);
+    expect((await nurse.agent.post('/api/v1/cases', { personId })).json().error).toMatchObject({ code: 'case_exists', caseId });
   });
 });
 

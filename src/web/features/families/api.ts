@@ -18,7 +18,9 @@ export interface PersonSummary {
 }
 export interface Person extends PersonSummary {
   /** What this user may do with the record, decided by the server's policy. */
-  abilities: { edit: boolean; openCase: boolean; register: boolean; asCoordinator: boolean };
+  abilities: { edit: boolean; openCase: boolean; goToCase: boolean; register: boolean; asCoordinator: boolean };
+  /** The household's open case: its id only where the case admits the viewer. */
+  activeCase?: { id: string | null } | null;
   bsn: string | null;
   address: string | null;
   postcode: string | null;
