@@ -9,6 +9,7 @@ import {
   isValidBsn,
   normaliseBsn,
   personInputSchema,
+  phaseForSignalDecision,
   registrationEnd,
   whomToInform,
 } from './persons.js';
@@ -59,6 +60,15 @@ describe('BSN elfproef', () => {
   });
   it('never throws on any input', () => {
     fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => normaliseBsn(s) === null || isValidBsn(normaliseBsn(s)!)));
+  });
+});
+
+describe('the phase a case starts in', () => {
+  it('follows the hub decision: exploration is Verkennen, direct support is Steun op maat, otherwise Signaleren', () => {
+    expect(phaseForSignalDecision('exploration')).toBe('verkennen');
+    expect(phaseForSignalDecision('direct_support')).toBe('steun_op_maat');
+    expect(phaseForSignalDecision('advice_only')).toBe('signaleren');
+    expect(phaseForSignalDecision(null)).toBe('signaleren');
   });
 });
 

@@ -46,6 +46,17 @@ export const SIGNAL_DECISIONS = ['advice_only', 'direct_support', 'exploration']
 export const signalDecisionSchema = z.enum(SIGNAL_DECISIONS);
 export type SignalDecision = z.infer<typeof signalDecisionSchema>;
 
+/**
+ * The phase a case opened from a decided signal starts in (domain.md §2): "exploration" is the decision to make the
+ * help question clear — Verkennen; "direct support" means the question is clear — straight to Steun op maat.
+ * Without a decision (or with advice only) the case starts where every case does, in Signaleren.
+ */
+export function phaseForSignalDecision(decision: SignalDecision | null | undefined): 'signaleren' | 'verkennen' | 'steun_op_maat' {
+  if (decision === 'exploration') return 'verkennen';
+  if (decision === 'direct_support') return 'steun_op_maat';
+  return 'signaleren';
+}
+
 const DAY = 86_400_000;
 /** Whole years between two dates, counted as birthdays are. */
 export function ageInYears(dateOfBirth: Date, on: Date): number {

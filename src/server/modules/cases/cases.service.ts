@@ -9,7 +9,7 @@ import {
   whoConsents,
 } from '../../../domain/cases.js';
 import type { NotificationKind } from '../../../domain/notifications.js';
-import { ageInYears, parseIsoDate } from '../../../domain/persons.js';
+import { ageInYears, parseIsoDate, phaseForSignalDecision } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
@@ -105,6 +105,15 @@ export function createCaseService(deps: AppDeps) {
               decision: signal.decision,
             });
           await repo.addEvent(tx, c.id, 'opened', actor.userId, { signalId: base.signalId });
+          // The hub's decision on the signal sets where the work starts: a decision to explore opens it in Verkennen.
+          const startPhase = phaseForSignalDecision(signal?.decision);
+          let opened = c;
+          if (startPhase !== c.phase) {
+            const moved = await repo.updateCase(tx, c.id, { phase: startPhase, phaseChangedAt: now }, c.version);
+            if (!moved) throw new AppError('version_conflict');
+            opened = moved;
+            await repo.addEvent(tx, c.id, 'phase', actor.userId, { from: c.phase, to: startPhase, reason: 'besluit op het signaal' });
+          }
           if (actor.role === 'professional')
             await repo.addMember(tx, { caseId: c.id, userId: actor.userId, organisationId: actor.organisationId, source: 'opened', addedById: actor.userId });
           if (signal && signal.signallerId !== actor.userId) {
@@ -119,9 +128,9 @@ export function createCaseService(deps: AppDeps) {
                 addedById: actor.userId,
               });
           }
-          const l = { c, access: { level: 'content', basis: isCoordinatorFor(actor, c.municipalityId) ? 'coordinator' : 'care_team' } } as const;
+          const l = { c: opened, access: { level: 'content', basis: isCoordinatorFor(actor, c.municipalityId) ? 'coordinator' : 'care_team' } } as const;
           await logCase(tx, actor, meta, l, 'create', 'casus openen');
-          return c;
+          return opened;
         })
         .catch((err) => {
           if (isUniqueViolation(err)) throw new AppError('case_exists');
