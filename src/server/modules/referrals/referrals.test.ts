@@ -118,6 +118,25 @@ describe('referring from a case', () => {
     expect(tooMany.json().error.details[0].path).toBe('querystring.perPage');
   });
 
+  it('notifications carry their context in the app: the client for the sides of the referral, never for a care-team member without consent', async () => {
+    const c = await caseWithReferrer('Contextrijk');
+    const r = await refer(c);
+    const mine = (await receiver.agent.get(api('/notifications'))).json().items.find((n: { referralId: string | null }) => n.referralId === r.id);
+    expect(mine.context).toMatchObject({ sender: midwife.user.displayName, senderOrganisation: expect.any(String), subject: 'VoorZorg' });
+    expect(mine.context.client).toContain('Contextrijk');
+    // Naming the client is a read: the access log names her.
+    const logged = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, receiver.user.id), eq(accessLog.objectType, 'notification'), eq(accessLog.subjectPersonId, c.personId)));
+    expect(logged.length).toBeGreaterThan(0);
+    // Added to the care team without consent for her organisation: told of the case, not whose it is.
+    await s.addToTeam(c.caseId, outsider, { withoutConsent: true });
+    const added = (await outsider.agent.get(api('/notifications'))).json().items.find((n: { caseId: string | null }) => n.caseId === c.caseId);
+    expect(added.kind).toBe('case_added');
+    expect(added.context.client).toBeNull();
+  });
+
   it('answers 404 to anyone who is neither receiver nor on the sending side, and keeps policy officers out', async () => {
     const c = await caseWithReferrer();
     const r = await refer(c);

@@ -10,7 +10,8 @@ import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
-import { type Candidate, type Contact, formatDate, type MyMatch, personName, type Registration, useNotifications } from './api';
+import { formatDateTime } from '../../lib/dates';
+import { type Candidate, type Contact, formatDate, type MyMatch, type Notification, personName, type Registration, useNotificationList } from './api';
 import { Cell, Confirm } from './parts';
 
 function ContactLine({ c }: { c: Contact }) {
@@ -276,10 +277,24 @@ export function DuplicatesPage() {
   );
 }
 
+/** Who caused it, what it is about, and the client where the server allowed her name; in the app only. */
+function NotificationContext({ n }: { n: Notification }) {
+  const { t, i18n } = useTranslation();
+  const c = n.context;
+  const parts = [
+    c.client && t('notifications.context.client', { name: c.client }),
+    c.subject && (c.at ? t('notifications.context.subjectAt', { subject: c.subject, at: formatDateTime(c.at, i18n.language) }) : c.subject),
+    c.sender && (c.senderOrganisation ? t('notifications.context.senderAt', { name: c.sender, organisation: c.senderOrganisation }) : c.sender),
+    !c.sender && c.senderOrganisation,
+  ].filter(Boolean);
+  if (!parts.length) return null;
+  return <div className="kp-muted">{parts.join(' · ')}</div>;
+}
+
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const list = useNotifications();
+  const list = useNotificationList();
   const read = useMutation({
     mutationFn: (id: string) => api('POST', `/notifications/${id}/read`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
@@ -325,6 +340,7 @@ export function NotificationsPage() {
               >
                 {t(`notifications.kinds.${n.kind}`)}
               </RouterLink>
+              <NotificationContext n={n} />
             </Cell>
             <Cell>{n.readAt ? t('notifications.read') : <strong>{t('notifications.unread')}</strong>}</Cell>
           </>
