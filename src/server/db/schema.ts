@@ -469,6 +469,35 @@ export const mailOutbox = pgTable(
   (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)],
 );
 
+/**
+ * Synonym groups of the sociale kaart search (migration 0027): a word of a group also finds the records that use
+ * another word of it ("schuldhulpverlening" finds "schulden"). Seeded with a Dutch list for the field; functional
+ * admins extend it. `lexemes` is the group's words as the search configuration sees them, to match a query word.
+ */
+export const directorySynonyms = pgTable(
+  'directory_synonyms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    terms: text('terms').array().notNull(),
+    /** Kept by a trigger (migration 0027). */
+    lexemes: tsvector('lexemes'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [check('directory_synonyms_two_terms', sql`cardinality(${t.terms}) BETWEEN 2 AND 30`)],
+);
+
+/**
+ * The words of the sociale kaart (accent-folded; from services, programme and organisation names, synonyms and
+ * language names), kept by triggers (migration 0027). A query word that starts none of them is a typo: the
+ * search then tries the nearest words (edit distance) instead.
+ */
+export const directoryWords = pgTable('directory_words', {
+  word: text('word').primaryKey(),
+});
+
 /** Totals that the HSDS API pages report, kept exact by statement-level triggers (migration 0006). */
 export const directoryStats = pgTable('directory_stats', {
   key: text('key').primaryKey(),

@@ -197,7 +197,7 @@ const SERVICES: (SeedService & { municipalities?: string[] })[] = [
     org: 'Kraamzorg Parkstad',
     name: 'Prenataal huisbezoek en kraamzorg plus',
     summary: 'Huisbezoek tijdens de zwangerschap en extra kraamzorguren bij een kwetsbare start.',
-    description: 'De kraamverzorgende komt voor de bevalling kennismaken en bekijkt wat nodig is. Bij zorgen zijn extra uren kraamzorg mogelijk.',
+    description: 'De kraamverzorgende komt voor de bevalling kennismaken en bekijkt wat nodig is. Bij zorgen zijn extra uren kraamzorg mogelijk. Gesprekken zo nodig met een telefonische tolk.',
     pregnancyFromWeek: 30,
     maxAgeMonths: 1,
     targetGroups: ['pregnancy', 'age_0_2'],
