@@ -944,9 +944,10 @@ export const careTeamMembers = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** Null for a professional who has a smoelenboek card but no account yet (reached by mail; ADR 007). */
+    userId: uuid('user_id').references(() => users.id),
+    /** The smoelenboek card she was added by; when she gets an account linked to it, user_id is filled in. */
+    personId: uuid('person_id').references(() => people.id),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -959,6 +960,9 @@ export const careTeamMembers = pgTable(
   },
   (t) => [
     uniqueIndex('care_team_active_uq').on(t.caseId, t.userId).where(sql`${t.endedAt} IS NULL`),
+    uniqueIndex('care_team_active_card_uq').on(t.caseId, t.personId).where(sql`${t.endedAt} IS NULL AND ${t.userId} IS NULL`),
+    index('care_team_person_idx').on(t.personId).where(sql`${t.userId} IS NULL`),
+    check('care_team_user_or_card', sql`${t.userId} IS NOT NULL OR ${t.personId} IS NOT NULL`),
     index('care_team_user_idx').on(t.userId).where(sql`${t.endedAt} IS NULL`),
     // A case's whole team, ended members too: the organisations the monitor keeps on the case.
     index('care_team_case_org_idx').on(t.caseId, t.organisationId),

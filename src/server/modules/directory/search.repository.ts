@@ -229,6 +229,7 @@ export interface PersonHit {
   reachability: string | null;
   expertise: string[];
   hasPhoto: boolean;
+  hasAccount: boolean;
   lastConfirmedAt: Date;
   stale: boolean;
   total: number;
@@ -247,6 +248,7 @@ export async function searchPeople(db: DbOrTx, f: PeopleFilters, page: { limit: 
   const rows = await db.execute<Omit<PersonHit, 'total' | 'lastConfirmedAt'> & { total: string; lastConfirmedAt: string | Date }>(sql`
     SELECT pe.id, pe.name, pe.job_title AS "jobTitle", pe.organisation_id AS "organisationId", o.name AS "organisationName",
            pe.phone, pe.email, pe.reachability, pe.expertise, (pe.photo_updated_at IS NOT NULL) AS "hasPhoto",
+           EXISTS (SELECT 1 FROM users u WHERE u.id = pe.user_id AND u.deactivated_at IS NULL) AS "hasAccount",
            pe.last_confirmed_at AS "lastConfirmedAt", (pe.last_confirmed_at < ${staleBefore.toISOString()}::timestamptz) AS stale,
            count(*) OVER () AS total
       FROM people pe

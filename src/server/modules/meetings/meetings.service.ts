@@ -228,7 +228,10 @@ export function createMeetingService(deps: AppDeps) {
           const people =
             item.caseId && entitled && mayRunMeeting(role)
               ? {
-                  team: (await cases.careTeam(tx, item.caseId)).map((x) => ({ userId: x.member.userId, name: x.name, organisationName: x.organisationName })),
+                  team: (await cases.careTeam(tx, item.caseId)).flatMap((x) =>
+                    // Actions from the minutes are owned by accounts; a card-only member gets none until she has one.
+                    x.member.userId ? [{ userId: x.member.userId, name: x.name, organisationName: x.organisationName }] : [],
+                  ),
                   household: (await cases.householdOf(tx, item.householdId!)).map((p) => ({ personId: p.id, name: `${p.givenName} ${p.familyName}`.trim() })),
                 }
               : null;
