@@ -1319,6 +1319,26 @@ export const meetingInvitees = pgTable(
 );
 
 /**
+ * Invitees known only by their smoelenboek card (no account yet): invited by mail with the .ics, they see nothing
+ * in the app. When she gets an account linked to the card, the row moves to meeting_invitees (migration 0029).
+ */
+export const meetingCardInvitees = pgTable(
+  'meeting_card_invitees',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_card_invitees_person_idx').on(t.personId)],
+);
+
+/**
  * An agenda item: a case, a free item, or an anonymised consultation (a pseudonym and a summary, no identifying
  * data) that its owner can later link to a real case. `open` items of a household drive the double-discussion check.
  */

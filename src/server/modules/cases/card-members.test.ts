@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptSecret } from '../../crypto.js';
-import { careTeamMembers, mailOutbox, people, users } from '../../db/schema.js';
+import { careTeamMembers, mailOutbox, meetingCardInvitees, meetingInvitees, people, users } from '../../db/schema.js';
 import { api, caseScenario } from '../../testing/case-scenario.js';
 import { buildPerson, buildScene, TEST_PASSWORD, withOrganisation } from '../../testing/factories.js';
 import { Agent, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
@@ -134,5 +134,45 @@ describe('a care-team member with a smoelenboek card and no account', () => {
     const [card] = await t.db.execute<{ person_id: string }>(sql`SELECT person_id FROM kp_ensure_user_cards(${jgzPro.user.id}::uuid)`).then((r) => r.rows);
     const res = await coordinator.agent.post(api(`/cases/${caseId}/care-team`), { personId: card!.person_id, withoutConsent: true });
     expect(res.json()).toEqual({ userId: jgzPro.user.id, personId: card!.person_id });
+  });
+});
+
+describe('a meeting invitee with a smoelenboek card and no account', () => {
+  it('is invited by mail with the .ics, listed on the meeting, and becomes an invitee with her account', async () => {
+    const chair = await signedInAs(t, await withOrganisation(t.db, scene, 'cjg'), 'professional');
+    const table = await coordinator.agent.post(api('/meeting-tables'), {
+      name: 'RTO Kaartjes',
+      type: 'rto',
+      municipalityId: scene.municipality.id,
+      chairId: chair.user.id,
+      place: 'Gemeentehuis',
+      members: [],
+    });
+    expect(table.statusCode, table.body).toBe(201);
+    const card = await buildPerson(t.db, { organisationId: jgz.organisation.id, name: 'Romy Kaart', email: 'romy.kaart@jgz.test' });
+    const silent = await buildPerson(t.db, { organisationId: jgz.organisation.id, name: 'Geen Adres' });
+    const start = new Date(Date.now() + 9 * 86_400_000);
+    start.setUTCHours(9, 0, 0, 0);
+    const body = { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 7_200_000).toISOString(), place: 'Zaal 3', inviteeIds: [] };
+    const refused = await chair.agent.post(api(`/meeting-tables/${table.json().id}/meetings`), { ...body, inviteePersonIds: [silent.id] });
+    expect(refused.json().error.details).toEqual([{ path: 'body.inviteePersonIds.0', code: 'card_without_email' }]);
+    const res = await chair.agent.post(api(`/meeting-tables/${table.json().id}/meetings`), { ...body, inviteePersonIds: [card.id] });
+    expect(res.statusCode, res.body).toBe(201);
+    const meetingId = res.json().id as string;
+
+    const page = (await chair.agent.get(api(`/meetings/${meetingId}`))).json();
+    expect(page.cardInvitees).toEqual([{ personId: card.id, name: 'Romy Kaart', organisationName: jgz.organisation.name }]);
+    expect(page.organisations.map((o: { id: string }) => o.id)).toContain(jgz.organisation.id);
+    const [mail] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'romy.kaart@jgz.test'));
+    expect(mail!.kind).toBe('meeting_invitation');
+    expect(mail!.ics!.replace(/\r\n[ \t]/g, '')).toContain('romy.kaart@jgz.test');
+    expect(mail!.textBody).toContain(`/overleg/${meetingId}`);
+    expect(mail!.textBody).toContain('nog geen account');
+
+    const romy = await accountFor('romy.kaart@jgz.test', jgz.organisation.id);
+    expect(await t.db.select().from(meetingCardInvitees).where(eq(meetingCardInvitees.personId, card.id))).toEqual([]);
+    const moved = await t.db.select().from(meetingInvitees).where(eq(meetingInvitees.userId, romy.id));
+    expect(moved.map((r) => r.meetingId)).toEqual([meetingId]);
+    expect((await romy.agent.get(api(`/meetings/${meetingId}`))).statusCode).toBe(200);
   });
 });
