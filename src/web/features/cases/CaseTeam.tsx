@@ -12,6 +12,7 @@ import { ApiError, api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { Cell, Confirm } from '../families/parts';
 import type { Candidate, CasePage } from './api';
+import { CardMemberAdd } from './CardMemberAdd';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 const mayDirect = (c: CasePage) => c.abilities.direct;
@@ -74,6 +75,7 @@ export function CareTeamSection({ c }: { c: CasePage }) {
         )}
       />
       {open(c) && mayDirect(c) && <AddMember c={c} />}
+      {open(c) && mayDirect(c) && <CardMemberAdd c={c} />}
     </section>
   );
 }
