@@ -30,6 +30,7 @@ import {
   assertMaySeeSignal,
   assertMayTriageSignal,
   caseAbilities,
+  caseAbilityReasons,
   isCoordinatorFor,
   mayConfirmConsent,
 } from '../../policy.js';
@@ -137,7 +138,8 @@ export function createCaseService(deps: AppDeps) {
       const l = await loadCase(db, actor, id);
       const { c, access } = l;
       const what = access.level === 'content' ? 'casus inzien' : access.level === 'plan' ? 'casus (gezinsplan)' : 'casus (bestaan en regisseur)';
-      const abilities = caseAbilities(actor, { ...c, member: l.member, open: isActivePhase(c.phase) }, access);
+      const facts = { ...c, member: l.member, open: isActivePhase(c.phase) };
+      const abilities = caseAbilities(actor, facts, access);
       const parts = await readCasePage(
         deps.database.pool,
         id,
@@ -158,6 +160,7 @@ export function createCaseService(deps: AppDeps) {
         director: parts.director,
         role: caseActor(actor, c),
         abilities,
+        abilityReasons: caseAbilityReasons(actor, facts, access),
         // Per consent record: whether this actor may confirm it (policy), shown as a button.
         mayConfirm: (k: { recordedById: string; organisationId: string }) => mayConfirmConsent(actor, c, k),
         plan: plans && { current: plans.find((p) => p.status === 'adopted') ?? null, draft: plans.find((p) => p.status === 'draft') ?? null, versions: plans },
