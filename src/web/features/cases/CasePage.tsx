@@ -61,12 +61,9 @@ export function CasePage({ me }: { me: Me }) {
 
 function Workspace({ c, me }: { c: CaseData; me: Me }) {
   const { t } = useTranslation();
-  const content = c.content!;
-  const pendingProposals = content.directors.filter((d) => d.status === 'proposed').length;
-  const pendingConsents = content.consents.filter((k) => k.isLatest && k.mayConfirm).length;
   const tabs: TabDef[] = [
-    { id: 'team', label: t('cases.tabs.team'), count: pendingProposals + pendingConsents },
-    { id: 'plan', label: t('cases.tabs.plan'), count: c.plan?.draft ? 1 : 0 },
+    { id: 'team', label: t('cases.tabs.team') },
+    { id: 'plan', label: t('cases.tabs.plan') },
     { id: 'verwijzingen', label: t('cases.tabs.referrals') },
     { id: 'overleg', label: t('cases.tabs.meetings') },
     { id: 'tijdlijn', label: t('cases.tabs.timeline') },

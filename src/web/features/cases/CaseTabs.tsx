@@ -4,8 +4,6 @@ import { useSearchParams } from 'react-router';
 export interface TabDef {
   id: string;
   label: string;
-  /** A count shown with the label (open items), when there is something to count. */
-  count?: number;
 }
 
 /**
@@ -57,7 +55,6 @@ export function CaseTabs(props: { label: string; tabs: TabDef[]; children: (curr
             onKeyDown={onKey}
           >
             {x.label}
-            {x.count ? <span className="kp-case-tab-count"> ({x.count})</span> : null}
           </button>
         ))}
       </div>

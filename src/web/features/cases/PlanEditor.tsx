@@ -94,7 +94,7 @@ export function PlanEditor({ c, plan }: { c: CasePage; plan: PlanVersion }) {
           )}
         </div>
       </form>
-      <AdoptPanel c={c} plan={plan} content={content} version={version} />
+      <AdoptPanel c={c} plan={plan} content={content} version={version} onSaved={setVersion} />
       <Paragraph>
         <RouterLink to={`/casussen/${c.id}?tab=plan`}>{t('cases.backToCase')}</RouterLink>
       </Paragraph>
@@ -103,13 +103,17 @@ export function PlanEditor({ c, plan }: { c: CasePage; plan: PlanVersion }) {
 }
 
 /** Adopting with the parents: the rule said before the step, the reason at the box when one is missing. */
-function AdoptPanel({ c, plan, content, version }: { c: CasePage; plan: PlanVersion; content: PlanContent; version: number }) {
+function AdoptPanel(props: { c: CasePage; plan: PlanVersion; content: PlanContent; version: number; onSaved: (version: number) => void }) {
+  const { c, plan, content, version } = props;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [parents, setParents] = useState({ agreed: false, present: false });
   const adopt = useMutation({
     mutationFn: async () => {
+      // Saved first, so that what is adopted is what is on the screen; the editor keeps the new version even when
+      // the adoption itself is refused (the parents' boxes), so the next attempt does not conflict with itself.
       const p = await api<PlanVersion>('PUT', `/cases/${c.id}/plans/${plan.number}`, { version, content });
+      props.onSaved(p.version);
       return api<PlanVersion>('POST', `/cases/${c.id}/plans/${plan.number}/adopt`, {
         version: p.version,
         parentsAgreed: parents.agreed,
