@@ -20,12 +20,22 @@ export function consentByOrganisation(c: CasePage) {
   return [...out.entries()].map(([id, v]) => ({ id, ...v }));
 }
 
-/** The one thing to do next on this case, for this viewer, with the tab where it is done. */
+/** The one thing to do next on this case for this viewer (the director's steps for whoever directs it), with its tab. */
 export function nextStep(c: CasePage, me: Me, t: TFunction): { text: string; tab: string } | null {
   if (c.phase === 'afgesloten' || !c.content) return null;
   const proposals = c.content.directors.filter((d) => d.status === 'proposed');
   const mine = proposals.find((d) => d.userId === me.user.id);
   if (mine) return { text: t('cases.next.answerProposal'), tab: 'team' };
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const overdueOf = (mineOnly: boolean) =>
+    (c.plan?.current?.content.actions ?? []).filter(
+      (a) => (a.status === 'open' || a.status === 'in_progress') && a.dueDate && a.dueDate < today && (!mineOnly || a.ownerUserId === me.user.id),
+    ).length;
+  // A member who does not direct the case: only what is hers to do (her overdue actions); the rest is the director's.
+  if (!c.abilities.direct) {
+    const n = overdueOf(true);
+    return n ? { text: t('cases.next.myOverdue', { count: n }), tab: 'plan' } : null;
+  }
   if (!c.content.consents.length) return { text: t('cases.next.recordConsent'), tab: 'team' };
   if (!c.director)
     return proposals.length
@@ -34,9 +44,8 @@ export function nextStep(c: CasePage, me: Me, t: TFunction): { text: string; tab
   const plan = c.plan;
   if (plan && !plan.current && !plan.draft) return { text: t('cases.next.firstPlan'), tab: 'plan' };
   if (plan?.draft) return { text: t('cases.next.adoptDraft', { number: plan.draft.number }), tab: 'plan' };
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-  const overdue = (plan?.current?.content.actions ?? []).filter((a) => (a.status === 'open' || a.status === 'in_progress') && a.dueDate && a.dueDate < today);
-  if (overdue.length) return { text: t('cases.next.overdue', { count: overdue.length }), tab: 'plan' };
+  const overdue = overdueOf(false);
+  if (overdue) return { text: t('cases.next.overdue', { count: overdue }), tab: 'plan' };
   return null;
 }
 
