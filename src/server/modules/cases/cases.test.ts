@@ -330,6 +330,14 @@ describe('need-to-know', () => {
     expect(add.statusCode, add.body).toBe(201);
     const page = (await jgz.agent.get(api(`/cases/${caseId}`))).json();
     expect(page.access.level).toBe('content');
+    // What she may not do comes with the reason, for the page to say (policy.caseAbilityReasons).
+    expect(page.abilityReasons).toEqual({
+      direct: 'not_director',
+      confirmConsent: 'not_director',
+      nameProcessDirector: 'coordinator_only',
+      changePhase: 'not_director',
+    });
+    expect((await coordinator.agent.get(api(`/cases/${caseId}`))).json().abilityReasons).toEqual({ refer: 'not_in_care_team' });
     expect(page.content.careTeam.find((m: { userId: string }) => m.userId === jgz.user.id)).toMatchObject({ consent: 'given' });
     // An organisation of another region is not one consent can name here.
     const far = await coordinator.agent.post(api(`/cases/${caseId}/consents`), consent(personId, foreign.id));
