@@ -59,7 +59,8 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
 
   it('the midwife refers to VoorZorg; the nurse accepts on her board, puts it on the waiting list and starts; the midwife sees each step', async () => {
     const midwife = await signIn('midwife');
-    await midwife.goto(`${server.baseUrl}/casussen/${caseId}`);
+    // The case page's referrals tab (the tab lives in the URL).
+    await midwife.goto(`${server.baseUrl}/casussen/${caseId}?tab=verwijzingen`);
     await expect.poll(() => heading(midwife)).toBe('Casus Sanne Vos');
     await expect.poll(() => midwife.getByText('Er zijn nog geen verwijzingen vanuit deze casus.').count()).toBe(1);
     await midwife.getByRole('link', { name: 'Verwijzen naar een aanbod' }).click();

@@ -13,7 +13,7 @@ import { isOverdue, type PlanDiff, planContentSchema } from '../../../domain/fam
 import { int32 } from '../../../domain/numbers.js';
 import { HOUSEHOLD_ROLES } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
-import type { CaseAbilities, CaseAccess } from '../../policy.js';
+import { CASE_DENIAL_REASONS, type CaseAbilities, type CaseAbilityReasons, type CaseAccess } from '../../policy.js';
 import type { PersonRow } from '../families/families.repository.js';
 import { type ContactRow, contactSchema, presentContact } from '../involvement/involvement.presenter.js';
 import type { CasePageParts } from './case-page.repository.js';
@@ -23,6 +23,7 @@ import type { BoardCaseRow, BoardCounts, MyCaseRow } from './worklists.repositor
 const ts = z.iso.datetime({ offset: true });
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const phase = z.enum(CASE_PHASES);
+const denial = z.enum(CASE_DENIAL_REASONS).optional();
 const consentStateSchema = z.enum(['given', 'refused', 'withdrawn', 'expired', 'none']);
 
 export const planSummarySchema = z.object({
@@ -149,6 +150,16 @@ export const casePageSchema = z.object({
     reviewEmergency: z.boolean(),
     nameProcessDirector: z.boolean(),
   }),
+  /** Why an action is not offered (policy.caseAbilityReasons): the web app says so instead of hiding it silently. */
+  abilityReasons: z.object({
+    direct: denial,
+    refer: denial,
+    recordConsent: denial,
+    confirmConsent: denial,
+    nameProcessDirector: denial,
+    changePhase: denial,
+    addNote: denial,
+  }) satisfies z.ZodType<CaseAbilityReasons>,
   allowedTransitions: z.array(phase),
   director: contactSchema.nullable(),
   plan: z.object({ current: planSchema.nullable(), draft: planSchema.nullable(), versions: z.array(planSummarySchema) }).nullable(),
@@ -221,6 +232,7 @@ export interface CasePageData {
   director: ContactRow | null;
   role: CaseActor;
   abilities: CaseAbilities;
+  abilityReasons: CaseAbilityReasons;
   mayConfirm: (k: { recordedById: string; organisationId: string }) => boolean;
   plan: { current: repo.PlanRow | null; draft: repo.PlanRow | null; versions: repo.PlanRow[] } | null;
   content: CasePageParts['content'];
@@ -247,6 +259,7 @@ export function presentCasePage(d: CasePageData): CasePage {
     access,
     role: d.role,
     abilities: d.abilities,
+    abilityReasons: d.abilityReasons,
     allowedTransitions: allowedTransitions(c.phase, d.role, c.phaseBeforeClosing),
     director: d.director && presentContact(d.director),
     plan: d.plan && {

@@ -276,6 +276,37 @@ export async function consentsOf(db: DbOrTx, caseId: string) {
 }
 export type ConsentListRow = Awaited<ReturnType<typeof consentsOf>>[number];
 
+/**
+ * Organisations a consent can name: the care team's (always), and by name any active organisation of the region or
+ * with a service for the municipality. The team's come first.
+ */
+export async function consentOrganisations(db: DbOrTx, c: { caseId: string; regionId: string; municipalityId: string }, q?: string) {
+  const match = q
+    ? sql`(o.region_id = ${c.regionId} OR EXISTS (SELECT 1 FROM services s JOIN service_municipalities sm ON sm.service_id = s.id
+            WHERE s.organisation_id = o.id AND s.active AND sm.municipality_id = ${c.municipalityId}))
+          AND o.name ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`}`
+    : sql`false`;
+  const res = await db.execute<{ id: string; name: string; in_care_team: boolean }>(sql`
+    SELECT o.id, o.name,
+      EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${c.caseId} AND t.organisation_id = o.id AND t.ended_at IS NULL) AS in_care_team
+    FROM organisations o
+    WHERE o.active AND (EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${c.caseId} AND t.organisation_id = o.id AND t.ended_at IS NULL)
+      OR (${match}))
+    ORDER BY 3 DESC, lower(o.name)
+    LIMIT 30`);
+  return res.rows.map((r) => ({ id: r.id, name: r.name, inCareTeam: r.in_care_team }));
+}
+
+/** One organisation consent may name in this case (the rule of consentOrganisations), or null. */
+export async function nameableOrganisation(db: DbOrTx, organisationId: string, c: { regionId: string; municipalityId: string }) {
+  const res = await db.execute<{ id: string; name: string }>(sql`
+    SELECT o.id, o.name FROM organisations o
+    WHERE o.id = ${organisationId} AND o.active
+      AND (o.region_id = ${c.regionId} OR EXISTS (SELECT 1 FROM services s JOIN service_municipalities sm ON sm.service_id = s.id
+            WHERE s.organisation_id = o.id AND s.active AND sm.municipality_id = ${c.municipalityId}))`);
+  return res.rows[0] ?? null;
+}
+
 export async function insertConsents(tx: DbOrTx, rows: (typeof consents.$inferInsert)[]) {
   return tx.insert(consents).values(rows).returning(consentColumns);
 }

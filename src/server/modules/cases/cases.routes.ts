@@ -262,6 +262,23 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
+  r.get(
+    '/cases/:id/consent-organisations',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations consent can name: the care team’s, and by name (q) any of the region or the sociale kaart for the municipality',
+        params: idParams,
+        querystring: z.object({ q: z.string().trim().max(100).optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), inCareTeam: z.boolean() })) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireCareStaff(request.actor);
+      return { items: await svc.consentOrganisations(actor, request.params.id, request.query.q || undefined) };
+    },
+  );
+
   r.post(
     '/cases/:id/consents/:consentId/confirm',
     {

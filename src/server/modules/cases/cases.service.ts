@@ -30,6 +30,7 @@ import {
   assertMaySeeSignal,
   assertMayTriageSignal,
   caseAbilities,
+  caseAbilityReasons,
   isCoordinatorFor,
   mayConfirmConsent,
   mayReachCase,
@@ -175,7 +176,8 @@ export function createCaseService(deps: AppDeps) {
       const l = await loadCase(db, actor, id);
       const { c, access } = l;
       const what = access.level === 'content' ? 'casus inzien' : access.level === 'plan' ? 'casus (gezinsplan)' : 'casus (bestaan en regisseur)';
-      const abilities = caseAbilities(actor, { ...c, member: l.member, open: isActivePhase(c.phase) }, access);
+      const facts = { ...c, member: l.member, open: isActivePhase(c.phase) };
+      const abilities = caseAbilities(actor, facts, access);
       const parts = await readCasePage(
         deps.database.pool,
         id,
@@ -196,6 +198,7 @@ export function createCaseService(deps: AppDeps) {
         director: parts.director,
         role: caseActor(actor, c),
         abilities,
+        abilityReasons: caseAbilityReasons(actor, facts, access),
         // Per consent record: whether this actor may confirm it (policy), shown as a button.
         mayConfirm: (k: { recordedById: string; organisationId: string }) => mayConfirmConsent(actor, c, k),
         plan: plans && { current: plans.find((p) => p.status === 'adopted') ?? null, draft: plans.find((p) => p.status === 'draft') ?? null, versions: plans },
@@ -367,13 +370,19 @@ export function createCaseService(deps: AppDeps) {
           const age = giver.dateOfBirth ? ageInYears(parseIsoDate(giver.dateOfBirth), new Date()) : null;
           if (giver.role === 'unborn' || ((giver.role === 'child' || giver.role === 'other') && whoConsents(age) !== 'self'))
             throw new AppError('validation_failed', [{ path: 'body.givenByPersonId', code: 'too_young_to_consent' }]);
+          // Any organisation of the region (or with a service for the municipality) may be named, whether or not someone
+          // of it is in the care team yet: parents often consent to sharing with a team before anyone there is named;
+          // the consent applies when a member joins.
+          const names: string[] = [];
           for (const [i, r] of input.recipients.entries()) {
+            const org = await repo.nameableOrganisation(tx, r.organisationId, { regionId: l.regionId, municipalityId: l.c.municipalityId });
+            if (!org) throw new AppError('validation_failed', [{ path: `body.recipients.${i}.organisationId`, code: 'unknown_organisation' }]);
             if (r.userId) {
               const u = await repo.staffUser(tx, r.userId);
               if (!u || u.organisationId !== r.organisationId)
                 throw new AppError('validation_failed', [{ path: `body.recipients.${i}.userId`, code: 'not_in_organisation' }]);
-            } else if (!(await findOrganisation(tx, r.organisationId)))
-              throw new AppError('validation_failed', [{ path: `body.recipients.${i}.organisationId`, code: 'unknown_organisation' }]);
+              names.push(`${u.name} (${org.name})`);
+            } else names.push(org.name);
           }
           const form = input.form ? Buffer.from(input.form.base64, 'base64') : null;
           const rows = await repo.insertConsents(
@@ -397,20 +406,31 @@ export function createCaseService(deps: AppDeps) {
               needsConfirmation: consentNeedsConfirmation({ decision: input.decision, organisationId: r.organisationId, userId: r.userId }, actor),
             })),
           );
-          for (const k of rows)
-            await repo.addEvent(tx, id, 'consent', actor.userId, {
-              consentId: k.id,
-              decision: k.decision,
-              purpose: k.purpose,
-              organisationId: k.organisationId,
-              userId: k.userId,
-            });
+          // One decision of the parents is one line on the timeline, naming every recipient it was given for.
+          await repo.addEvent(tx, id, 'consent', actor.userId, {
+            consentIds: rows.map((k) => k.id),
+            decision: input.decision,
+            purpose: input.purpose,
+            recipients: rows.map((k, i) => ({ organisationId: k.organisationId, userId: k.userId, name: names[i] })),
+          });
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', `toestemming ${input.decision === 'given' ? 'gegeven' : 'geweigerd'}`);
           return rows;
         },
         true,
       );
+    },
+
+    /**
+     * Organisations consent can name: those of the care team first, then (by name) any active organisation of the
+     * case's region or with a service for its municipality on the sociale kaart — someone of it need not be in the
+     * team yet. Organisation names are no personal data: nothing to log.
+     */
+    async consentOrganisations(actor: Actor, id: string, q: string | undefined) {
+      return withCase(actor, id, async (tx, l) => {
+        assertMayRecordConsent(actor, { member: l.member, municipalityId: l.c.municipalityId });
+        return repo.consentOrganisations(tx, { caseId: id, regionId: l.regionId, municipalityId: l.c.municipalityId }, q);
+      });
     },
 
     /** Withdrawal is a new record for the same recipient and purpose; it takes effect on the very next request. */
@@ -446,6 +466,7 @@ export function createCaseService(deps: AppDeps) {
             purpose: k.purpose,
             organisationId: k.organisationId,
             userId: k.userId,
+            recipients: [{ organisationId: k.organisationId, userId: k.userId, name: (await findOrganisation(tx, k.organisationId))?.name ?? '' }],
           });
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', 'toestemming ingetrokken');
@@ -474,6 +495,7 @@ export function createCaseService(deps: AppDeps) {
             purpose: k.purpose,
             organisationId: k.organisationId,
             userId: k.userId,
+            recipients: [{ organisationId: k.organisationId, userId: k.userId, name: (await findOrganisation(tx, k.organisationId))?.name ?? '' }],
           });
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', 'toestemming bevestigd');
