@@ -14,7 +14,9 @@ export const workCountsSchema = z.object({
   incoming: count.describe("Referrals to the user's organisation not yet answered (incoming board scope)"),
   incomingOverdue: count.describe('Of those, past their due day'),
   declined: count.describe('Referrals the user sent that were declined and not yet referred again'),
-  overdueOutgoing: count.describe('Referrals the user sent that are past their due day without an answer'),
+  overdueOutgoing: count.describe(
+    'Referrals past their due day without an answer that the user chases: sent by her, in municipalities she coordinates, or in cases whose process she directs',
+  ),
   meetingsThisWeek: count.describe('Meetings the user chairs or is invited to in the coming seven days'),
   matches: count.describe("Matches on the user's own registrations not yet followed up"),
   unreadNotifications: count,

@@ -45,7 +45,12 @@ function queues(s: WorkScope, c: WorkClock) {
     // A decline puts the referral back with its sender: until she refers again in that case (or it is old news).
     declined: sql`FROM referrals r WHERE ${care} AND r.sender_id = ${me} AND r.status = 'declined' AND r.answered_at > ${ts(c.declinedSince)}
       AND NOT EXISTS (SELECT 1 FROM referrals n WHERE n.case_id = r.case_id AND n.sender_id = ${me} AND n.sent_at > r.answered_at)`,
-    overdueOut: sql`FROM referrals r WHERE ${care} AND r.sender_id = ${me} AND r.status IN ('sent', 'received') AND r.due_on < ${c.today}::date`,
+    // Unanswered past their due day, to chase: those she sent, those of cases in the municipalities she coordinates,
+    // and those of cases she directs the process of (as the referrals' own overdue list).
+    overdueOut: sql`FROM referrals r JOIN cases c ON c.id = r.case_id
+      WHERE ${care} AND r.status IN ('sent', 'received') AND r.due_on < ${c.today}::date
+        AND (r.sender_id = ${me} OR c.municipality_id = ANY(${coord})
+             OR EXISTS (SELECT 1 FROM case_directors d WHERE d.case_id = r.case_id AND d.kind = 'process' AND d.status = 'current' AND d.user_id = ${me}))`,
     meetings: sql`FROM meetings m JOIN meeting_tables mt ON mt.id = m.table_id
       WHERE ${care} AND m.status = 'scheduled' AND m.ends_at > ${ts(c.now)} AND m.starts_at < ${ts(c.weekEnd)}
         AND (m.chair_id = ${me} OR EXISTS (SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.user_id = ${me}))`,

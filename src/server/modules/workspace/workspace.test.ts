@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessLog } from '../../db/schema.js';
+import { accessLog, referrals } from '../../db/schema.js';
 import { api, caseScenario } from '../../testing/case-scenario.js';
 import { buildScene, buildService, withOrganisation } from '../../testing/factories.js';
 import { alsoInvolved, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
@@ -180,6 +180,22 @@ describe('my work', () => {
 
     await refer(c.caseId, c.personId);
     expect((await work(midwife)).counts.declined).toBe(0);
+  });
+
+  it('puts an unanswered referral past its due day before its sender and the coordinator, with the receiver as late', async () => {
+    const c = await s.openCase(midwife, 'Termijnhof');
+    await s.giveConsent(c.caseId, c.personId, midwife.user.organisationId!);
+    const r = await refer(c.caseId, c.personId);
+    // Set-up: the norm has passed (the referral was sent days ago).
+    await t.db.update(referrals).set({ dueOn: '2026-01-05' }).where(eq(referrals.id, r.id));
+    for (const who of [midwife, coordinator]) {
+      const w = await work(who);
+      expect(w.overdueOutgoing).toContainEqual(expect.objectContaining({ id: r.id, client: 'Lotte Termijnhof', dueOn: '2026-01-05' }));
+    }
+    expect((await work(jgz)).overdueOutgoing.some((x) => x.id === r.id)).toBe(false);
+    const inbox = await work(receiver);
+    expect(inbox.incoming.find((x) => x.id === r.id)).toMatchObject({ overdue: true, workingDaysLeft: 0 });
+    expect(inbox.counts.incomingOverdue).toBeGreaterThanOrEqual(1);
   });
 
   it('shows matches on my registrations to both professionals, and meetings of this week to those invited', async () => {
