@@ -71,13 +71,17 @@ export function HomePage({ me }: { me: Me }) {
       {w && (
         <Paragraph appearance="lead" className="kp-home__summary">
           {waiting ? t('home.waiting', { count: waiting }) : t('home.nothing')}
-          {!waiting && me.abilities.careWork && ` ${t('home.nothingCare')}`}
           {w.counts.meetingsThisWeek > 0 && ` ${t('home.meetingsSummary', { count: w.counts.meetingsThisWeek })}`}
         </Paragraph>
       )}
       {w && (
         <div className="kp-home">
           <div className="kp-home__queues">
+            {!waiting && (
+              <div className="kp-queue kp-queue--empty">
+                <Paragraph>{t(me.abilities.careWork ? 'home.nothingCare' : me.abilities.administer ? 'home.nothingAdmin' : 'home.nothingMonitor')}</Paragraph>
+              </div>
+            )}
             <Queue id="intake" title={t('home.intake')} count={w.counts.intake} shown={w.intake.length} more={{ to: '/intake', label: t('home.toIntake') }}>
               {w.intake.map((x) => (
                 <Item
