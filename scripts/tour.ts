@@ -194,10 +194,10 @@ async function collectIds(page: Page, base: string, me: Me): Promise<Ids> {
   if (me.abilities.careWork) {
     ids.case =
       firstItem(await getJson(page, base, '/cases/mine')) ?? (me.abilities.coordinate ? firstItem(await getJson(page, base, '/cases/board')) : undefined);
-    ids.signal =
-      (me.abilities.coordinate ? firstItem(await getJson(page, base, '/signals/intake')) : undefined) ??
-      (await linkId(page, base, '/signalen', new RegExp(`^/signalen/(${UUID})`)));
-    ids.client = await linkId(page, base, '/clienten', new RegExp(`^/clienten/(${UUID})$`));
+    const intake = me.abilities.coordinate ? await getJson<{ items?: { id: string; person?: { id: string } }[] }>(page, base, '/signals/intake') : null;
+    ids.signal = intake?.items?.[0]?.id ?? (await linkId(page, base, '/signalen', new RegExp(`^/signalen/(${UUID})`)));
+    // A coordinator's clients are those of her intake; a professional's those she registered (her clients page).
+    ids.client = intake?.items?.[0]?.person?.id ?? (await linkId(page, base, '/clienten', new RegExp(`^/clienten/(${UUID})$`)));
     ids.referral = firstItem(await getJson(page, base, '/referrals/incoming'));
     ids.meeting = firstItem(await getJson(page, base, '/meetings/upcoming'));
     ids.table = firstItem(await getJson(page, base, '/meeting-tables'));

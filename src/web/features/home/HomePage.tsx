@@ -82,132 +82,202 @@ export function HomePage({ me }: { me: Me }) {
                 <Paragraph>{t(me.abilities.careWork ? 'home.nothingCare' : me.abilities.administer ? 'home.nothingAdmin' : 'home.nothingMonitor')}</Paragraph>
               </div>
             )}
-            <Queue id="intake" title={t('home.intake')} count={w.counts.intake} shown={w.intake.length} more={{ to: '/intake', label: t('home.toIntake') }}>
-              {w.intake.map((x) => (
-                <Item
-                  key={x.id}
-                  to={x.link}
-                  title={client(x.client)}
-                  badge={x.safetyConcern ? <StatusBadge status="danger">{t('home.safety')}</StatusBadge> : undefined}
-                  meta={`${t(`vulnerability.${x.vulnerabilityLevel}`)} · ${t('home.since', { date: formatDate(x.createdAt, lang) })}`}
-                />
-              ))}
-            </Queue>
-            <Queue
-              id="emergency"
-              title={t('home.emergency')}
-              count={w.counts.emergencyReviews}
-              shown={0}
-              intro={t('home.emergencyIntro')}
-              more={{ to: '/casussen/bord', label: t('home.toBoard') }}
-            />
-            <Queue
-              id="incoming"
-              title={t('home.incoming')}
-              count={w.counts.incoming}
-              shown={w.incoming.length}
-              more={{ to: '/verwijzingen/inkomend', label: t('home.toIncoming') }}
-            >
-              {w.incoming.map((x) => (
-                <Item
-                  key={x.id}
-                  to={x.link}
-                  title={`${client(x.client)} — ${x.serviceName}`}
-                  badge={x.overdue ? <StatusBadge status="danger">{t('home.late')}</StatusBadge> : undefined}
-                  meta={
-                    x.overdue
-                      ? t('home.dueWas', { date: formatDate(x.dueOn, lang) })
-                      : t('home.dueIn', { count: x.workingDaysLeft, date: formatDate(x.dueOn, lang) })
-                  }
-                />
-              ))}
-            </Queue>
-            <Queue
-              id="declined"
-              title={t('home.declined')}
-              count={w.counts.declined}
-              shown={w.declined.length}
-              intro={t('home.declinedIntro')}
-              more={{ to: '/casussen', label: t('home.toCases') }}
-            >
-              {w.declined.map((x) => (
-                <Item
-                  key={x.id}
-                  to={x.link}
-                  title={`${client(x.client)} — ${x.serviceName}`}
-                  badge={<StatusBadge status="warning">{t('home.declinedBadge')}</StatusBadge>}
-                  meta={`${x.organisationName} · ${t(`referrals.declineReasons.${x.declineReason}`, { defaultValue: x.declineReason })} · ${formatDate(x.declinedAt, lang)}`}
-                />
-              ))}
-            </Queue>
-            <Queue
-              id="proposals"
-              title={t('home.proposals')}
-              count={w.counts.proposals}
-              shown={w.proposals.length}
-              more={{ to: '/casussen', label: t('home.toCases') }}
-            >
-              {w.proposals.map((x) => (
-                <Item
-                  key={x.id}
-                  to={x.link}
-                  title={t(x.kind === 'process' ? 'home.proposalProcess' : 'home.proposalCase', { client: client(x.client) })}
-                  meta={t('home.proposedOn', { date: formatDate(x.proposedAt, lang) })}
-                />
-              ))}
-            </Queue>
-            <Queue
-              id="actions"
-              title={t('home.actions')}
-              count={w.counts.overdueActions}
-              shown={w.overdueActions.length}
-              more={{ to: '/casussen', label: t('home.toCases') }}
-            >
-              {w.overdueActions.map((x) => (
-                <Item
-                  key={`${x.caseId}-${x.id}`}
-                  to={x.link}
-                  title={x.what ?? t('home.actionHidden')}
-                  meta={`${client(x.client)} · ${t('home.dueWas', { date: formatDate(x.dueDate, lang) })}`}
-                />
-              ))}
-            </Queue>
-            <Queue
-              id="overdue-out"
-              title={t('home.overdueOutgoing')}
-              count={w.counts.overdueOutgoing}
-              shown={w.overdueOutgoing.length}
-              intro={t('home.overdueOutgoingIntro')}
-              more={{ to: '/casussen', label: t('home.toCases') }}
-            >
-              {w.overdueOutgoing.map((x) => (
-                <Item
-                  key={x.id}
-                  to={x.link}
-                  title={`${client(x.client)} — ${x.serviceName}`}
-                  meta={`${x.organisationName} · ${t('home.dueWas', { date: formatDate(x.dueOn, lang) })}`}
-                />
-              ))}
-            </Queue>
-            <Queue
-              id="unfollowed"
-              title={t('home.unfollowed')}
-              count={w.counts.unfollowedMatches}
-              shown={0}
-              intro={t('home.unfollowedIntro')}
-              more={{ to: '/matches', label: t('home.toMatches') }}
-            />
-            <Queue
-              id="matches"
-              title={t('home.matches')}
-              count={w.counts.matches}
-              shown={w.matches.length}
-              more={{ to: '/matches', label: t('home.toMatches') }}
-            >
-              {w.matches.map((x) => (
-                <Item key={x.id} to={x.link} title={client(x.client)} meta={t('home.matchWith', { name: x.otherName, organisation: x.otherOrganisation })} />
-              ))}
-            </Queue>
+            {/* The most urgent first: a safety concern, a referral past its norm, a decline, then the rest. */}
+            {[
+              {
+                rank: w.intake.some((x) => x.safetyConcern) ? 0 : 3,
+                node: (
+                  <Queue
+                    key="intake"
+                    id="intake"
+                    title={t('home.intake')}
+                    count={w.counts.intake}
+                    shown={w.intake.length}
+                    more={{ to: '/intake', label: t('home.toIntake') }}
+                  >
+                    {w.intake.map((x) => (
+                      <Item
+                        key={x.id}
+                        to={x.link}
+                        title={client(x.client)}
+                        badge={x.safetyConcern ? <StatusBadge status="danger">{t('home.safety')}</StatusBadge> : undefined}
+                        meta={`${t(`vulnerability.${x.vulnerabilityLevel}`)} · ${t('home.since', { date: formatDate(x.createdAt, lang) })}`}
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+              {
+                rank: 2,
+                node: (
+                  <Queue
+                    key="emergency"
+                    id="emergency"
+                    title={t('home.emergency')}
+                    count={w.counts.emergencyReviews}
+                    shown={0}
+                    intro={t('home.emergencyIntro')}
+                    more={{ to: '/casussen/bord', label: t('home.toBoard') }}
+                  />
+                ),
+              },
+              {
+                rank: w.counts.incomingOverdue ? 1 : 7,
+                node: (
+                  <Queue
+                    key="incoming"
+                    id="incoming"
+                    title={t('home.incoming')}
+                    count={w.counts.incoming}
+                    shown={w.incoming.length}
+                    more={{ to: '/verwijzingen/inkomend', label: t('home.toIncoming') }}
+                  >
+                    {w.incoming.map((x) => (
+                      <Item
+                        key={x.id}
+                        to={x.link}
+                        title={`${client(x.client)} — ${x.serviceName}`}
+                        badge={x.overdue ? <StatusBadge status="danger">{t('home.late')}</StatusBadge> : undefined}
+                        meta={
+                          x.overdue
+                            ? t('home.dueWas', { date: formatDate(x.dueOn, lang) })
+                            : t('home.dueIn', { count: x.workingDaysLeft, date: formatDate(x.dueOn, lang) })
+                        }
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+              {
+                rank: 2,
+                node: (
+                  <Queue
+                    key="declined"
+                    id="declined"
+                    title={t('home.declined')}
+                    count={w.counts.declined}
+                    shown={w.declined.length}
+                    intro={t('home.declinedIntro')}
+                    more={{ to: '/casussen', label: t('home.toCases') }}
+                  >
+                    {w.declined.map((x) => (
+                      <Item
+                        key={x.id}
+                        to={x.link}
+                        title={`${client(x.client)} — ${x.serviceName}`}
+                        badge={<StatusBadge status="warning">{t('home.declinedBadge')}</StatusBadge>}
+                        meta={`${x.organisationName} · ${t(`referrals.declineReasons.${x.declineReason}`, { defaultValue: x.declineReason })} · ${formatDate(x.declinedAt, lang)}`}
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+              {
+                rank: 4,
+                node: (
+                  <Queue
+                    key="proposals"
+                    id="proposals"
+                    title={t('home.proposals')}
+                    count={w.counts.proposals}
+                    shown={w.proposals.length}
+                    more={{ to: '/casussen', label: t('home.toCases') }}
+                  >
+                    {w.proposals.map((x) => (
+                      <Item
+                        key={x.id}
+                        to={x.link}
+                        title={t(x.kind === 'process' ? 'home.proposalProcess' : 'home.proposalCase', { client: client(x.client) })}
+                        meta={t('home.proposedOn', { date: formatDate(x.proposedAt, lang) })}
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+              {
+                rank: 5,
+                node: (
+                  <Queue
+                    key="actions"
+                    id="actions"
+                    title={t('home.actions')}
+                    count={w.counts.overdueActions}
+                    shown={w.overdueActions.length}
+                    more={{ to: '/casussen', label: t('home.toCases') }}
+                  >
+                    {w.overdueActions.map((x) => (
+                      <Item
+                        key={`${x.caseId}-${x.id}`}
+                        to={x.link}
+                        title={x.what ?? t('home.actionHidden')}
+                        meta={`${client(x.client)} · ${t('home.dueWas', { date: formatDate(x.dueDate, lang) })}`}
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+              {
+                rank: 6,
+                node: (
+                  <Queue
+                    key="overdue-out"
+                    id="overdue-out"
+                    title={t('home.overdueOutgoing')}
+                    count={w.counts.overdueOutgoing}
+                    shown={w.overdueOutgoing.length}
+                    intro={t('home.overdueOutgoingIntro')}
+                    more={{ to: '/casussen', label: t('home.toCases') }}
+                  >
+                    {w.overdueOutgoing.map((x) => (
+                      <Item
+                        key={x.id}
+                        to={x.link}
+                        title={`${client(x.client)} — ${x.serviceName}`}
+                        meta={`${x.organisationName} · ${t('home.dueWas', { date: formatDate(x.dueOn, lang) })}`}
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+              {
+                rank: 8,
+                node: (
+                  <Queue
+                    key="unfollowed"
+                    id="unfollowed"
+                    title={t('home.unfollowed')}
+                    count={w.counts.unfollowedMatches}
+                    shown={0}
+                    intro={t('home.unfollowedIntro')}
+                    more={{ to: '/matches', label: t('home.toMatches') }}
+                  />
+                ),
+              },
+              {
+                rank: 9,
+                node: (
+                  <Queue
+                    key="matches"
+                    id="matches"
+                    title={t('home.matches')}
+                    count={w.counts.matches}
+                    shown={w.matches.length}
+                    more={{ to: '/matches', label: t('home.toMatches') }}
+                  >
+                    {w.matches.map((x) => (
+                      <Item
+                        key={x.id}
+                        to={x.link}
+                        title={client(x.client)}
+                        meta={t('home.matchWith', { name: x.otherName, organisation: x.otherOrganisation })}
+                      />
+                    ))}
+                  </Queue>
+                ),
+              },
+            ]
+              .sort((a, b) => a.rank - b.rank)
+              .map((q) => q.node)}
           </div>
           <aside className="kp-home__aside" aria-label={t('home.asideLabel')}>
             {me.abilities.careWork && (
