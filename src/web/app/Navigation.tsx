@@ -117,7 +117,7 @@ function NavItemLink({ item }: { item: NavItem }) {
   const id = useId();
   return (
     <NavLink to={item.to} end={item.end} className="kp-nav__link" aria-describedby={item.waiting ? id : undefined}>
-      <span className="kp-nav__label">{item.label}</span>
+      <span>{item.label}</span>
       <Waiting count={item.waiting} id={id} />
     </NavLink>
   );
