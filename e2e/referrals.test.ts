@@ -160,14 +160,15 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
     await decline.click();
     await expect.poll(() => nurse.getByRole('button', { name: `Afwijzen: ${label}` }).count()).toBe(0);
 
+    // Her home page flags the decline; one click takes her to referring again, with the reason in view.
     const midwife = await signIn('midwife');
-    await expect.poll(() => midwife.getByRole('heading', { name: /verwijzing afgewezen: verwijs opnieuw/ }).count()).toBe(1);
+    await expect.poll(() => midwife.getByRole('heading', { name: /Afgewezen verwijzingen/ }).count()).toBe(1);
     await expectAccessible(midwife);
-    await midwife.getByRole('link', { name: /VoorZorg Parkstad \(JGZ Zuid-Limburg \(demo\)\): Afgewezen/ }).click();
+    await midwife
+      .getByRole('link', { name: /Sanne Vos — VoorZorg Parkstad/ })
+      .first()
+      .click();
     await expect.poll(() => midwife.getByText('Na de bevalling werkt de kraamzorg dit op', { exact: false }).count()).toBeGreaterThan(0);
-    await expect.poll(() => midwife.getByText('De verwijzer: JGZ Zuid-Limburg (demo) heeft niet geaccepteerd').count()).toBe(1);
-    await expectAccessible(midwife);
-    await midwife.getByRole('link', { name: 'Opnieuw verwijzen (naar hetzelfde of een ander aanbod)' }).first().click();
     await expect.poll(() => midwife.getByText(/U verwijst opnieuw na de verwijzing naar VoorZorg Parkstad/).count()).toBe(1);
     expect(await midwife.getByLabel('Doel van de verwijzing').inputValue()).toBe('Steun bij de opvoeding');
     await midwife.getByLabel('Zoek een aanbod op de sociale kaart').fill('VoorZorg');
@@ -177,6 +178,11 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
     await expectAccessible(midwife);
     await midwife.getByRole('button', { name: 'Verwijzing versturen' }).click();
     await expect.poll(() => midwife.getByText('Opnieuw verwezen na:').count()).toBe(1);
+    // The declined referral: responsibility back with her, and the new referral linked.
+    await midwife.getByText('Opnieuw verwezen na:').locator('a').click();
+    await expect.poll(() => midwife.getByText('De verwijzer: JGZ Zuid-Limburg (demo) heeft niet geaccepteerd').count()).toBe(1);
+    await expect.poll(() => midwife.getByText('Opnieuw verwezen naar:').count()).toBe(1);
+    await expectAccessible(midwife);
   });
 
   it('a user chooses how notifications reach her by e-mail; safety notifications stay immediate', async () => {

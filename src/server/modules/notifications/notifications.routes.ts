@@ -61,16 +61,6 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  // The navigation's badge polls this: a count names nobody, so it writes no access-log row (the list does).
-  r.get(
-    '/notifications/count',
-    { schema: { tags: ['notifications'], summary: 'How many unread notifications I have', response: { 200: z.object({ unread: int32() }) } } },
-    async (request) => {
-      const actor = requireStaff(request.actor);
-      return { unread: await repo.unreadCount(db, notificationRecipient(actor)) };
-    },
-  );
-
   r.post(
     '/notifications/:id/read',
     { schema: { tags: ['notifications'], params: z.object({ id: z.uuid() }), response: { 204: z.null() } } },

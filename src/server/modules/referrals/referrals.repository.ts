@@ -327,23 +327,6 @@ export async function overdueFor(db: DbOrTx, actor: { userId: string; coordinato
   return res.rows.map(summary);
 }
 
-/**
- * Referrals in vain that wait for the referrer: declined, or the client could not be reached, in a case still
- * open, and not yet referred again. The referrer's own, or those of cases where she is process director.
- */
-export async function declinedFor(db: DbOrTx, userId: string) {
-  const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT ${SUMMARY} FROM referrals r
-    JOIN cases c ON c.id = r.case_id
-    JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.receiving_organisation_id JOIN users u ON u.id = r.sender_id
-    WHERE r.status IN ('declined', 'could_not_contact') AND c.closed_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.previous_referral_id = r.id)
-      AND (r.sender_id = ${userId}
-           OR EXISTS (SELECT 1 FROM case_directors d WHERE d.case_id = r.case_id AND d.kind = 'process' AND d.status = 'current' AND d.user_id = ${userId}))
-    ORDER BY r.closed_at DESC NULLS LAST LIMIT 100`);
-  return res.rows.map(summary);
-}
-
 /** Unanswered referrals past their due day and not yet escalated (the escalation job's work). */
 export async function escalationCandidates(db: DbOrTx, today: string) {
   const res = await db.execute<{ id: string }>(sql`

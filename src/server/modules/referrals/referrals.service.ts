@@ -260,11 +260,6 @@ export function createReferralService(deps: AppDeps) {
       });
     },
 
-    /** Referrals in vain that wait for me to refer again (the home page flags them). */
-    declined(actor: Actor) {
-      return repo.declinedFor(db, actor.userId);
-    },
-
     overdue(actor: Actor) {
       return repo.overdueFor(db, { userId: actor.userId, coordinatorOf: coordinatorMunicipalities(actor) }, dutchDate(new Date()));
     },

@@ -175,9 +175,6 @@ export const useMyRegistrations = (personId?: string) =>
       api<{ items: (Registration & { person: PersonSummary })[] }>('GET', `/involvements/mine${personId ? `?personId=${personId}` : '?activeOnly=true'}`),
   });
 export const useFactors = () => useQuery({ queryKey: ['factors'], queryFn: () => api<{ items: Factor[] }>('GET', '/signal-factors'), staleTime: 600_000 });
-/** The unread count for the navigation: polled, and naming nobody. */
-export const useNotifications = () =>
-  useQuery({ queryKey: ['notifications', 'count'], queryFn: () => api<{ unread: number }>('GET', '/notifications/count'), refetchInterval: 60_000 });
 /** The notifications page: each with its context (the server logs every client it names). */
 export const useNotificationList = () =>
   useQuery({ queryKey: ['notifications', 'list'], queryFn: () => api<{ unread: number; items: Notification[] }>('GET', '/notifications') });

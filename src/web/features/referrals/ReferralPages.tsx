@@ -16,18 +16,7 @@ import { api } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useCase } from '../cases/api';
 import { Cell } from '../families/parts';
-import {
-  DECLINE_REASONS,
-  HANDOVER_KINDS,
-  type ReferralStatus,
-  type ReferralSummary,
-  URGENCIES,
-  useCaseReferrals,
-  useDeclinedReferrals,
-  useIncoming,
-  useOverdueReferrals,
-  useReferral,
-} from './api';
+import { DECLINE_REASONS, HANDOVER_KINDS, type ReferralStatus, type ReferralSummary, URGENCIES, useCaseReferrals, useIncoming, useReferral } from './api';
 
 /** Who holds the next step, in words: after a decline it is the referrer again, never the organisation that declined. */
 function ResponsibleText({ r }: { r: ReferralSummary }) {
@@ -616,57 +605,5 @@ function QuickAnswer({ r, onDone }: { r: ReferralSummary; onDone: () => void }) 
         {t('referrals.decline')}
       </Button>
     </div>
-  );
-}
-
-/** On the home page: referrals declined (I refer again) and overdue ones I must chase. */
-export function DashboardReferrals() {
-  return (
-    <>
-      <DeclinedReferrals />
-      <OverdueReferrals />
-    </>
-  );
-}
-
-/** Declined, or the client could not be reached: back with me, the referrer, until I refer again. */
-function DeclinedReferrals() {
-  const { t } = useTranslation();
-  const list = useDeclinedReferrals();
-  if (!list.data?.items.length) return null;
-  return (
-    <section aria-labelledby="declined-referrals">
-      <Heading2 id="declined-referrals">{t('referrals.declinedTitle', { count: list.data.items.length })}</Heading2>
-      <ul>
-        {list.data.items.map((r) => (
-          <li key={r.id}>
-            <RouterLink to={`/verwijzingen/${r.id}`}>
-              {t('referrals.declinedItem', { service: r.serviceName, organisation: r.organisationName, status: t(`referrals.statuses.${r.status}`) })}
-            </RouterLink>{' '}
-            — <RouterLink to={`/casussen/${r.caseId}/verwijzen?opnieuw=${r.id}`}>{t('referrals.referAgain')}</RouterLink>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** Overdue referrals I must chase (sent by me, in my municipalities, or as process director). */
-function OverdueReferrals() {
-  const { t, i18n } = useTranslation();
-  const list = useOverdueReferrals();
-  if (!list.data?.items.length) return null;
-  return (
-    <section aria-labelledby="overdue-referrals">
-      <Heading2 id="overdue-referrals">{t('referrals.overdueTitle', { count: list.data.items.length })}</Heading2>
-      <ul>
-        {list.data.items.map((r) => (
-          <li key={r.id}>
-            <RouterLink to={`/verwijzingen/${r.id}`}>{t('referrals.overdueItem', { service: r.serviceName, organisation: r.organisationName })}</RouterLink> —{' '}
-            {t('referrals.overdueSince', { date: formatDate(r.dueOn, i18n.language) })}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

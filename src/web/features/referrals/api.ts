@@ -81,7 +81,3 @@ export const useCaseReferrals = (caseId: string) =>
   useQuery({ queryKey: ['case', caseId, 'referrals'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', `/cases/${caseId}/referrals`) });
 export const useIncoming = (view: string, page: number) =>
   useQuery({ queryKey: ['referrals', 'incoming', view, page], queryFn: () => api<IncomingBoard>('GET', `/referrals/incoming?view=${view}&page=${page}`) });
-export const useOverdueReferrals = () =>
-  useQuery({ queryKey: ['referrals', 'overdue'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', '/referrals/overdue') });
-export const useDeclinedReferrals = () =>
-  useQuery({ queryKey: ['referrals', 'declined'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', '/referrals/declined') });
