@@ -10,6 +10,7 @@ import { MunicipalitiesPage } from '../features/admin/MunicipalitiesPage';
 import { OrganisationsPage } from '../features/admin/OrganisationsPage';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { ScreeningConfigPage } from '../features/admin/ScreeningConfigPage';
+import { SynonymsPage } from '../features/admin/SynonymsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
@@ -161,6 +162,7 @@ function Nav({ me }: { me: Me }) {
       ['/beheer/toegangslog', t('nav.accessLog')],
       ['/beheer/uitgaande-mail', t('nav.outbox')],
       ['/beheer/hsds-import', t('nav.hsdsImport')],
+      ['/beheer/synoniemen', t('nav.synonyms')],
       ['/beheer/signalen-en-screening', t('nav.screeningAdmin')],
     );
   }
@@ -278,6 +280,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       {admin && <Route path="/beheer/gebruikers" element={<UsersPage />} />}
       {admin && <Route path="/beheer/uitgaande-mail" element={<OutboxPage />} />}
       {admin && <Route path="/beheer/hsds-import" element={<HsdsImportPage />} />}
+      {admin && <Route path="/beheer/synoniemen" element={<SynonymsPage />} />}
       {admin && <Route path="/beheer/signalen-en-screening" element={<ScreeningConfigPage />} />}
       {admin && <Route path="/beheer/organisaties" element={<OrganisationsPage />} />}
       {admin && <Route path="/beheer/gemeenten" element={<MunicipalitiesPage />} />}

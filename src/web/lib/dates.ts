@@ -12,3 +12,9 @@ export function formatDate(iso: string | null | undefined, lang: string): string
     timeZone: dateOnly ? 'UTC' : 'Europe/Amsterdam',
   });
 }
+
+/** A moment with its time on the Dutch clock, e.g. "2 maart 2027 om 10:00", whatever zone the device is set to. */
+export function formatDateTime(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+}

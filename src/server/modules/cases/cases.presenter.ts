@@ -58,7 +58,11 @@ export const presentEvent = (r: { event: repo.CaseEventRow; actorName: string | 
 export const timelineSchema = z.object({ items: z.array(eventSchema) });
 
 const memberSchema = z.object({
-  userId: z.uuid(),
+  /** Null while she has no account: a smoelenboek card only, reached by mail (ADR 007). */
+  userId: z.uuid().nullable(),
+  /** The smoelenboek card she was added by, if any. */
+  personId: z.uuid().nullable(),
+  hasAccount: z.boolean(),
   name: z.string(),
   organisationId: z.uuid(),
   organisationName: z.string(),
@@ -176,7 +180,7 @@ const fullName = (p: { givenName: string; familyName: string }) => `${p.givenNam
 const recipientKey = (k: { organisationId: string; userId: string | null; purpose: string }) => `${k.organisationId}/${k.userId ?? ''}/${k.purpose}`;
 
 /** Records that decide for a member: their organisation's, and those naming them personally. */
-function memberConsent(rows: repo.ConsentListRow[], m: { userId: string; organisationId: string }, today: string) {
+function memberConsent(rows: repo.ConsentListRow[], m: { userId: string | null; organisationId: string }, today: string) {
   const records: ConsentRecord[] = rows
     .filter((r) => r.consent.organisationId === m.organisationId && (r.consent.userId === null || r.consent.userId === m.userId))
     .map((r) => ({ ...r.consent, organisationId: m.organisationId }));
@@ -266,6 +270,8 @@ export function presentCasePage(d: CasePageData): CasePage {
     content: ct && {
       careTeam: ct.team.map((m) => ({
         userId: m.member.userId,
+        personId: m.member.personId,
+        hasAccount: m.member.userId !== null,
         name: m.name,
         organisationId: m.member.organisationId,
         organisationName: m.organisationName,

@@ -125,22 +125,28 @@ export async function timeline(db: DbOrTx, caseId: string, f: { kinds?: string[]
 // ─── Care team ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function careTeam(db: DbOrTx, caseId: string) {
-  return db
-    .select({
-      member: careTeamMembers,
-      name: users.displayName,
-      email: users.email,
-      organisationName: organisations.name,
-      organisationType: organisations.type,
-      jobTitle: people.jobTitle,
-      phone: people.phone,
-    })
-    .from(careTeamMembers)
-    .innerJoin(users, eq(users.id, careTeamMembers.userId))
-    .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
-    .leftJoin(people, eq(people.userId, careTeamMembers.userId))
-    .where(and(eq(careTeamMembers.caseId, caseId), isNull(careTeamMembers.endedAt)))
-    .orderBy(asc(careTeamMembers.since));
+  return (
+    db
+      .select({
+        member: careTeamMembers,
+        name: sql<string>`coalesce(${users.displayName}, ${people.name})`,
+        email: sql<string>`coalesce(${users.email}, ${people.email}, '')`,
+        organisationName: organisations.name,
+        organisationType: organisations.type,
+        jobTitle: people.jobTitle,
+        phone: people.phone,
+      })
+      .from(careTeamMembers)
+      .leftJoin(users, eq(users.id, careTeamMembers.userId))
+      .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
+      // A member without an account yet is known by her smoelenboek card.
+      .leftJoin(
+        people,
+        sql`${people.id} = ${careTeamMembers.personId} OR (${careTeamMembers.personId} IS NULL AND ${people.userId} = ${careTeamMembers.userId})`,
+      )
+      .where(and(eq(careTeamMembers.caseId, caseId), isNull(careTeamMembers.endedAt)))
+      .orderBy(asc(careTeamMembers.since))
+  );
 }
 export type CareTeamRow = Awaited<ReturnType<typeof careTeam>>[number];
 
@@ -156,6 +162,16 @@ export async function endMember(tx: DbOrTx, caseId: string, userId: string) {
     .where(and(eq(careTeamMembers.caseId, caseId), eq(careTeamMembers.userId, userId), isNull(careTeamMembers.endedAt)))
     .returning();
   return rows[0] ?? null;
+}
+
+/** An active smoelenboek card of an active organisation, with the account linked to it (if any). */
+export async function activeCard(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({ id: people.id, name: people.name, email: people.email, organisationId: people.organisationId, userId: people.userId })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(eq(people.id, personId), eq(people.active, true), eq(organisations.active, true)));
+  return row ?? null;
 }
 
 /** Active staff users (professionals and coordinators) with their organisation: who can join a care team. */

@@ -218,14 +218,22 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         params: idParams,
-        body: z.object({ userId: z.uuid(), roleInCase: z.string().trim().max(100).default(''), withoutConsent: z.boolean().default(false) }),
-        response: { 201: z.object({ userId: z.uuid() }) },
+        // An account (userId), or a smoelenboek card (personId) — with or without an account behind it.
+        body: z
+          .object({
+            userId: z.uuid().optional(),
+            personId: z.uuid().optional(),
+            roleInCase: z.string().trim().max(100).default(''),
+            withoutConsent: z.boolean().default(false),
+          })
+          .refine((b) => (b.userId === undefined) !== (b.personId === undefined), { message: 'user_or_card', path: ['userId'] }),
+        response: { 201: z.object({ userId: z.uuid().nullable(), personId: z.uuid().nullable() }) },
       },
     },
     async (request, reply) => {
       const actor = requireCareStaff(request.actor);
       const m = await svc.addMember(actor, request.params.id, request.body, request.meta);
-      return reply.status(201).send({ userId: m.userId });
+      return reply.status(201).send({ userId: m.userId, personId: m.personId });
     },
   );
 

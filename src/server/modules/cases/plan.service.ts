@@ -162,7 +162,10 @@ export async function ensureDraft(tx: DbOrTx, c: { id: string; householdId: stri
   const latest = versions[0];
   const team = await repo.careTeam(tx, c.id);
   const household = await repo.householdOf(tx, c.householdId);
-  const professionals = team.map((m) => ({ userId: m.member.userId, name: m.name, organisation: m.organisationName, role: m.member.roleInCase }));
+  // Plan actions are owned by accounts: a member known only by her card joins the plan's professionals once she has one.
+  const professionals = team.flatMap((m) =>
+    m.member.userId ? [{ userId: m.member.userId, name: m.name, organisation: m.organisationName, role: m.member.roleInCase }] : [],
+  );
   const content: PlanContent = latest
     ? { ...latest.content, professionals }
     : {

@@ -89,6 +89,22 @@ export async function referralRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   r.get(
+    '/referrals/declined',
+    {
+      schema: {
+        tags,
+        summary: 'Referrals I made (or where I am process director) that were declined or could not reach the client, not yet referred again',
+        response: { 200: z.object({ items: z.array(referralSummarySchema) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireCareStaff(request.actor);
+      const t = today();
+      return { items: (await svc.declined(actor)).map((s) => presentSummary(s, t)) };
+    },
+  );
+
+  r.get(
     '/referrals/:id',
     { schema: { tags, summary: 'A referral with its whole history', params: idParams, response: { 200: referralSchema } } },
     async (request) => {

@@ -22,6 +22,8 @@ const fields = {
   directoryEditor: z.boolean().optional(),
   intakeRight: z.boolean().optional(),
 };
+/** Only when creating: the function on her smoelenboek card; she maintains the card herself afterwards. */
+const jobTitle = z.string().trim().min(2).max(120).optional();
 const versionBody = z.object({ version: int32().min(1) });
 
 export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -56,7 +58,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/admin/users',
-    { schema: { tags: ['admin'], body: z.object({ ...fields, password: newPasswordSchema }), response: { 201: userSchema } } },
+    { schema: { tags: ['admin'], body: z.object({ ...fields, jobTitle, password: newPasswordSchema }), response: { 201: userSchema } } },
     async (request, reply) => {
       const actor = requireAdmin(request.actor);
       const user = await svc.create(actor, request.body, request.meta);

@@ -10,6 +10,7 @@ import { ApiError, api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { Cell, Confirm } from '../families/parts';
 import { type Candidate, type CasePage, caseKeys } from './api';
+import { CardMemberAdd } from './CardMemberAdd';
 import { NotOffered, Reveal, useInvalidateCase } from './CaseParts';
 
 /** The care team: who works with this family, with their direct line and whether their organisation may hear the case. */
@@ -40,7 +41,7 @@ export function TeamSection({ c }: { c: CasePage }) {
           ...(direct ? [t('cases.actions')] : []),
         ]}
         items={team}
-        rowKey={(m) => m.userId}
+        rowKey={(m) => m.userId ?? m.personId ?? m.name}
         empty={t('cases.teamEmpty')}
         row={(m) => (
           <>
@@ -54,13 +55,15 @@ export function TeamSection({ c }: { c: CasePage }) {
             <Cell>{t(`cases.consentStates.${m.consent}`)}</Cell>
             {direct && (
               <Cell>
-                {m.userId === c.director?.userId ? (
+                {!m.userId ? (
+                  <span className="kp-muted">{t('cardPicker.noAccount')}</span>
+                ) : m.userId === c.director?.userId ? (
                   <span className="kp-muted">{t('cases.isDirector')}</span>
                 ) : removing === m.userId ? (
                   <Confirm
                     question={t('cases.removeQuestion', { name: m.name })}
                     confirmLabel={t('cases.remove')}
-                    onConfirm={() => remove.mutate(m.userId)}
+                    onConfirm={() => remove.mutate(m.userId!)}
                     onCancel={() => setRemoving(null)}
                     busy={remove.isPending}
                   />
@@ -74,7 +77,23 @@ export function TeamSection({ c }: { c: CasePage }) {
           </>
         )}
       />
-      {direct ? <Reveal label={t('cases.addMember')}>{(close) => <AddMember c={c} close={close} />}</Reveal> : <NotOffered c={c} action="direct" />}
+      {direct ? (
+        <div className="kp-case-adders">
+          <Reveal label={t('cases.addMember')}>{(close) => <AddMember c={c} close={close} />}</Reveal>
+          <Reveal label={t('cardPicker.addToTeam')}>
+            {(close) => (
+              <>
+                <CardMemberAdd c={c} />
+                <Button appearance="secondary-action-button" onClick={close}>
+                  {t('app.cancel')}
+                </Button>
+              </>
+            )}
+          </Reveal>
+        </div>
+      ) : (
+        <NotOffered c={c} action="direct" />
+      )}
     </section>
   );
 }

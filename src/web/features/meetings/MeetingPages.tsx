@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { dutchInstant } from '../../../domain/calendar';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
@@ -264,7 +265,8 @@ function Schedule({ tableId, municipalityId, defaultPlace }: { tableId: string; 
   const [invitees, setInvitees] = useState<Staff[]>([]);
   const save = useMutation({
     mutationFn: () => {
-      const at = (time: string) => (form.date && time ? new Date(`${form.date}T${time}`).toISOString() : '');
+      // Meetings are on a Dutch clock, whatever zone the device is set to.
+      const at = (time: string) => (form.date && time ? dutchInstant(form.date, time) : '');
       return api<{ id: string }>('POST', `/meeting-tables/${tableId}/meetings`, {
         startsAt: at(form.start),
         endsAt: at(form.end),
