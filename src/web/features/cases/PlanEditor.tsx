@@ -39,7 +39,7 @@ export function PlanEditor({ c, plan }: { c: CasePage; plan: PlanVersion }) {
   };
   const errorFor = (path: string) => (save.error instanceof ApiError ? save.error.details.find((d) => d.path === `body.content.${path}`)?.code : undefined);
   const owners = [
-    ...(c.content?.careTeam ?? []).map((m) => ({ value: `professional:${m.userId}`, label: `${m.name} (${m.organisationName})` })),
+    ...(c.content?.careTeam ?? []).filter((m) => m.userId).map((m) => ({ value: `professional:${m.userId}`, label: `${m.name} (${m.organisationName})` })),
     ...(c.content?.household ?? []).map((p) => ({ value: `family:${p.id}`, label: `${p.name} (${t(`householdRoles.${p.role}`)})` })),
   ];
   const lists = { content, set, errorFor };

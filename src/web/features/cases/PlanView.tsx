@@ -1,4 +1,5 @@
 import { Heading1, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { adoptionRecord } from '../../../domain/family-plan';
@@ -68,33 +69,38 @@ export function PlanContentView({ c, content, level = 2 }: { c: CasePage; conten
       <Paragraph>—</Paragraph>
     );
   const text = (s: string) => <Paragraph className="kp-plan-text">{s || '—'}</Paragraph>;
+  const part = (title: string, body: ReactNode, wide = false) => (
+    <div className={wide ? 'kp-plan-part kp-plan-part--wide' : 'kp-plan-part'}>
+      <H>{title}</H>
+      {body}
+    </div>
+  );
   return (
     <div className="kp-plan-read">
-      <H>{t('cases.goals')}</H>
-      {list(
-        content.goals.map((g) => [g.id, `${t(`directory.lifeDomains.${g.lifeDomain}`)}: ${g.text} (${t(`cases.attainment.${g.attainment ?? 'not_yet'}`)})`]),
+      {part(
+        t('cases.goals'),
+        list(
+          content.goals.map((g) => [g.id, `${t(`directory.lifeDomains.${g.lifeDomain}`)}: ${g.text} (${t(`cases.attainment.${g.attainment ?? 'not_yet'}`)})`]),
+        ),
+        true,
       )}
-      <H>{t('cases.planActions')}</H>
-      {list(
-        content.actions.map((a) => [
-          a.id,
-          `${a.what} — ${ownerName(c, content, a)}${a.dueDate ? `, ${t('cases.dueOn', { date: formatDate(a.dueDate, i18n.language) })}` : ''} (${t(`cases.actionStatuses.${a.status}`)})`,
-        ]),
+      {part(
+        t('cases.planActions'),
+        list(
+          content.actions.map((a) => [
+            a.id,
+            `${a.what} — ${ownerName(c, content, a)}${a.dueDate ? `, ${t('cases.dueOn', { date: formatDate(a.dueDate, i18n.language) })}` : ''} (${t(`cases.actionStatuses.${a.status}`)})`,
+          ]),
+        ),
+        true,
       )}
-      <H>{t('cases.strengths')}</H>
-      {text(content.strengths)}
-      <H>{t('cases.concerns')}</H>
-      {text(content.concerns)}
-      <H>{t('cases.earlierHelp')}</H>
-      {text(content.earlierHelp)}
-      <H>{t('cases.planMembers')}</H>
-      {list(content.members.map((m) => [m.personId ?? m.name, m.name]))}
-      <H>{t('cases.planNetwork')}</H>
-      {list(content.informalNetwork.map((n) => [n.id, [n.name, n.relation, n.contact].filter(Boolean).join(' — ')]))}
-      <H>{t('cases.planProfessionals')}</H>
-      {list(content.professionals.map((p) => [p.userId, [p.name, p.organisation, p.role].filter(Boolean).join(' — ')]))}
-      <H>{t('cases.evaluationDates')}</H>
-      {list([...new Set(content.evaluationDates)].map((d) => [d, formatDate(d, i18n.language)]))}
+      {part(t('cases.strengths'), text(content.strengths))}
+      {part(t('cases.concerns'), text(content.concerns))}
+      {part(t('cases.earlierHelp'), text(content.earlierHelp))}
+      {part(t('cases.evaluationDates'), list([...new Set(content.evaluationDates)].map((d) => [d, formatDate(d, i18n.language)])))}
+      {part(t('cases.planMembers'), list(content.members.map((m) => [m.personId ?? m.name, m.name])))}
+      {part(t('cases.planNetwork'), list(content.informalNetwork.map((n) => [n.id, [n.name, n.relation, n.contact].filter(Boolean).join(' — ')])))}
+      {part(t('cases.planProfessionals'), list(content.professionals.map((p) => [p.userId, [p.name, p.organisation, p.role].filter(Boolean).join(' — ')])))}
     </div>
   );
 }

@@ -112,7 +112,8 @@ function ProposeForm({ c, close }: { c: CasePage; close: () => void }) {
         onChange={(e) => setForm({ ...form, userId: e.target.value })}
         options={[
           { value: '', label: t('clients.choose') },
-          ...(c.content?.careTeam ?? []).map((m) => ({ value: m.userId, label: `${m.name} — ${m.organisationName}` })),
+          // Regie is held by someone with an account: a member known only by her card cannot accept it yet.
+          ...(c.content?.careTeam ?? []).filter((m) => m.userId).map((m) => ({ value: m.userId, label: `${m.name} — ${m.organisationName}` })),
         ]}
       />
       {c.abilities.nameProcessDirector && (

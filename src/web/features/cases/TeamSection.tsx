@@ -41,7 +41,7 @@ export function TeamSection({ c }: { c: CasePage }) {
           ...(direct ? [t('cases.actions')] : []),
         ]}
         items={team}
-        rowKey={(m) => m.userId}
+        rowKey={(m) => m.userId ?? m.personId ?? m.name}
         empty={t('cases.teamEmpty')}
         row={(m) => (
           <>
@@ -55,13 +55,15 @@ export function TeamSection({ c }: { c: CasePage }) {
             <Cell>{t(`cases.consentStates.${m.consent}`)}</Cell>
             {direct && (
               <Cell>
-                {m.userId === c.director?.userId ? (
+                {!m.userId ? (
+                  <span className="kp-muted">{t('cardPicker.noAccount')}</span>
+                ) : m.userId === c.director?.userId ? (
                   <span className="kp-muted">{t('cases.isDirector')}</span>
                 ) : removing === m.userId ? (
                   <Confirm
                     question={t('cases.removeQuestion', { name: m.name })}
                     confirmLabel={t('cases.remove')}
-                    onConfirm={() => remove.mutate(m.userId)}
+                    onConfirm={() => remove.mutate(m.userId!)}
                     onCancel={() => setRemoving(null)}
                     busy={remove.isPending}
                   />
@@ -76,11 +78,19 @@ export function TeamSection({ c }: { c: CasePage }) {
         )}
       />
       {direct ? (
-        <>
+        <div className="kp-case-adders">
           <Reveal label={t('cases.addMember')}>{(close) => <AddMember c={c} close={close} />}</Reveal>
-          {/* From the smoelenboek: also a professional without an account, reached by mail until she has one. */}
-          <Reveal label={t('cardPicker.addToTeam')}>{() => <CardMemberAdd c={c} />}</Reveal>
-        </>
+          <Reveal label={t('cardPicker.addToTeam')}>
+            {(close) => (
+              <>
+                <CardMemberAdd c={c} />
+                <Button appearance="secondary-action-button" onClick={close}>
+                  {t('app.cancel')}
+                </Button>
+              </>
+            )}
+          </Reveal>
+        </div>
       ) : (
         <NotOffered c={c} action="direct" />
       )}
