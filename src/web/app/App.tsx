@@ -3,6 +3,7 @@ import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { AccountPage } from '../features/account/AccountPage';
 import { AccessLogPage } from '../features/admin/AccessLogPage';
 import { HsdsImportPage } from '../features/admin/HsdsImportPage';
@@ -120,7 +121,13 @@ function Shell() {
         </header>
         {ready && <Nav me={user} />}
         <main id="main" ref={mainRef} tabIndex={-1}>
-          {me.isLoading ? <Paragraph>{t('app.loading')}</Paragraph> : <AppRoutes me={user ?? null} />}
+          {me.isLoading ? (
+            <Paragraph>{t('app.loading')}</Paragraph>
+          ) : (
+            <PageErrorBoundary resetKey={path}>
+              <AppRoutes me={user ?? null} />
+            </PageErrorBoundary>
+          )}
         </main>
       </div>
     </>

@@ -10,19 +10,26 @@ import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { api } from '../../lib/api';
 import { bindFields } from '../../lib/form';
 import { safeHref } from '../../lib/safe-href';
-import { type Location, type OrganisationOverview, useMunicipalityOptions, useOrganisationOverview } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
+import {
+  directoryApi,
+  directoryKeys,
+  type Location,
+  type OrganisationOverview,
+  type RecordType,
+  useMunicipalityOptions,
+  useOrganisationOverview,
+} from './queries';
 import { OpeningHoursList } from './ServicePage';
 
 /** "Klopt nog": confirms one record; used in the maintenance lists. */
-function ConfirmButton({ type, id, name }: { type: string; id: string; name: string }) {
+function ConfirmButton({ type, id, name }: { type: RecordType; id: string; name: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const confirm = useMutation({ mutationFn: () => api('POST', `/directory/${type}/${id}/confirm`), onSuccess: () => qc.invalidateQueries() });
+  const confirm = useMutation({ mutationFn: () => directoryApi.confirm(type, id), onSuccess: () => qc.invalidateQueries({ queryKey: directoryKeys.all }) });
   return (
     <Button appearance="subtle-button" onClick={() => confirm.mutate()} disabled={confirm.isPending} aria-label={`${t('directory.stillCorrect')}: ${name}`}>
       {t('directory.stillCorrect')}
@@ -43,9 +50,9 @@ function ProfileForm({ org, onDone }: { org: OrganisationOverview; onDone: () =>
     agbCode: org.agbCode ?? '',
   });
   const save = useMutation({
-    mutationFn: () => api('PUT', `/directory/organisations/${org.id}`, { ...form, version: org.version }),
+    mutationFn: () => directoryApi.updateOrganisation(org.id, { ...form, version: org.version }),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['directory-organisation'] });
+      await qc.invalidateQueries({ queryKey: directoryKeys.all });
       onDone();
     },
   });
@@ -132,12 +139,10 @@ function LocationForm({ orgId, location, onDone }: { orgId: string; location: Lo
     mutationFn: (openingHours: OpeningHours[]) => {
       const { hours: _h, ...rest } = form;
       const body = { ...rest, municipalityId: form.municipalityId || null, openingHours };
-      return location
-        ? api('PUT', `/directory/locations/${location.id}`, { ...body, version: location.version })
-        : api('POST', `/directory/organisations/${orgId}/locations`, body);
+      return location ? directoryApi.updateLocation(location.id, { ...body, version: location.version }) : directoryApi.createLocation(orgId, body);
     },
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['directory-organisation'] });
+      await qc.invalidateQueries({ queryKey: directoryKeys.all });
       onDone();
     },
   });

@@ -9,8 +9,8 @@ import { Pager } from '../../components/Pager';
 import { RouterLink } from '../../components/RouterLink';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
-import { useMunicipalityOptions, usePeopleSearch } from './api';
 import { Freshness } from './Freshness';
+import { useMunicipalityOptions, usePeopleSearch } from './queries';
 
 const PER_PAGE = 24;
 

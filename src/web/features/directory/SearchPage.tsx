@@ -9,9 +9,9 @@ import { Pager } from '../../components/Pager';
 import { RouterLink } from '../../components/RouterLink';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
-import { type ServiceHit, useMunicipalityOptions, useServiceSearch } from './api';
 import { Freshness } from './Freshness';
 import { apiQuery } from './filters';
+import { type ServiceHit, useMunicipalityOptions, useServiceSearch } from './queries';
 
 const PER_PAGE = 20;
 

@@ -6,12 +6,11 @@ import { useParams } from 'react-router';
 import { formatPhone, type OpeningHours } from '../../../domain/directory';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
-import { api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { safeHref } from '../../lib/safe-href';
-import { type Location, type ServiceDetail, useService } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
+import { directoryApi, directoryKeys, type Location, type ServiceDetail, useService } from './queries';
 
 const months = (t: TFunction, m: number) => (m % 12 === 0 ? t('directory.years', { count: m / 12 }) : t('directory.months', { count: m }));
 
@@ -66,8 +65,8 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
   const qc = useQueryClient();
   const service = useService(id, publicMode);
   const confirm = useMutation({
-    mutationFn: () => api('POST', `/directory/service/${id}/confirm`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['service'] }),
+    mutationFn: () => directoryApi.confirm('service', id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: directoryKeys.all }),
   });
   if (service.error) return <ErrorAlert error={service.error} />;
   const s = service.data;
