@@ -2,26 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { int32 } from '../../../domain/numbers.js';
-import { newPasswordSchema } from '../../../domain/password.js';
 import { roleSchema } from '../../../domain/roles.js';
+import { userCreateSchema, userFields } from '../../../domain/users.js';
 import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../policy.js';
 import { presentUser, userSchema } from './users.presenter.js';
 import { createUserService } from './users.service.js';
 
 const idParams = z.object({ id: z.uuid() });
-const fields = {
-  email: z
-    .email({ message: 'invalid_email' })
-    .max(320)
-    .transform((e) => e.toLowerCase()),
-  displayName: z.string().trim().min(2).max(120),
-  role: roleSchema,
-  organisationId: z.uuid(),
-  municipalityIds: z.array(z.uuid()).min(1, 'at_least_one_municipality').max(50),
-  directoryEditor: z.boolean().optional(),
-  intakeRight: z.boolean().optional(),
-};
+const fields = userFields;
 const versionBody = z.object({ version: int32().min(1) });
 
 export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -54,16 +43,12 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentUser(await svc.get(actor, request.params.id, request.meta), actor);
   });
 
-  r.post(
-    '/admin/users',
-    { schema: { tags: ['admin'], body: z.object({ ...fields, password: newPasswordSchema }), response: { 201: userSchema } } },
-    async (request, reply) => {
-      const actor = requireAdmin(request.actor);
-      const user = await svc.create(actor, request.body, request.meta);
-      reply.status(201);
-      return presentUser(user, actor);
-    },
-  );
+  r.post('/admin/users', { schema: { tags: ['admin'], body: userCreateSchema, response: { 201: userSchema } } }, async (request, reply) => {
+    const actor = requireAdmin(request.actor);
+    const user = await svc.create(actor, request.body, request.meta);
+    reply.status(201);
+    return presentUser(user, actor);
+  });
 
   r.patch(
     '/admin/users/:id',

@@ -7,8 +7,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { api } from '../../lib/api';
-import { type Organisation, useOrganisations, useRegions } from './api';
+import { adminApi, adminKeys, type Organisation, useOrganisations, useRegions } from './queries';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -26,17 +25,17 @@ export function OrganisationsPage() {
   const create = useMutation({
     mutationFn: () =>
       editing
-        ? api('PATCH', `/admin/organisations/${editing.id}`, { ...form, version: editing.version })
-        : api('POST', '/admin/organisations', { ...form, regionId: form.regionId || regions.data?.items[0]?.id }),
+        ? adminApi.updateOrganisation(editing.id, { ...form, type: form.type as Organisation['type'], version: editing.version })
+        : adminApi.createOrganisation({ ...form, type: form.type as Organisation['type'], regionId: form.regionId || regions.data?.items[0]?.id || '' }),
     onSuccess: async () => {
       setEditing(null);
       setForm(empty);
-      await qc.invalidateQueries({ queryKey: ['organisations'] });
+      await qc.invalidateQueries({ queryKey: adminKeys.all });
     },
   });
   const toggle = useMutation({
-    mutationFn: (o: Organisation) => api('PATCH', `/admin/organisations/${o.id}`, { version: o.version, active: !o.active }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['organisations'] }),
+    mutationFn: (o: Organisation) => adminApi.updateOrganisation(o.id, { version: o.version, active: !o.active }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.all }),
   });
   const fe = fieldErrors(create.error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
