@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, FormField, FormLabel, Heading1, Heading2, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../domain/directory';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
@@ -20,7 +21,7 @@ export function OrganisationsPage() {
   const [editing, setEditing] = useState<Organisation | null>(null);
   const startEdit = (o: Organisation) => {
     setEditing(o);
-    setForm({ name: o.name, type: o.type, phone: o.phone ?? '', email: o.email ?? '', regionId: o.regionId });
+    setForm({ name: o.name, type: o.type, phone: o.phone ? formatPhone(o.phone) : '', email: o.email ?? '', regionId: o.regionId });
   };
   const create = useMutation({
     mutationFn: () =>
@@ -101,7 +102,7 @@ export function OrganisationsPage() {
           <>
             <TableCell>{o.name}</TableCell>
             <TableCell>{t(`orgTypes.${o.type}`)}</TableCell>
-            <TableCell>{o.phone ?? '—'}</TableCell>
+            <TableCell>{o.phone ? formatPhone(o.phone) : '—'}</TableCell>
             <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
             <TableCell>
               <Button appearance="subtle-button" onClick={() => startEdit(o)} aria-label={`${t('admin.edit')}: ${o.name}`}>

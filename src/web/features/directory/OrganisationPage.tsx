@@ -4,9 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatPhone, type OpeningHours, WEEKDAYS } from '../../../domain/directory';
+import { CONTENT_LANG, Nl } from '../../components/Content';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -43,7 +45,7 @@ function ProfileForm({ org, onDone }: { org: OrganisationOverview; onDone: () =>
   const [form, setForm] = useState({
     name: org.name,
     description: org.description ?? '',
-    phone: org.phone ?? '',
+    phone: org.phone ? formatPhone(org.phone) : '',
     email: org.email ?? '',
     website: org.website ?? '',
     kvkNumber: org.kvkNumber ?? '',
@@ -197,7 +199,7 @@ export function OrganisationPage() {
   const staleCount = [o, ...o.services, ...o.locations, ...o.people].filter((r) => r.stale).length;
   return (
     <>
-      <Heading1>{o.name}</Heading1>
+      <Heading1 lang={CONTENT_LANG}>{o.name}</Heading1>
       <Paragraph className="kp-muted">{t(`orgTypes.${o.type}`)}</Paragraph>
       <Freshness lastConfirmedAt={o.lastConfirmedAt} by={o.lastConfirmedBy} stale={o.stale} />
       {o.abilities.maintain && staleCount > 0 && (
@@ -209,9 +211,9 @@ export function OrganisationPage() {
         <ProfileForm org={o} onDone={() => setEditProfile(false)} />
       ) : (
         <>
-          {o.description && <Paragraph>{o.description}</Paragraph>}
+          {o.description && <Paragraph lang={CONTENT_LANG}>{o.description}</Paragraph>}
           <Paragraph>
-            {o.phone && <Link href={`tel:${o.phone}`}>{formatPhone(o.phone)}</Link>} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
+            {o.phone && <PhoneLink phone={o.phone} />} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
             {o.website && (safeHref(o.website) ? <Link href={safeHref(o.website)}>{o.website}</Link> : o.website)}
           </Paragraph>
           {o.abilities.maintain && (
@@ -235,7 +237,9 @@ export function OrganisationPage() {
         row={(s) => (
           <>
             <TableCell>
-              <RouterLink to={`/sociale-kaart/aanbod/${s.id}`}>{s.name}</RouterLink>
+              <RouterLink to={`/sociale-kaart/aanbod/${s.id}`}>
+                <Nl>{s.name}</Nl>
+              </RouterLink>
               {!s.active && ` (${t('admin.inactive')})`}
             </TableCell>
             <TableCell>

@@ -7,9 +7,11 @@ import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router'
 import { z } from 'zod';
 import { formatPhone, LANGUAGES, personCardInputSchema } from '../../../domain/directory';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { Nl, nl } from '../../components/Content';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { LanguagePicker } from '../../components/LanguagePicker';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { Me } from '../../lib/api';
@@ -191,7 +193,10 @@ export function PersonPage() {
         <div>
           <Heading1>{p.name}</Heading1>
           <Paragraph>
-            {p.jobTitle} · <RouterLink to={`/sociale-kaart/organisatie/${p.organisation.id}`}>{p.organisation.name}</RouterLink>
+            {p.jobTitle} ·{' '}
+            <RouterLink to={`/sociale-kaart/organisatie/${p.organisation.id}`}>
+              <Nl>{p.organisation.name}</Nl>
+            </RouterLink>
           </Paragraph>
           <Freshness lastConfirmedAt={p.lastConfirmedAt} by={p.lastConfirmedBy} stale={p.stale} />
         </div>
@@ -222,16 +227,7 @@ export function PersonPage() {
         <DataList className="kp-datalist">
           {(
             [
-              [
-                t('directory.fields.phone'),
-                p.phone ? (
-                  <Link key="phone" href={`tel:${p.phone}`}>
-                    {formatPhone(p.phone)}
-                  </Link>
-                ) : (
-                  '—'
-                ),
-              ],
+              [t('directory.fields.phone'), p.phone ? <PhoneLink key="phone" phone={p.phone} /> : '—'],
               [
                 t('directory.fields.email'),
                 p.email ? (
@@ -242,8 +238,8 @@ export function PersonPage() {
                   '—'
                 ),
               ],
-              [t('directory.fields.reachability'), p.reachability ?? '—'],
-              [t('directory.fields.expertise'), p.expertise.join(', ') || '—'],
+              [t('directory.fields.reachability'), nl(p.reachability)],
+              [t('directory.fields.expertise'), nl(p.expertise.join(', '))],
               [t('directory.fields.meetingTables'), p.meetingTables.join(', ') || '—'],
               [t('directory.fields.languages'), p.languages.map((l) => t(`languages.${l}`)).join(', ')],
               [t('directory.fields.municipalityIds'), p.municipalities.map((m) => m.name).join(', ') || '—'],

@@ -3,6 +3,7 @@ import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading3, P
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CONTENT_LANG } from '../../components/Content';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
@@ -35,7 +36,7 @@ export function AgendaItemView({ m, item, editable }: { m: Meeting; item: Agenda
           {item.doubleDiscussionConfirmed && ` — ${t('meetings.alsoElsewhere')}`}
         </Paragraph>
       )}
-      {item.summary && <Paragraph>{item.summary}</Paragraph>}
+      {item.summary && <Paragraph lang={CONTENT_LANG}>{item.summary}</Paragraph>}
       {item.kind === 'case' && item.consent.length > 0 && (
         <Paragraph>
           {t('meetings.mayHear')}:{' '}
@@ -48,13 +49,13 @@ export function AgendaItemView({ m, item, editable }: { m: Meeting; item: Agenda
           {item.minutes.summary && (
             <DataListItem>
               <DataListKey>{t('meetings.discussion')}</DataListKey>
-              <DataListValue>{item.minutes.summary}</DataListValue>
+              <DataListValue lang={CONTENT_LANG}>{item.minutes.summary}</DataListValue>
             </DataListItem>
           )}
           {item.minutes.decisions && (
             <DataListItem>
               <DataListKey>{t('meetings.decisions')}</DataListKey>
-              <DataListValue>{item.minutes.decisions}</DataListValue>
+              <DataListValue lang={CONTENT_LANG}>{item.minutes.decisions}</DataListValue>
             </DataListItem>
           )}
           {item.minutes.actions.length > 0 && (

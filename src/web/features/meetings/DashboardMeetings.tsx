@@ -1,5 +1,6 @@
 import { Heading2 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { Nl } from '../../components/Content';
 import { RouterLink } from '../../components/RouterLink';
 import { meetingWhen, useUpcoming } from './queries';
 
@@ -13,7 +14,10 @@ export function DashboardMeetings() {
       <ul>
         {q.data.items.slice(0, 5).map((m) => (
           <li key={m.id}>
-            <RouterLink to={`/overleg/${m.id}`}>{m.tableName}</RouterLink> — {meetingWhen(m, i18n.language)}
+            <RouterLink to={`/overleg/${m.id}`}>
+              <Nl>{m.tableName}</Nl>
+            </RouterLink>{' '}
+            — {meetingWhen(m, i18n.language)}
           </li>
         ))}
       </ul>

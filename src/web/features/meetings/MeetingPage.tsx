@@ -3,6 +3,7 @@ import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Head
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { Nl } from '../../components/Content';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
@@ -175,7 +176,7 @@ function Addenda({ m }: { m: Meeting }) {
         <ul>
           {m.addenda.map((a) => (
             <li key={a.id}>
-              {formatDate(a.at, i18n.language)}, {a.authorName}: {a.text}
+              {formatDate(a.at, i18n.language)}, {a.authorName}: <Nl>{a.text}</Nl>
             </li>
           ))}
         </ul>

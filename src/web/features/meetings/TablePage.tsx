@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { meetingInputSchema } from '../../../domain/meetings';
+import { CONTENT_LANG } from '../../components/Content';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -24,7 +25,7 @@ export function TablePage() {
   const x = q.data;
   return (
     <>
-      <Heading1>{x.name}</Heading1>
+      <Heading1 lang={CONTENT_LANG}>{x.name}</Heading1>
       <DataList className="kp-datalist">
         <DataListItem>
           <DataListKey>{t('meetings.type')}</DataListKey>
@@ -45,7 +46,7 @@ export function TablePage() {
           </DataListItem>
         )}
       </DataList>
-      {x.description && <Paragraph>{x.description}</Paragraph>}
+      {x.description && <Paragraph lang={CONTENT_LANG}>{x.description}</Paragraph>}
       <section aria-labelledby="meetings">
         <Heading2 id="meetings">{t('meetings.meetings')}</Heading2>
         <DataTable

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { tableInputSchema } from '../../../domain/meetings';
+import { Nl } from '../../components/Content';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
@@ -36,7 +37,9 @@ export function TablesPage({ me }: { me: Me }) {
           row={(m) => (
             <>
               <Cell>
-                <RouterLink to={`/overleg/${m.id}`}>{m.tableName}</RouterLink>
+                <RouterLink to={`/overleg/${m.id}`}>
+                  <Nl>{m.tableName}</Nl>
+                </RouterLink>
               </Cell>
               <Cell>{meetingWhen(m, i18n.language)}</Cell>
               <Cell>{m.place || m.videoUrl}</Cell>
@@ -55,7 +58,9 @@ export function TablesPage({ me }: { me: Me }) {
           row={(x) => (
             <>
               <Cell>
-                <RouterLink to={`/overleg/tafel/${x.id}`}>{x.name}</RouterLink>
+                <RouterLink to={`/overleg/tafel/${x.id}`}>
+                  <Nl>{x.name}</Nl>
+                </RouterLink>
               </Cell>
               <Cell>{t(`meetings.types.${x.type}`)}</Cell>
               <Cell>{x.chairName}</Cell>
