@@ -3,7 +3,8 @@ import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatPhone, type OpeningHours, WEEKDAYS } from '../../../domain/directory';
+import type { z } from 'zod';
+import { formatPhone, type OpeningHours, organisationProfileSchema, WEEKDAYS } from '../../../domain/directory';
 import { CONTENT_LANG, Nl } from '../../components/Content';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,7 +13,8 @@ import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { bindFields } from '../../lib/form';
+import { ApiError } from '../../lib/api';
+import { applyServerErrors, bindFields, errorMessage, useZodForm } from '../../lib/form';
 import { safeHref } from '../../lib/safe-href';
 import { Freshness } from './Freshness';
 import { History } from './History';
@@ -39,33 +41,44 @@ function ConfirmButton({ type, id, name }: { type: RecordType; id: string; name:
   );
 }
 
+const PROFILE_FIELDS = Object.keys(organisationProfileSchema.shape);
+
+/** The organisation's own profile, checked with the server's organisationProfileSchema (phone, KvK, AGB) before sending. */
 function ProfileForm({ org, onDone }: { org: OrganisationOverview; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [form, setForm] = useState({
-    name: org.name,
-    description: org.description ?? '',
-    phone: org.phone ? formatPhone(org.phone) : '',
-    email: org.email ?? '',
-    website: org.website ?? '',
-    kvkNumber: org.kvkNumber ?? '',
-    agbCode: org.agbCode ?? '',
+  const form = useZodForm(organisationProfileSchema, {
+    defaultValues: {
+      name: org.name,
+      description: org.description ?? '',
+      phone: org.phone ? formatPhone(org.phone) : '',
+      email: org.email ?? '',
+      website: org.website ?? '',
+      kvkNumber: org.kvkNumber ?? '',
+      agbCode: org.agbCode ?? '',
+    },
   });
+  const [unplaced, setUnplaced] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: () => directoryApi.updateOrganisation(org.id, { ...form, version: org.version }),
+    mutationFn: (body: z.output<typeof organisationProfileSchema>) => directoryApi.updateOrganisation(org.id, { ...body, version: org.version }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: directoryKeys.all });
       onDone();
     },
+    onError: (error) =>
+      setUnplaced(applyServerErrors(error, form, PROFILE_FIELDS).length > 0 || !(error instanceof ApiError) || error.details.length === 0 ? error : null),
   });
-  const { field: f, errors: fe } = bindFields(form, setForm, save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const f = (k: keyof z.input<typeof organisationProfileSchema>) => ({ ...form.register(k), error: errorMessage(form.formState.errors[k]) });
   return (
-    <form className="kp-form" onSubmit={submit} noValidate>
-      <ErrorAlert error={save.error} />
+    <form
+      className="kp-form"
+      onSubmit={form.handleSubmit((body) => {
+        setUnplaced(null);
+        save.mutate(body);
+      })}
+      noValidate
+    >
+      <ErrorAlert error={unplaced} />
       <Field label={t('directory.fields.name')} required {...f('name')} />
       <TextAreaField label={t('directory.fields.description')} {...f('description')} />
       <Field label={t('directory.fields.phone')} type="tel" hint={t('directory.phoneHint')} {...f('phone')} />
