@@ -14,7 +14,8 @@ export const zodErrorText: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? t('required') : t('minChars', { count: min });
+      // An empty field is a missing answer, not a short one.
+      if (issue.origin === 'string') return min <= 1 || issue.input === '' ? t('required') : t('minChars', { count: min });
       if (issue.origin === 'array' || issue.origin === 'set') return t('minItems', { count: min });
       return t('minNumber', { min });
     }

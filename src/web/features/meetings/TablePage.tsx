@@ -101,9 +101,13 @@ const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
  */
 const scheduleSchema = z
   .object({
-    date: z.iso.date({ message: 'invalid_date' }),
-    start: z.string().regex(TIME, { message: 'invalid_time' }),
-    end: z.string().regex(TIME, { message: 'invalid_time' }),
+    // Blank first: "fill this in" says more than "use the form 09:00" about an empty field.
+    date: z
+      .string()
+      .min(1, { message: 'required' })
+      .pipe(z.iso.date({ message: 'invalid_date' })),
+    start: z.string().min(1, { message: 'required' }).regex(TIME, { message: 'invalid_time' }),
+    end: z.string().min(1, { message: 'required' }).regex(TIME, { message: 'invalid_time' }),
     place: z.string(),
     videoUrl: z.string().nullable(),
     inviteeIds: z.array(z.string()),
