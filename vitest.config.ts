@@ -6,7 +6,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/web/**', '**/node_modules/**'], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        // Components of the web app in a simulated browser, against a stand-in for the server's answers (the e2e
+        // tests drive the real server). No database: this project does not extend the root's global setup.
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
+          setupFiles: ['./src/web/testing/setup.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('the monitor and the evaluation registers in a rea
 
     await page.getByRole('link', { name: 'Quickscan Vroeghulp', exact: true }).click();
     await expect.poll(heading).toBe('Quickscan Integrale Vroeghulp');
-    await expect.poll(() => page.getByRole('heading', { name: 'Veranderingen sinds de quickscan van 2024-10-01' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Veranderingen sinds de quickscan van 1 oktober 2024' }).count()).toBe(1);
     await expect.poll(() => page.getByText('Verwacht: ongeveer 33 kinderen', { exact: false }).count()).toBe(1);
     await expectAccessible(page);
     await page.getByLabel('Inwoners').fill('100000');

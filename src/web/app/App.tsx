@@ -3,6 +3,7 @@ import { Button, Heading1, Paragraph, SkipLink } from '@utrecht/component-librar
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { AccountPage } from '../features/account/AccountPage';
 import { AccessLogPage } from '../features/admin/AccessLogPage';
 import { HsdsImportPage } from '../features/admin/HsdsImportPage';
@@ -155,7 +156,13 @@ function Shell() {
           />
         )}
         <main id="main" ref={mainRef} tabIndex={-1} className="kp-main">
-          {me.isLoading ? <Paragraph>{t('app.loading')}</Paragraph> : <AppRoutes me={user ?? null} />}
+          {me.isLoading ? (
+            <Paragraph>{t('app.loading')}</Paragraph>
+          ) : (
+            <PageErrorBoundary resetKey={path}>
+              <AppRoutes me={user ?? null} />
+            </PageErrorBoundary>
+          )}
         </main>
       </div>
     </>

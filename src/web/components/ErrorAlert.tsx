@@ -1,13 +1,22 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
 import { errorText } from '../lib/i18n';
 
 export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : 'internal';
+  // For a failure on our side the request id lets support find what went wrong; a refusal explains itself.
+  const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : undefined;
   return (
     <Alert type="error" role="alert">
       <Paragraph>{errorText(code)}</Paragraph>
+      {requestId && (
+        <Paragraph>
+          {t('errorPage.requestId')} <code>{requestId}</code>
+        </Paragraph>
+      )}
     </Alert>
   );
 }

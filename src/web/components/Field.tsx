@@ -1,9 +1,9 @@
 import { Textbox } from '@utrecht/component-library-react';
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 import { FieldShell } from './FieldShell';
 
 /** Labelled text input with an optional hint and an error linked through aria-describedby. */
-export function Field(props: { label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field(props: { label: string; hint?: string; error?: string; ref?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>) {
   const { label, hint, error, ...input } = props;
   return (
     <FieldShell label={label} hint={hint} error={error}>

@@ -1,8 +1,10 @@
 import { FormField, FormFieldErrorMessage, FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
-import { type SelectHTMLAttributes, useId } from 'react';
+import { type Ref, type SelectHTMLAttributes, useId } from 'react';
 import { errorText } from '../lib/i18n';
 
-export function SelectField(props: { label: string; options: { value: string; label: string }[]; error?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField(
+  props: { label: string; options: { value: string; label: string }[]; error?: string; ref?: Ref<HTMLSelectElement> } & SelectHTMLAttributes<HTMLSelectElement>,
+) {
   const { label, options, error, ...select } = props;
   const id = useId();
   return (

@@ -21,8 +21,12 @@ export function setLanguage(lng: 'nl' | 'en') {
   return i18n.changeLanguage(lng);
 }
 
-/** Text for an API error or field code; unknown codes fall back to the generic message. */
+/**
+ * Text for an API error or field code; unknown codes fall back to the generic message. A field error the browser's
+ * own check already worded (lib/form.ts) is shown as it is.
+ */
 export function errorText(code: string): string {
-  return i18n.exists(`errors.${code}`) ? i18n.t(`errors.${code}`) : i18n.t('errors.internal');
+  if (i18n.exists(`errors.${code}`)) return i18n.t(`errors.${code}`);
+  return /^[a-z][a-z0-9_]*$/.test(code) ? i18n.t('errors.internal') : code;
 }
 export default i18n;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { newPasswordSchema } from '../../../domain/password.js';
+import { passwordChangeSchema } from '../../../domain/users.js';
 import type { AppDeps } from '../../deps.js';
 import { requireActor } from '../../policy.js';
 import { createAccountService } from './account.service.js';
@@ -19,7 +19,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['account'],
         summary: 'Change the own password',
-        body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: newPasswordSchema }),
+        body: passwordChangeSchema,
         response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },

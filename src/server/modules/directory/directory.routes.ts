@@ -395,20 +395,25 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
     '/directory/people/:id/photo',
     {
       bodyLimit: MAX_PHOTO_BYTES,
-      schema: { tags: ['directory'], summary: 'Upload a photo (JPEG, PNG or WebP, at most 2 MB) as the raw request body', params: idParams },
+      schema: {
+        tags: ['directory'],
+        summary: 'Upload a photo (JPEG, PNG or WebP, at most 2 MB) as the raw request body',
+        params: idParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       const actor = requireStaff(request.actor);
       if (!Buffer.isBuffer(request.body)) throw new AppError('invalid_image');
       await svc.setPhoto(actor, request.params.id, request.body, request.meta);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  r.delete('/directory/people/:id/photo', { schema: { tags: ['directory'], params: idParams } }, async (request, reply) => {
+  r.delete('/directory/people/:id/photo', { schema: { tags: ['directory'], params: idParams, response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireStaff(request.actor);
     await svc.setPhoto(actor, request.params.id, null, request.meta);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   r.get('/directory/people/:id/photo', { schema: { tags: ['directory'], params: idParams } }, async (request, reply) => {
@@ -420,11 +425,11 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/directory/:type/:id/confirm',
-    { schema: { tags: ['directory'], summary: '“Still correct”: confirm a record without changing it', params: typeParams } },
+    { schema: { tags: ['directory'], summary: '“Still correct”: confirm a record without changing it', params: typeParams, response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireStaff(request.actor);
       await svc.confirm(actor, request.params.type, request.params.id, request.meta);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -498,8 +503,12 @@ export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   );
 
-  r.post('/public/confirm/:token', { schema: { tags: ['public'], summary: 'The one click: “still correct”', params: tokenParams } }, async (request, reply) => {
-    await confirmWithToken(deps.database.db, request.params.token, request.meta);
-    return reply.status(204).send();
-  });
+  r.post(
+    '/public/confirm/:token',
+    { schema: { tags: ['public'], summary: 'The one click: “still correct”', params: tokenParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await confirmWithToken(deps.database.db, request.params.token, request.meta);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -2,26 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { int32 } from '../../../domain/numbers.js';
-import { newPasswordSchema } from '../../../domain/password.js';
 import { roleSchema } from '../../../domain/roles.js';
+import { userCreateSchema, userFields } from '../../../domain/users.js';
 import type { AppDeps } from '../../deps.js';
 import { requireAdmin } from '../../policy.js';
 import { presentUser, userSchema } from './users.presenter.js';
 import { createUserService } from './users.service.js';
 
 const idParams = z.object({ id: z.uuid() });
-const fields = {
-  email: z
-    .email({ message: 'invalid_email' })
-    .max(320)
-    .transform((e) => e.toLowerCase()),
-  displayName: z.string().trim().min(2).max(120),
-  role: roleSchema,
-  organisationId: z.uuid(),
-  municipalityIds: z.array(z.uuid()).min(1, 'at_least_one_municipality').max(50),
-  directoryEditor: z.boolean().optional(),
-  intakeRight: z.boolean().optional(),
-};
+const fields = userFields;
 /** Only when creating: the function on her smoelenboek card; she maintains the card herself afterwards. */
 const jobTitle = z.string().trim().min(2).max(120).optional();
 const versionBody = z.object({ version: int32().min(1) });
@@ -58,7 +47,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/admin/users',
-    { schema: { tags: ['admin'], body: z.object({ ...fields, jobTitle, password: newPasswordSchema }), response: { 201: userSchema } } },
+    { schema: { tags: ['admin'], body: userCreateSchema.extend({ jobTitle }), response: { 201: userSchema } } },
     async (request, reply) => {
       const actor = requireAdmin(request.actor);
       const user = await svc.create(actor, request.body, request.meta);

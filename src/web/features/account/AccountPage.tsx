@@ -3,42 +3,44 @@ import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { passwordChangeSchema } from '../../../domain/users';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { api, type Me } from '../../lib/api';
+import { ApiError, type Me } from '../../lib/api';
+import { applyServerErrors, errorMessage, useZodForm } from '../../lib/form';
 import { NotificationPreferences } from './NotificationPreferences';
+import { accountApi } from './queries';
+
+const PASSWORD_FIELDS = Object.keys(passwordChangeSchema.shape);
 
 export function AccountPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
   const [resetPassword, setResetPassword] = useState('');
+  // The rules of a new password (length, not a common one) are the server's own schema, checked before sending.
+  const password = useZodForm(passwordChangeSchema, { defaultValues: { currentPassword: '', newPassword: '' } });
+  const [unplaced, setUnplaced] = useState<unknown>(null);
   const change = useMutation({
-    mutationFn: () => api('POST', '/account/password', { currentPassword: current, newPassword: next }),
-    onSuccess: () => {
-      setCurrent('');
-      setNext('');
-    },
+    mutationFn: (body: z.output<typeof passwordChangeSchema>) => accountApi.changePassword(body),
+    onSuccess: () => password.reset(),
+    onError: (error) =>
+      setUnplaced(applyServerErrors(error, password, PASSWORD_FIELDS).length > 0 || !(error instanceof ApiError) || error.details.length === 0 ? error : null),
   });
   const reset = useMutation({
-    mutationFn: () => api<{ mustEnrol: boolean }>('POST', '/account/2fa/reset', { password: resetPassword }),
+    mutationFn: () => accountApi.resetTwoFactor(resetPassword),
     onSuccess: async () => {
       setResetPassword('');
       await qc.invalidateQueries({ queryKey: ['me'] });
     },
   });
-  const fe = fieldErrors(change.error);
   const re = fieldErrors(reset.error);
-  const onChange = (e: FormEvent) => {
-    e.preventDefault();
-    change.mutate();
-  };
   const onReset = (e: FormEvent) => {
     e.preventDefault();
     if (window.confirm(t('account.mfaResetConfirm'))) reset.mutate();
   };
+  const pe = password.formState.errors;
   return (
     <>
       <Heading1>{t('account.title')}</Heading1>
@@ -46,29 +48,34 @@ export function AccountPage({ me }: { me: Me }) {
         {me.user.displayName} · {me.user.email}
       </Paragraph>
       <Heading2>{t('account.passwordTitle')}</Heading2>
-      <form className="kp-form" onSubmit={onChange} noValidate>
+      <form
+        className="kp-form"
+        onSubmit={password.handleSubmit((body) => {
+          setUnplaced(null);
+          change.mutate(body);
+        })}
+        noValidate
+      >
         {change.isSuccess && (
           <Alert type="ok" role="status">
             <Paragraph>{t('account.changed')}</Paragraph>
           </Alert>
         )}
-        {change.error && !Object.keys(fe).length ? <ErrorAlert error={change.error} /> : null}
+        <ErrorAlert error={unplaced} />
         <Field
           label={t('account.current')}
           type="password"
           autoComplete="current-password"
-          value={current}
-          error={fe.currentPassword}
-          onChange={(e) => setCurrent(e.target.value)}
+          {...password.register('currentPassword')}
+          error={errorMessage(pe.currentPassword)}
         />
         <Field
           label={t('account.new')}
           hint={t('account.newHint')}
           type="password"
           autoComplete="new-password"
-          value={next}
-          error={fe.newPassword}
-          onChange={(e) => setNext(e.target.value)}
+          {...password.register('newPassword')}
+          error={errorMessage(pe.newPassword)}
         />
         <div>
           <Button type="submit" appearance="primary-action-button" disabled={change.isPending}>

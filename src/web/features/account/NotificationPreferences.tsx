@@ -1,33 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
-import { api } from '../../lib/api';
 import { Cell } from '../families/parts';
+import { accountApi, accountKeys, type Preference, useNotificationPreferences } from './queries';
 
 type Mode = 'immediate' | 'digest' | 'off';
-interface Preference {
-  kind: string;
-  mode: Mode;
-  safetyCritical: boolean;
-  defaultMode: Mode;
-}
 const MODES: Mode[] = ['immediate', 'digest', 'off'];
 
 /** Per kind: e-mail at once, in the daily digest, or not — safety-critical kinds are shown but cannot be changed. */
 export function NotificationPreferences() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const prefs = useQuery({ queryKey: ['notification-preferences'], queryFn: () => api<{ items: Preference[] }>('GET', '/notifications/preferences') });
+  const prefs = useNotificationPreferences();
   const [changes, setChanges] = useState<Record<string, Mode>>({});
   const save = useMutation({
-    mutationFn: () =>
-      api<{ items: Preference[] }>('PUT', '/notifications/preferences', { items: Object.entries(changes).map(([kind, mode]) => ({ kind, mode })) }),
+    mutationFn: () => accountApi.savePreferences({ items: Object.entries(changes).map(([kind, mode]) => ({ kind: kind as Preference['kind'], mode })) }),
     onSuccess: (data) => {
-      qc.setQueryData(['notification-preferences'], data);
+      qc.setQueryData(accountKeys.notificationPreferences(), data);
       setChanges({});
     },
   });

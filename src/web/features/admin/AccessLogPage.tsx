@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,22 +7,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { api } from '../../lib/api';
-import type { User } from './api';
-
-interface Entry {
-  id: number;
-  occurredAt: string;
-  eventType: string;
-  outcome: string;
-  user: { id: string; name: string | null; email: string | null } | null;
-  userRole: string | null;
-  organisation: { name: string | null } | null;
-  objectType: string;
-  objectId: string | null;
-  purpose: string;
-  ip: string | null;
-}
+import { adminApi, adminKeys, useUsers } from './queries';
 
 /** An access-log code in words (Dutch or English); a code without a text shows as itself. */
 function useLabels() {
@@ -43,7 +28,7 @@ export function AccessLogPage() {
   const [clientDraft, setClientDraft] = useState({ bsn: '', familyName: '', date: '' });
   const [client, setClient] = useState<ClientQuery>(null);
   const [draft, setDraft] = useState({ eventType: '', from: '', to: '', userId: '', subjectPersonId: '' });
-  const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => api<{ items: User[] }>('GET', '/admin/users?includeDeactivated=true') });
+  const users = useUsers('', true);
   const [filter, setFilter] = useState(draft);
   const params = new URLSearchParams();
   if (filter.eventType) params.set('eventType', filter.eventType);
@@ -52,12 +37,12 @@ export function AccessLogPage() {
   if (filter.from) params.set('from', new Date(filter.from).toISOString());
   if (filter.to) params.set('to', new Date(`${filter.to}T23:59:59`).toISOString());
   const log = useInfiniteQuery({
-    queryKey: ['access-log', filter, client],
+    queryKey: adminKeys.accessLog({ filter, client }),
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>
       client
-        ? api<{ items: Entry[]; nextBefore: number | null }>('POST', '/admin/access-log/by-client', { ...client, ...(pageParam ? { before: pageParam } : {}) })
-        : api<{ items: Entry[]; nextBefore: number | null }>('GET', `/admin/access-log?${params}${pageParam ? `&before=${pageParam}` : ''}`),
+        ? adminApi.accessLogByClient({ ...client, ...(pageParam ? { before: pageParam } : {}) })
+        : adminApi.accessLog(`${params}${pageParam ? `&before=${pageParam}` : ''}`),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const submit = (e: FormEvent) => {

@@ -6,11 +6,8 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { ApiError, api } from '../../lib/api';
-import { useRegions } from './api';
-
-type Counts = { created: number; updated: number; unchanged: number };
-type Report = Record<'organisations' | 'programmes' | 'locations' | 'services', Counts>;
+import { ApiError } from '../../lib/api';
+import { adminApi, useRegions } from './queries';
 
 /** Upload an HSDS 3.0 JSON package: checked first, all or nothing, idempotent. */
 export function HsdsImportPage() {
@@ -19,7 +16,7 @@ export function HsdsImportPage() {
   const [regionId, setRegionId] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: (data: unknown) => api<Report>('POST', `/admin/hsds/import?regionId=${regionId || regions.data?.items[0]?.id}`, data),
+    mutationFn: (data: unknown) => adminApi.importHsds(regionId || regions.data?.items[0]?.id || '', data),
   });
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     setFileError(null);

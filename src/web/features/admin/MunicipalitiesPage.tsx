@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { api } from '../../lib/api';
-import { type Municipality, useMunicipalities, useRegions } from './api';
+import { adminApi, adminKeys, type Municipality, useMunicipalities, useRegions } from './queries';
 
 export function MunicipalitiesPage() {
   const { t } = useTranslation();
@@ -24,13 +23,13 @@ export function MunicipalitiesPage() {
   const create = useMutation({
     mutationFn: () =>
       editing
-        ? api('PATCH', `/admin/municipalities/${editing.id}`, { name, cbsCode: cbsCode || null, version: editing.version })
-        : api('POST', '/admin/municipalities', { name, cbsCode: cbsCode || null, regionId: regions.data?.items[0]?.id }),
+        ? adminApi.updateMunicipality(editing.id, { name, cbsCode: cbsCode || null, version: editing.version })
+        : adminApi.createMunicipality({ name, cbsCode: cbsCode || null, regionId: regions.data?.items[0]?.id ?? '' }),
     onSuccess: async () => {
       setEditing(null);
       setName('');
       setCbsCode('');
-      await qc.invalidateQueries({ queryKey: ['municipalities'] });
+      await qc.invalidateQueries({ queryKey: adminKeys.municipalities() });
     },
   });
   const fe = fieldErrors(create.error);

@@ -2,13 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, FormField, FormLabel, Heading1, Heading2, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../domain/directory';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { api } from '../../lib/api';
-import { type Organisation, useOrganisations, useRegions } from './api';
+import { adminApi, adminKeys, type Organisation, useOrganisations, useRegions } from './queries';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -21,22 +21,22 @@ export function OrganisationsPage() {
   const [editing, setEditing] = useState<Organisation | null>(null);
   const startEdit = (o: Organisation) => {
     setEditing(o);
-    setForm({ name: o.name, type: o.type, phone: o.phone ?? '', email: o.email ?? '', regionId: o.regionId });
+    setForm({ name: o.name, type: o.type, phone: o.phone ? formatPhone(o.phone) : '', email: o.email ?? '', regionId: o.regionId });
   };
   const create = useMutation({
     mutationFn: () =>
       editing
-        ? api('PATCH', `/admin/organisations/${editing.id}`, { ...form, version: editing.version })
-        : api('POST', '/admin/organisations', { ...form, regionId: form.regionId || regions.data?.items[0]?.id }),
+        ? adminApi.updateOrganisation(editing.id, { ...form, type: form.type as Organisation['type'], version: editing.version })
+        : adminApi.createOrganisation({ ...form, type: form.type as Organisation['type'], regionId: form.regionId || regions.data?.items[0]?.id || '' }),
     onSuccess: async () => {
       setEditing(null);
       setForm(empty);
-      await qc.invalidateQueries({ queryKey: ['organisations'] });
+      await qc.invalidateQueries({ queryKey: adminKeys.all });
     },
   });
   const toggle = useMutation({
-    mutationFn: (o: Organisation) => api('PATCH', `/admin/organisations/${o.id}`, { version: o.version, active: !o.active }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['organisations'] }),
+    mutationFn: (o: Organisation) => adminApi.updateOrganisation(o.id, { version: o.version, active: !o.active }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.all }),
   });
   const fe = fieldErrors(create.error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
@@ -102,7 +102,7 @@ export function OrganisationsPage() {
           <>
             <TableCell>{o.name}</TableCell>
             <TableCell>{t(`orgTypes.${o.type}`)}</TableCell>
-            <TableCell>{o.phone ?? '—'}</TableCell>
+            <TableCell>{o.phone ? formatPhone(o.phone) : '—'}</TableCell>
             <TableCell>{o.active ? t('admin.active') : t('admin.inactive')}</TableCell>
             <TableCell>
               <Button appearance="subtle-button" onClick={() => startEdit(o)} aria-label={`${t('admin.edit')}: ${o.name}`}>

@@ -1,25 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Heading1, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { api } from '../../lib/api';
-
-interface OutboxItem {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  kind: string;
-  status: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+import { useOutbox } from './queries';
 
 /** Outgoing mail; without SMTP configured, this is where reminders wait to be read. */
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
-  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => api<{ items: OutboxItem[]; smtpConfigured: boolean }>('GET', '/admin/outbox') });
+  const outbox = useOutbox();
   return (
     <>
       <Heading1>{t('outbox.title')}</Heading1>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,24 +7,8 @@ import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { ApiError, api } from '../../lib/api';
-
-interface Factor {
-  code: string;
-  kind: 'risk' | 'protective';
-  labelNl: string;
-  labelEn: string;
-  active: boolean;
-  version: number;
-}
-interface Questionnaire {
-  id: string;
-  code: string;
-  nameNl: string;
-  nameEn: string;
-  active: boolean;
-  version: number;
-}
+import { ApiError } from '../../lib/api';
+import { adminApi, adminKeys, type Factor, type Questionnaire, useFactors, useQuestionnaires } from './queries';
 
 /**
  * Functional administration of the signal code lists (risk and protective factors) and the screening
@@ -33,32 +17,32 @@ interface Questionnaire {
 export function ScreeningConfigPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const factors = useQuery({ queryKey: ['admin-factors'], queryFn: () => api<{ items: Factor[] }>('GET', '/admin/signal-factors') });
-  const instruments = useQuery({ queryKey: ['admin-questionnaires'], queryFn: () => api<{ items: Questionnaire[] }>('GET', '/admin/questionnaires') });
+  const factors = useFactors();
+  const instruments = useQuestionnaires();
   const [f, setF] = useState({ code: '', kind: 'risk', labelNl: '', labelEn: '' });
   const addFactor = useMutation({
-    mutationFn: () => api('POST', '/admin/signal-factors', f),
+    mutationFn: () => adminApi.addFactor({ ...f, kind: f.kind as Factor['kind'] }),
     onSuccess: async () => {
       setF({ code: '', kind: 'risk', labelNl: '', labelEn: '' });
-      await qc.invalidateQueries({ queryKey: ['admin-factors'] });
+      await qc.invalidateQueries({ queryKey: adminKeys.factors() });
     },
   });
   const toggle = useMutation({
-    mutationFn: (x: Factor) => api('PATCH', `/admin/signal-factors/${x.code}`, { version: x.version, active: !x.active }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-factors'] }),
+    mutationFn: (x: Factor) => adminApi.updateFactor(x.code, { version: x.version, active: !x.active }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.factors() }),
   });
   const [q, setQ] = useState({ code: '', nameNl: '', nameEn: '', definition: '' });
   const [jsonError, setJsonError] = useState<unknown>(null);
   const addQ = useMutation({
-    mutationFn: () => api('POST', '/admin/questionnaires', { ...q, definition: JSON.parse(q.definition) }),
+    mutationFn: () => adminApi.addQuestionnaire({ ...q, definition: JSON.parse(q.definition) }),
     onSuccess: async () => {
       setQ({ code: '', nameNl: '', nameEn: '', definition: '' });
-      await qc.invalidateQueries({ queryKey: ['admin-questionnaires'] });
+      await qc.invalidateQueries({ queryKey: adminKeys.questionnaires() });
     },
   });
   const toggleQ = useMutation({
-    mutationFn: (x: Questionnaire) => api('PATCH', `/admin/questionnaires/${x.id}`, { version: x.version, active: !x.active }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-questionnaires'] }),
+    mutationFn: (x: Questionnaire) => adminApi.updateQuestionnaire(x.id, { version: x.version, active: !x.active }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.questionnaires() }),
   });
   const fe = fieldErrors(addFactor.error);
   const qe = fieldErrors(addQ.error);

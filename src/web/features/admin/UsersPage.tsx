@@ -1,102 +1,100 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading1,
-  Heading2,
-  Paragraph,
-  TableCell,
-} from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, FormField, FormLabel, Heading1, Heading2, Paragraph, TableCell } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { userCreateSchema, userFields } from '../../../domain/users';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DataTable } from '../../components/DataTable';
-import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { api } from '../../lib/api';
-import { errorText } from '../../lib/i18n';
-import { type User, useMunicipalities, useOrganisations } from './api';
+import { ApiError } from '../../lib/api';
+import { applyServerErrors, errorMessage, useZodForm } from '../../lib/form';
+import { adminApi, adminKeys, type User, useMunicipalities, useOrganisations, useUsers } from './queries';
 
 const ROLES = ['professional', 'coordinator', 'policy', 'admin'] as const;
 
+const editSchema = z.object(userFields);
+const USER_FIELDS = [...Object.keys(userCreateSchema.shape)];
+type UserForm = z.input<typeof userCreateSchema>;
+
+/** Create or edit an account, checked with the server's own schemas (domain/users.ts) before it is sent. */
 function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const orgs = useOrganisations();
   const munis = useMunicipalities();
-  const [form, setForm] = useState({
-    displayName: user?.displayName ?? '',
-    email: user?.email ?? '',
-    role: user?.role ?? 'professional',
-    organisationId: user?.organisation.id ?? '',
-    municipalityIds: user?.municipalities.map((m) => m.id) ?? [],
-    directoryEditor: user?.directoryEditor ?? false,
-    intakeRight: user?.intakeRight ?? false,
-    password: '',
+  // Editing sends no password: the edit schema leaves it out.
+  const form = useZodForm((user ? editSchema : userCreateSchema) as typeof userCreateSchema, {
+    defaultValues: {
+      displayName: user?.displayName ?? '',
+      email: user?.email ?? '',
+      role: (user?.role ?? 'professional') as UserForm['role'],
+      organisationId: user?.organisation.id ?? '',
+      municipalityIds: user?.municipalities.map((m) => m.id) ?? [],
+      directoryEditor: user?.directoryEditor ?? false,
+      intakeRight: user?.intakeRight ?? false,
+      password: '',
+    },
   });
+  const { register, control, handleSubmit, formState } = form;
+  const [unplaced, setUnplaced] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: () => {
-      const { password, ...fields } = form;
-      return user ? api('PATCH', `/admin/users/${user.id}`, { ...fields, version: user.version }) : api('POST', '/admin/users', { ...fields, password });
+    mutationFn: (body: z.output<typeof userCreateSchema>) => {
+      const { password, ...fields } = body;
+      return user ? adminApi.updateUser(user.id, { ...fields, version: user.version }) : adminApi.createUser({ ...fields, password });
     },
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['users'] });
+      await qc.invalidateQueries({ queryKey: adminKeys.usersAll() });
       onDone();
     },
+    onError: (error) =>
+      setUnplaced(applyServerErrors(error, form, USER_FIELDS).length > 0 || !(error instanceof ApiError) || error.details.length === 0 ? error : null),
   });
-  const fe = fieldErrors(save.error);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-  const toggleMuni = (id: string) =>
-    setForm({ ...form, municipalityIds: form.municipalityIds.includes(id) ? form.municipalityIds.filter((m) => m !== id) : [...form.municipalityIds, id] });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const err = (k: keyof UserForm) => errorMessage(formState.errors[k]);
   return (
-    <form className="kp-form" onSubmit={submit} noValidate aria-label={user ? t('admin.edit') : t('admin.newUser')}>
-      <ErrorAlert error={save.error} />
-      <Field label={t('admin.name')} value={form.displayName} onChange={set('displayName')} error={fe.displayName} required />
-      <Field label={t('admin.email')} type="email" value={form.email} onChange={set('email')} error={fe.email} required />
-      <SelectField
-        label={t('admin.role')}
-        value={form.role}
-        onChange={set('role')}
-        error={fe.role}
-        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-      />
+    <form
+      className="kp-form"
+      onSubmit={handleSubmit((body) => {
+        setUnplaced(null);
+        save.mutate(body);
+      })}
+      noValidate
+      aria-label={user ? t('admin.edit') : t('admin.newUser')}
+    >
+      <ErrorAlert error={unplaced} />
+      <Field label={t('admin.name')} {...register('displayName')} error={err('displayName')} required />
+      <Field label={t('admin.email')} type="email" {...register('email')} error={err('email')} required />
+      <SelectField label={t('admin.role')} {...register('role')} error={err('role')} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
       <SelectField
         label={t('admin.organisation')}
-        value={form.organisationId}
-        onChange={set('organisationId')}
-        error={fe.organisationId}
+        {...register('organisationId')}
+        error={err('organisationId')}
         options={[{ value: '', label: '—' }, ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
       />
-      <Fieldset invalid={Boolean(fe.municipalityIds)}>
-        <FieldsetLegend>{t('admin.municipalities')}</FieldsetLegend>
-        {fe.municipalityIds && <FormFieldErrorMessage>{errorText(fe.municipalityIds)}</FormFieldErrorMessage>}
-        {(munis.data?.items ?? []).map((m) => (
-          <FormField type="checkbox" key={m.id}>
-            <Checkbox id={`muni-${m.id}`} checked={form.municipalityIds.includes(m.id)} onChange={() => toggleMuni(m.id)} />
-            <FormLabel htmlFor={`muni-${m.id}`} type="checkbox">
-              {m.name}
-            </FormLabel>
-          </FormField>
-        ))}
-      </Fieldset>
+      <Controller
+        control={control}
+        name="municipalityIds"
+        render={({ field, fieldState }) => (
+          <CheckboxGroup
+            legend={t('admin.municipalities')}
+            options={(munis.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            value={field.value}
+            onChange={field.onChange}
+            error={errorMessage(fieldState.error)}
+          />
+        )}
+      />
       <FormField type="checkbox">
-        <Checkbox id="user-directory-editor" checked={form.directoryEditor} onChange={(e) => setForm({ ...form, directoryEditor: e.target.checked })} />
+        <Checkbox id="user-directory-editor" {...register('directoryEditor')} />
         <FormLabel htmlFor="user-directory-editor" type="checkbox">
           {t('admin.directoryEditor')}
         </FormLabel>
       </FormField>
       <FormField type="checkbox">
-        <Checkbox id="user-intake-right" checked={form.intakeRight} onChange={(e) => setForm({ ...form, intakeRight: e.target.checked })} />
+        <Checkbox id="user-intake-right" {...register('intakeRight')} />
         <FormLabel htmlFor="user-intake-right" type="checkbox">
           {t('admin.intakeRight')}
         </FormLabel>
@@ -107,9 +105,8 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           hint={t('account.newHint')}
           type="password"
           autoComplete="new-password"
-          value={form.password}
-          onChange={set('password')}
-          error={fe.password}
+          {...register('password')}
+          error={err('password')}
           required
         />
       )}
@@ -131,14 +128,15 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const users = useQuery({
-    queryKey: ['users', q, includeInactive],
-    queryFn: () => api<{ items: User[] }>('GET', `/admin/users?includeDeactivated=${includeInactive}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
-  });
+  const users = useUsers(q, includeInactive);
   const action = useMutation({
     mutationFn: ({ user, kind }: { user: User; kind: 'deactivate' | 'reactivate' | 'delete' }) =>
-      kind === 'delete' ? api('DELETE', `/admin/users/${user.id}`) : api('POST', `/admin/users/${user.id}/${kind}`, { version: user.version }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+      kind === 'delete'
+        ? adminApi.deleteUser(user.id)
+        : kind === 'deactivate'
+          ? adminApi.deactivateUser(user.id, user.version)
+          : adminApi.reactivateUser(user.id, user.version),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.usersAll() }),
   });
   const run = (user: User, kind: 'deactivate' | 'reactivate' | 'delete') => {
     if (kind === 'deactivate' && !window.confirm(t('admin.confirmDeactivate', { name: user.displayName }))) return;

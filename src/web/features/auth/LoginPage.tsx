@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
-import { api } from '../../lib/api';
+import { accountApi } from '../account/queries';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -13,7 +13,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
-    mutationFn: () => api('POST', '/auth/login', { email, password }),
+    mutationFn: () => accountApi.login({ email, password }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
   });
   const submit = (e: FormEvent) => {

@@ -5,13 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
-import { api } from '../../lib/api';
-
-interface Enrolment {
-  otpauthUrl: string;
-  qrCodeDataUrl: string;
-  manualKey: string;
-}
+import { accountApi } from '../account/queries';
 
 /** Second sign-in step: verify a code, or enrol an authenticator app (QR code + manual key) first. */
 export function TwoFactorPage({ mode }: { mode: 'verify' | 'enrol' }) {
@@ -19,9 +13,9 @@ export function TwoFactorPage({ mode }: { mode: 'verify' | 'enrol' }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
-  const setup = useMutation({ mutationFn: () => api<Enrolment>('POST', '/auth/2fa/setup') });
+  const setup = useMutation({ mutationFn: () => accountApi.setupTwoFactor() });
   const confirm = useMutation({
-    mutationFn: () => api('POST', mode === 'verify' ? '/auth/2fa/verify' : '/auth/2fa/enable', { code }),
+    mutationFn: () => (mode === 'verify' ? accountApi.verifyTwoFactor(code) : accountApi.enableTwoFactor(code)),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['me'] });
       navigate('/', { replace: true });

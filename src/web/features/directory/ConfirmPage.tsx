@@ -1,20 +1,17 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import { directoryApi, useConfirmToken } from './queries';
 
 /** The page a freshness reminder links to: one button, "still correct". No sign-in; the link is the credential. */
 export function ConfirmPage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
-  const about = useQuery({
-    queryKey: ['confirm', token],
-    queryFn: () => api<{ recordType: string; name: string; organisationName: string; lastConfirmedAt: string }>('GET', `/public/confirm/${token}`),
-  });
-  const confirm = useMutation({ mutationFn: () => api('POST', `/public/confirm/${token}`) });
+  const about = useConfirmToken(token);
+  const confirm = useMutation({ mutationFn: () => directoryApi.confirmWithToken(token) });
   return (
     <>
       <Heading1>{t('confirm.title')}</Heading1>

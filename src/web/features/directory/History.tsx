@@ -2,7 +2,7 @@ import { Button, Heading2, TableCell } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
-import { useHistory } from './api';
+import { useHistory } from './queries';
 
 const show = (v: unknown) =>
   v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);

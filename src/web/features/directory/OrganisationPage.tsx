@@ -3,26 +3,37 @@ import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatPhone, type OpeningHours, WEEKDAYS } from '../../../domain/directory';
+import type { z } from 'zod';
+import { formatPhone, type OpeningHours, organisationProfileSchema, WEEKDAYS } from '../../../domain/directory';
+import { CONTENT_LANG, Nl } from '../../components/Content';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { api } from '../../lib/api';
-import { bindFields } from '../../lib/form';
+import { ApiError } from '../../lib/api';
+import { applyServerErrors, bindFields, errorMessage, useZodForm } from '../../lib/form';
 import { safeHref } from '../../lib/safe-href';
-import { type Location, type OrganisationOverview, useMunicipalityOptions, useOrganisationOverview } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
+import {
+  directoryApi,
+  directoryKeys,
+  type Location,
+  type OrganisationOverview,
+  type RecordType,
+  useMunicipalityOptions,
+  useOrganisationOverview,
+} from './queries';
 import { OpeningHoursList } from './ServicePage';
 
 /** "Klopt nog": confirms one record; used in the maintenance lists. */
-function ConfirmButton({ type, id, name }: { type: string; id: string; name: string }) {
+function ConfirmButton({ type, id, name }: { type: RecordType; id: string; name: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const confirm = useMutation({ mutationFn: () => api('POST', `/directory/${type}/${id}/confirm`), onSuccess: () => qc.invalidateQueries() });
+  const confirm = useMutation({ mutationFn: () => directoryApi.confirm(type, id), onSuccess: () => qc.invalidateQueries({ queryKey: directoryKeys.all }) });
   return (
     <Button appearance="subtle-button" onClick={() => confirm.mutate()} disabled={confirm.isPending} aria-label={`${t('directory.stillCorrect')}: ${name}`}>
       {t('directory.stillCorrect')}
@@ -30,33 +41,44 @@ function ConfirmButton({ type, id, name }: { type: string; id: string; name: str
   );
 }
 
+const PROFILE_FIELDS = Object.keys(organisationProfileSchema.shape);
+
+/** The organisation's own profile, checked with the server's organisationProfileSchema (phone, KvK, AGB) before sending. */
 function ProfileForm({ org, onDone }: { org: OrganisationOverview; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [form, setForm] = useState({
-    name: org.name,
-    description: org.description ?? '',
-    phone: org.phone ?? '',
-    email: org.email ?? '',
-    website: org.website ?? '',
-    kvkNumber: org.kvkNumber ?? '',
-    agbCode: org.agbCode ?? '',
-  });
-  const save = useMutation({
-    mutationFn: () => api('PUT', `/directory/organisations/${org.id}`, { ...form, version: org.version }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['directory-organisation'] });
-      onDone();
+  const form = useZodForm(organisationProfileSchema, {
+    defaultValues: {
+      name: org.name,
+      description: org.description ?? '',
+      phone: org.phone ? formatPhone(org.phone) : '',
+      email: org.email ?? '',
+      website: org.website ?? '',
+      kvkNumber: org.kvkNumber ?? '',
+      agbCode: org.agbCode ?? '',
     },
   });
-  const { field: f, errors: fe } = bindFields(form, setForm, save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const [unplaced, setUnplaced] = useState<unknown>(null);
+  const save = useMutation({
+    mutationFn: (body: z.output<typeof organisationProfileSchema>) => directoryApi.updateOrganisation(org.id, { ...body, version: org.version }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: directoryKeys.all });
+      onDone();
+    },
+    onError: (error) =>
+      setUnplaced(applyServerErrors(error, form, PROFILE_FIELDS).length > 0 || !(error instanceof ApiError) || error.details.length === 0 ? error : null),
+  });
+  const f = (k: keyof z.input<typeof organisationProfileSchema>) => ({ ...form.register(k), error: errorMessage(form.formState.errors[k]) });
   return (
-    <form className="kp-form" onSubmit={submit} noValidate>
-      <ErrorAlert error={save.error} />
+    <form
+      className="kp-form"
+      onSubmit={form.handleSubmit((body) => {
+        setUnplaced(null);
+        save.mutate(body);
+      })}
+      noValidate
+    >
+      <ErrorAlert error={unplaced} />
       <Field label={t('directory.fields.name')} required {...f('name')} />
       <TextAreaField label={t('directory.fields.description')} {...f('description')} />
       <Field label={t('directory.fields.phone')} type="tel" hint={t('directory.phoneHint')} {...f('phone')} />
@@ -132,12 +154,10 @@ function LocationForm({ orgId, location, onDone }: { orgId: string; location: Lo
     mutationFn: (openingHours: OpeningHours[]) => {
       const { hours: _h, ...rest } = form;
       const body = { ...rest, municipalityId: form.municipalityId || null, openingHours };
-      return location
-        ? api('PUT', `/directory/locations/${location.id}`, { ...body, version: location.version })
-        : api('POST', `/directory/organisations/${orgId}/locations`, body);
+      return location ? directoryApi.updateLocation(location.id, { ...body, version: location.version }) : directoryApi.createLocation(orgId, body);
     },
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['directory-organisation'] });
+      await qc.invalidateQueries({ queryKey: directoryKeys.all });
       onDone();
     },
   });
@@ -192,7 +212,7 @@ export function OrganisationPage() {
   const staleCount = [o, ...o.services, ...o.locations, ...o.people].filter((r) => r.stale).length;
   return (
     <>
-      <Heading1>{o.name}</Heading1>
+      <Heading1 lang={CONTENT_LANG}>{o.name}</Heading1>
       <Paragraph className="kp-muted">{t(`orgTypes.${o.type}`)}</Paragraph>
       <Freshness lastConfirmedAt={o.lastConfirmedAt} by={o.lastConfirmedBy} stale={o.stale} />
       {o.abilities.maintain && staleCount > 0 && (
@@ -204,9 +224,9 @@ export function OrganisationPage() {
         <ProfileForm org={o} onDone={() => setEditProfile(false)} />
       ) : (
         <>
-          {o.description && <Paragraph>{o.description}</Paragraph>}
+          {o.description && <Paragraph lang={CONTENT_LANG}>{o.description}</Paragraph>}
           <Paragraph>
-            {o.phone && <Link href={`tel:${o.phone}`}>{formatPhone(o.phone)}</Link>} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
+            {o.phone && <PhoneLink phone={o.phone} />} {o.email && <Link href={`mailto:${o.email}`}>{o.email}</Link>}{' '}
             {o.website && (safeHref(o.website) ? <Link href={safeHref(o.website)}>{o.website}</Link> : o.website)}
           </Paragraph>
           {o.abilities.maintain && (
@@ -230,7 +250,9 @@ export function OrganisationPage() {
         row={(s) => (
           <>
             <TableCell>
-              <RouterLink to={`/sociale-kaart/aanbod/${s.id}`}>{s.name}</RouterLink>
+              <RouterLink to={`/sociale-kaart/aanbod/${s.id}`}>
+                <Nl>{s.name}</Nl>
+              </RouterLink>
               {!s.active && ` (${t('admin.inactive')})`}
             </TableCell>
             <TableCell>

@@ -1,16 +1,18 @@
-import { Button, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatPhone, LANGUAGES } from '../../../domain/directory';
+import { LANGUAGES } from '../../../domain/directory';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
+import { CONTENT_LANG } from '../../components/Content';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { Pager } from '../../components/Pager';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
-import { useMunicipalityOptions, usePeopleSearch } from './api';
 import { Freshness } from './Freshness';
+import { useMunicipalityOptions, usePeopleSearch } from './queries';
 
 const PER_PAGE = 24;
 
@@ -104,11 +106,19 @@ export function PeoplePage() {
               </Paragraph>
               {p.phone && (
                 <Paragraph>
-                  <Link href={`tel:${p.phone}`}>{formatPhone(p.phone)}</Link>
+                  <PhoneLink phone={p.phone} />
                 </Paragraph>
               )}
-              {p.reachability && <Paragraph className="kp-muted">{p.reachability}</Paragraph>}
-              {p.expertise.length > 0 && <Paragraph className="kp-muted">{p.expertise.join(' · ')}</Paragraph>}
+              {p.reachability && (
+                <Paragraph className="kp-muted" lang={CONTENT_LANG}>
+                  {p.reachability}
+                </Paragraph>
+              )}
+              {p.expertise.length > 0 && (
+                <Paragraph className="kp-muted" lang={CONTENT_LANG}>
+                  {p.expertise.join(' · ')}
+                </Paragraph>
+              )}
               <Freshness lastConfirmedAt={p.lastConfirmedAt} stale={p.stale} />
             </div>
           </li>

@@ -1,21 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { formatPhone, LANGUAGES } from '../../../domain/directory';
+import { z } from 'zod';
+import { formatPhone, LANGUAGES, personCardInputSchema } from '../../../domain/directory';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { Nl, nl } from '../../components/Content';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { LanguagePicker } from '../../components/LanguagePicker';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { Me } from '../../lib/api';
-import { ApiError, api, currentCsrfToken } from '../../lib/api';
-import { bindFields } from '../../lib/form';
-import { type PersonDetail, useMunicipalityOptions, usePerson } from './api';
+import { ApiError, currentCsrfToken, toApiError } from '../../lib/api';
+import { applyServerErrors, errorMessage, useZodForm } from '../../lib/form';
 import { Freshness } from './Freshness';
 import { History } from './History';
 import { Avatar } from './PeoplePage';
+import { directoryApi, directoryKeys, type PersonDetail, useMunicipalityOptions, useMyCard, usePerson } from './queries';
 
 const MAX_PHOTO = 2 * 1024 * 1024;
 const tags = (s: string) =>
@@ -23,6 +28,16 @@ const tags = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+
+/**
+ * The card's own schema from the domain, with the tag lists typed as one comma-separated line each: the same rules
+ * (at least 2 characters a tag, at most 30) check what the user wrote before it is sent.
+ */
+const cardFormSchema = personCardInputSchema.extend({
+  expertise: z.string().transform(tags).pipe(personCardInputSchema.shape.expertise.unwrap()),
+  meetingTables: z.string().transform(tags).pipe(personCardInputSchema.shape.meetingTables.unwrap()),
+});
+const CARD_FIELDS = Object.keys(cardFormSchema.shape);
 
 function CardForm({
   person,
@@ -38,39 +53,45 @@ function CardForm({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const municipalities = useMunicipalityOptions();
-  const [form, setForm] = useState({
-    name: person?.name ?? '',
-    jobTitle: person?.jobTitle ?? '',
-    phone: person?.phone ?? '',
-    email: person?.email ?? '',
-    reachability: person?.reachability ?? '',
-    expertise: person?.expertise.join(', ') ?? '',
-    meetingTables: person?.meetingTables.join(', ') ?? '',
+  const form = useZodForm(cardFormSchema, {
+    defaultValues: {
+      name: person?.name ?? '',
+      jobTitle: person?.jobTitle ?? '',
+      phone: person?.phone ? formatPhone(person.phone) : '',
+      email: person?.email ?? '',
+      reachability: person?.reachability ?? '',
+      expertise: person?.expertise.join(', ') ?? '',
+      meetingTables: person?.meetingTables.join(', ') ?? '',
+      languages: (person?.languages ?? ['nl']) as z.input<typeof cardFormSchema>['languages'],
+      municipalityIds: person?.municipalities.map((m) => m.id) ?? [],
+      active: true,
+    },
   });
-  const [languages, setLanguages] = useState<string[]>(person?.languages ?? ['nl']);
-  const [municipalityIds, setMunicipalityIds] = useState<string[]>(person?.municipalities.map((m) => m.id) ?? []);
+  const { register, control, handleSubmit, formState } = form;
+  const [unplaced, setUnplaced] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: async () => {
-      const body = { ...form, expertise: tags(form.expertise), meetingTables: tags(form.meetingTables), languages, municipalityIds, active: true };
+    mutationFn: async (body: z.output<typeof cardFormSchema>) => {
       if (person) {
-        await api('PUT', `/directory/people/${person.id}`, { ...body, version: person.version });
+        await directoryApi.updatePerson(person.id, { ...body, version: person.version });
         return person.id;
       }
-      return (await api<{ id: string }>('POST', own ? '/directory/me/card' : `/directory/organisations/${organisationId}/people`, body)).id;
+      return (own ? await directoryApi.createMyCard(body) : await directoryApi.createPerson(organisationId, body)).id;
     },
     onSuccess: async (id) => {
-      await qc.invalidateQueries();
+      await qc.invalidateQueries({ queryKey: directoryKeys.all });
       onSaved(id);
     },
+    onError: (error) =>
+      setUnplaced(applyServerErrors(error, form, CARD_FIELDS).length > 0 || !(error instanceof ApiError) || error.details.length === 0 ? error : null),
   });
-  const { field: f } = bindFields(form, setForm, save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
+  const f = (k: keyof z.input<typeof cardFormSchema>) => ({ ...register(k), error: errorMessage(formState.errors[k]) });
+  const submit = handleSubmit((body) => {
+    setUnplaced(null);
+    save.mutate(body);
+  });
   return (
     <form className="kp-form" onSubmit={submit} noValidate>
-      <ErrorAlert error={save.error} />
+      <ErrorAlert error={unplaced} />
       <Field label={t('people.name')} required autoComplete={own ? 'name' : 'off'} {...f('name')} />
       <Field label={t('directory.fields.jobTitle')} required {...f('jobTitle')} />
       <Field label={t('directory.fields.phone')} type="tel" hint={t('directory.phoneHint')} {...f('phone')} />
@@ -78,19 +99,32 @@ function CardForm({
       <TextAreaField label={t('directory.fields.reachability')} hint={t('people.reachabilityHint')} rows={2} {...f('reachability')} />
       <Field label={t('directory.fields.expertise')} hint={t('people.tagsHint')} {...f('expertise')} />
       <Field label={t('directory.fields.meetingTables')} hint={t('people.tagsHint')} {...f('meetingTables')} />
-      <CheckboxGroup
-        legend={t('directory.fields.languages')}
-        compact
-        options={LANGUAGES.map((v) => ({ value: v, label: t(`languages.${v}`) }))}
-        value={languages}
-        onChange={setLanguages}
+      <Controller
+        control={control}
+        name="languages"
+        render={({ field, fieldState }) => (
+          <LanguagePicker
+            legend={t('directory.fields.languages')}
+            options={LANGUAGES}
+            value={(field.value ?? []) as string[]}
+            onChange={field.onChange}
+            error={errorMessage(fieldState.error)}
+          />
+        )}
       />
-      <CheckboxGroup
-        legend={t('directory.fields.municipalityIds')}
-        compact
-        options={(municipalities.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
-        value={municipalityIds}
-        onChange={setMunicipalityIds}
+      <Controller
+        control={control}
+        name="municipalityIds"
+        render={({ field, fieldState }) => (
+          <CheckboxGroup
+            legend={t('directory.fields.municipalityIds')}
+            compact
+            options={(municipalities.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            value={(field.value ?? []) as string[]}
+            onChange={field.onChange}
+            error={errorMessage(fieldState.error)}
+          />
+        )}
       />
       <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
         {t('app.save')}
@@ -113,11 +147,10 @@ function PhotoUpload({ person }: { person: PersonDetail }) {
         credentials: 'same-origin',
       });
       if (!res.ok) {
-        const data = await res.json().catch(() => ({}));
-        throw new ApiError(res.status, data?.error?.code ?? 'internal');
+        throw toApiError(res.status, await res.json().catch(() => ({})));
       }
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['person', person.id] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: directoryKeys.all }),
     onError: setError,
   });
   const choose = (e: ChangeEvent<HTMLInputElement>) => {
@@ -147,8 +180,8 @@ export function PersonPage() {
   const person = usePerson(id);
   const [editing, setEditing] = useState(false);
   const confirm = useMutation({
-    mutationFn: () => api('POST', `/directory/person/${id}/confirm`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['person', id] }),
+    mutationFn: () => directoryApi.confirm('person', id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: directoryKeys.all }),
   });
   if (person.error) return <ErrorAlert error={person.error} />;
   const p = person.data;
@@ -160,7 +193,10 @@ export function PersonPage() {
         <div>
           <Heading1>{p.name}</Heading1>
           <Paragraph>
-            {p.jobTitle} · <RouterLink to={`/sociale-kaart/organisatie/${p.organisation.id}`}>{p.organisation.name}</RouterLink>
+            {p.jobTitle} ·{' '}
+            <RouterLink to={`/sociale-kaart/organisatie/${p.organisation.id}`}>
+              <Nl>{p.organisation.name}</Nl>
+            </RouterLink>
           </Paragraph>
           <Freshness lastConfirmedAt={p.lastConfirmedAt} by={p.lastConfirmedBy} stale={p.stale} />
         </div>
@@ -191,16 +227,7 @@ export function PersonPage() {
         <DataList className="kp-datalist">
           {(
             [
-              [
-                t('directory.fields.phone'),
-                p.phone ? (
-                  <Link key="phone" href={`tel:${p.phone}`}>
-                    {formatPhone(p.phone)}
-                  </Link>
-                ) : (
-                  '—'
-                ),
-              ],
+              [t('directory.fields.phone'), p.phone ? <PhoneLink key="phone" phone={p.phone} /> : '—'],
               [
                 t('directory.fields.email'),
                 p.email ? (
@@ -211,8 +238,8 @@ export function PersonPage() {
                   '—'
                 ),
               ],
-              [t('directory.fields.reachability'), p.reachability ?? '—'],
-              [t('directory.fields.expertise'), p.expertise.join(', ') || '—'],
+              [t('directory.fields.reachability'), nl(p.reachability)],
+              [t('directory.fields.expertise'), nl(p.expertise.join(', '))],
               [t('directory.fields.meetingTables'), p.meetingTables.join(', ') || '—'],
               [t('directory.fields.languages'), p.languages.map((l) => t(`languages.${l}`)).join(', ')],
               [t('directory.fields.municipalityIds'), p.municipalities.map((m) => m.name).join(', ') || '—'],
@@ -245,7 +272,7 @@ export function PersonPage() {
 export function MyCardPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const mine = useQuery({ queryKey: ['my-card'], queryFn: () => api<{ id: string | null }>('GET', '/directory/me/card') });
+  const mine = useMyCard();
   if (!mine.data) return <Paragraph>{t('app.loading')}</Paragraph>;
   if (mine.data.id) return <Navigate to={`/smoelenboek/${mine.data.id}`} replace />;
   return (

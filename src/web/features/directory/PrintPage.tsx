@@ -4,8 +4,8 @@ import { useSearchParams } from 'react-router';
 import { formatPhone } from '../../../domain/directory';
 import { RouterLink } from '../../components/RouterLink';
 import { formatDate } from '../../lib/dates';
-import { useMunicipalityOptions, useServiceSearch } from './api';
 import { apiQuery } from './filters';
+import { useMunicipalityOptions, useServiceSearch } from './queries';
 
 /** A printable "sociale kaart" handout of the current search result (up to 500 services). */
 export function PrintPage({ publicMode = false }: { publicMode?: boolean }) {

@@ -1,17 +1,19 @@
 import { Button, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ACCESS_TYPES, CARE_PHASES, COST_TYPES, formatPhone, LANGUAGES, LIFE_DOMAINS, TARGET_GROUPS } from '../../../domain/directory';
+import { ACCESS_TYPES, CARE_PHASES, COST_TYPES, LANGUAGES, LIFE_DOMAINS, TARGET_GROUPS } from '../../../domain/directory';
 import { ORGANISATION_TYPES } from '../../../domain/organisations';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
+import { CONTENT_LANG, Nl, nl } from '../../components/Content';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager } from '../../components/Pager';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectField } from '../../components/SelectField';
-import { type ServiceHit, useMunicipalityOptions, useServiceSearch } from './api';
 import { Freshness } from './Freshness';
 import { apiQuery } from './filters';
+import { type ServiceHit, useMunicipalityOptions, useServiceSearch } from './queries';
 
 const PER_PAGE = 20;
 
@@ -138,13 +140,15 @@ export function ServiceCard({ s, href }: { s: ServiceHit; href: string }) {
   return (
     <article className="kp-card">
       <h3 className="utrecht-heading-3">
-        <RouterLink to={href}>{s.name}</RouterLink>
+        <RouterLink to={href}>
+          <Nl>{s.name}</Nl>
+        </RouterLink>
       </h3>
       <Paragraph>
-        {s.organisation.name}
+        <Nl>{s.organisation.name}</Nl>
         {s.programme ? ` · ${t('directory.programme')}: ${s.programme}` : ''}
       </Paragraph>
-      {s.summary && <Paragraph>{s.summary}</Paragraph>}
+      {s.summary && <Paragraph lang={CONTENT_LANG}>{s.summary}</Paragraph>}
       <dl className="kp-facts">
         <dt>{t('directory.waiting')}</dt>
         <dd>
@@ -154,13 +158,13 @@ export function ServiceCard({ s, href }: { s: ServiceHit; href: string }) {
         <dt>{t('directory.howToRefer')}</dt>
         <dd>
           {t(`directory.accessTypes.${s.accessType}`)}
-          {s.howToRefer ? ` — ${s.howToRefer}` : ''}
+          {s.howToRefer && <> — {nl(s.howToRefer)}</>}
         </dd>
         {(s.phone || s.email) && (
           <>
             <dt>{t('directory.contact')}</dt>
             <dd>
-              {s.phone && <Link href={`tel:${s.phone}`}>{formatPhone(s.phone)}</Link>}
+              {s.phone && <PhoneLink phone={s.phone} />}
               {s.phone && s.email && ' · '}
               {s.email && <Link href={`mailto:${s.email}`}>{s.email}</Link>}
             </dd>

@@ -3,15 +3,16 @@ import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, H
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatPhone, type OpeningHours } from '../../../domain/directory';
+import type { OpeningHours } from '../../../domain/directory';
+import { CONTENT_LANG, Nl, nl } from '../../components/Content';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
-import { api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { safeHref } from '../../lib/safe-href';
-import { type Location, type ServiceDetail, useService } from './api';
 import { Freshness } from './Freshness';
 import { History } from './History';
+import { directoryApi, directoryKeys, type Location, type ServiceDetail, useService } from './queries';
 
 const months = (t: TFunction, m: number) => (m % 12 === 0 ? t('directory.years', { count: m / 12 }) : t('directory.months', { count: m }));
 
@@ -66,8 +67,8 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
   const qc = useQueryClient();
   const service = useService(id, publicMode);
   const confirm = useMutation({
-    mutationFn: () => api('POST', `/directory/service/${id}/confirm`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['service'] }),
+    mutationFn: () => directoryApi.confirm('service', id),
+    onSuccess: () => qc.invalidateQueries({ queryKey: directoryKeys.all }),
   });
   if (service.error) return <ErrorAlert error={service.error} />;
   const s = service.data;
@@ -83,20 +84,20 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
         s.organisation.name
       ) : (
         <RouterLink key="org" to={`/sociale-kaart/organisatie/${s.organisation.id}`}>
-          {s.organisation.name}
+          <Nl>{s.organisation.name}</Nl>
         </RouterLink>
       ),
     ],
-    [t('directory.programme'), s.programme ? `${s.programme.name} — ${s.programme.description}` : '—'],
+    [t('directory.programme'), nl(s.programme ? `${s.programme.name} — ${s.programme.description}` : null)],
     [t('directory.ageRange'), ageRangeText(t, s)],
     [t('directory.targetGroup'), list('targetGroups', s.targetGroups)],
     [t('directory.phase'), list('phases', s.phases)],
     [t('directory.lifeDomain'), list('lifeDomains', s.lifeDomains)],
-    [t('directory.eligibility'), s.eligibility ?? '—'],
+    [t('directory.eligibility'), nl(s.eligibility)],
     [t('directory.municipalitiesServed'), s.municipalities.map((m) => m.name).join(', ') || '—'],
     [t('directory.access'), t(`directory.accessTypes.${s.accessType}`)],
-    [t('directory.howToRefer'), s.howToRefer ?? '—'],
-    [t('directory.referralInclude'), s.referralInclude ?? '—'],
+    [t('directory.howToRefer'), nl(s.howToRefer)],
+    [t('directory.referralInclude'), nl(s.referralInclude)],
     [
       t('directory.waiting'),
       s.waitingWeeks === null
@@ -105,13 +106,19 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
     ],
     [t('directory.acceptsNewClientsLabel'), s.acceptsNewClients ? t('app.yes') : t('app.no')],
     [t('directory.responseNorm'), s.responseNormWorkingDays === null ? '—' : t('directory.workingDays', { count: s.responseNormWorkingDays })],
-    [t('directory.cost'), `${t(`directory.costTypes.${s.costType}`)}${s.costNote ? ` — ${s.costNote}` : ''}`],
+    [
+      t('directory.cost'),
+      <>
+        {t(`directory.costTypes.${s.costType}`)}
+        {s.costNote && <> — {nl(s.costNote)}</>}
+      </>,
+    ],
     [t('directory.language'), s.languages.map((l) => t(`languages.${l}`)).join(', ')],
-    [t('directory.accessibility'), s.accessibility ?? '—'],
+    [t('directory.accessibility'), nl(s.accessibility)],
     [
       t('directory.contact'),
       <>
-        {phone && <Link href={`tel:${phone}`}>{formatPhone(phone)}</Link>} {email && <Link href={`mailto:${email}`}>{email}</Link>}{' '}
+        {phone && <PhoneLink phone={phone} />} {email && <Link href={`mailto:${email}`}>{email}</Link>}{' '}
         {s.website && (safeHref(s.website) ? <Link href={safeHref(s.website)}>{s.website}</Link> : s.website)}
         {!phone && !email && !s.website && '—'}
       </>,
@@ -119,7 +126,7 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
   ];
   return (
     <>
-      <Heading1>{s.name}</Heading1>
+      <Heading1 lang={CONTENT_LANG}>{s.name}</Heading1>
       <Freshness lastConfirmedAt={s.lastConfirmedAt} by={publicMode ? null : s.lastConfirmedBy} stale={s.stale} />
       {s.abilities.maintain && (
         <div className="kp-row kp-actions">
@@ -137,9 +144,15 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
           {t('directory.confirmed')}
         </Paragraph>
       )}
-      {s.summary && <Paragraph lead>{s.summary}</Paragraph>}
+      {s.summary && (
+        <Paragraph lead lang={CONTENT_LANG}>
+          {s.summary}
+        </Paragraph>
+      )}
       {s.description.split(/\n{2,}/).map((p) => (
-        <Paragraph key={p}>{p}</Paragraph>
+        <Paragraph key={p} lang={CONTENT_LANG}>
+          {p}
+        </Paragraph>
       ))}
       <DataList className="kp-datalist">
         {rows.map(([k, v]) => (
@@ -162,7 +175,7 @@ export function ServicePage({ publicMode = false }: { publicMode?: boolean }) {
                   {p.phone && (
                     <>
                       {' · '}
-                      <Link href={`tel:${p.phone}`}>{formatPhone(p.phone)}</Link>
+                      <PhoneLink phone={p.phone} />
                     </>
                   )}
                 </li>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { api, type Me } from '../../lib/api';
+import type { Me } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
 import { Cell } from '../families/parts';
 import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
+import { type AgreementBody, evaluationApi, evaluationKeys, useAgreements } from './queries';
 
 interface Agreement {
   id: string;
@@ -57,21 +59,18 @@ const euro = (v: number | null) => (v === null ? '—' : v.toLocaleString('nl-NL
 
 /** The agreements register (afsprakenkader): who agreed what, at which level, who leads, budget and review date. */
 export function AgreementsPage({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const m = useMunicipality(me);
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['agreements', m.id],
-    queryFn: () => api<{ items: Agreement[] }>('GET', `/agreements?municipalityId=${m.id}`),
-    enabled: Boolean(m.id),
-  });
+  const list = useAgreements(m.id);
   const [level, setLevel] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['agreements', m.id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: evaluationKeys.agreements(m.id) });
   const save = useMutation({
     mutationFn: (d: Draft) => {
+      // The form holds text; the server's schema decides (its field errors land on the fields).
       const body = {
-        level: d.level,
+        level: d.level as AgreementBody['level'],
         title: d.title,
         content: d.content,
         parties: d.parties
@@ -83,16 +82,18 @@ export function AgreementsPage({ me }: { me: Me }) {
         periodFrom: d.periodFrom,
         periodTo: d.periodTo || null,
         reviewOn: d.reviewOn,
-        block: d.block || null,
+        block: (d.block || null) as AgreementBody['block'],
       };
-      return d.id ? api('PUT', `/agreements/${d.id}`, { ...body, version: d.version }) : api('POST', '/agreements', { ...body, municipalityId: m.id });
+      return d.id
+        ? evaluationApi.updateAgreement(d.id, { ...body, version: d.version ?? 0 })
+        : evaluationApi.createAgreement({ ...body, municipalityId: m.id });
     },
     onSuccess: () => {
       setDraft(null);
       refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (a: Agreement) => api('DELETE', `/agreements/${a.id}?version=${a.version}`), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (a: Agreement) => evaluationApi.deleteAgreement(a.id, a.version), onSuccess: refresh });
   const soon = new Date(Date.now() + REMINDER_DAYS * 86_400_000).toISOString().slice(0, 10);
   const items = list.data?.items.filter((a) => !level || a.level === level);
   const f = (k: keyof Draft) => ({
@@ -146,10 +147,10 @@ export function AgreementsPage({ me }: { me: Me }) {
             <Cell>{a.lead}</Cell>
             <Cell>{euro(a.budgetEuros)}</Cell>
             <Cell>
-              {a.periodFrom} – {a.periodTo ?? '…'}
+              {formatDate(a.periodFrom, i18n.language)} – {a.periodTo ? formatDate(a.periodTo, i18n.language) : '…'}
             </Cell>
             <Cell>
-              {a.reviewOn}
+              {formatDate(a.reviewOn, i18n.language)}
               {a.reviewOn <= soon ? ` (${a.reviewOn < today() ? t('agreements.overdue') : t('agreements.dueSoon')})` : ''}
             </Cell>
             <Cell>

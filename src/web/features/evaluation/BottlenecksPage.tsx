@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { api, type Me } from '../../lib/api';
+import type { Me } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
 import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
+import { type BottleneckBody, evaluationApi, evaluationKeys, useBottlenecks } from './queries';
 
 interface Action {
   description: string;
@@ -32,27 +34,24 @@ const empty: Draft = { phase: 'signaleren', title: '', description: '', partners
 
 /** The bottleneck register: per phase, what partners run into, how many named it, and what is done about it. */
 export function BottlenecksPage({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const m = useMunicipality(me);
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['bottlenecks', m.id],
-    queryFn: () => api<{ items: Bottleneck[] }>('GET', `/bottlenecks?municipalityId=${m.id}`),
-    enabled: Boolean(m.id),
-  });
+  const list = useBottlenecks(m.id);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['bottlenecks', m.id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: evaluationKeys.bottlenecks(m.id) });
   const save = useMutation({
     mutationFn: (d: Draft) => {
       const body = { ...d, partnersNamed: Number(d.partnersNamed), description: d.description ?? '' };
-      return d.id ? api('PUT', `/bottlenecks/${d.id}`, { ...body, id: undefined }) : api('POST', '/bottlenecks', { ...body, municipalityId: m.id });
+      const { id, ...rest } = body as typeof body & BottleneckBody;
+      return id ? evaluationApi.updateBottleneck(id, { ...rest, version: d.version ?? 0 }) : evaluationApi.createBottleneck({ ...rest, municipalityId: m.id });
     },
     onSuccess: () => {
       setDraft(null);
       refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (b: Bottleneck) => api('DELETE', `/bottlenecks/${b.id}?version=${b.version}`), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (b: Bottleneck) => evaluationApi.deleteBottleneck(b.id, b.version), onSuccess: refresh });
   const setAction = (i: number, patch: Partial<Action>) =>
     draft && setDraft({ ...draft, actions: draft.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   return (
@@ -84,7 +83,7 @@ export function BottlenecksPage({ me }: { me: Me }) {
                         // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id of their own; the list is replaced whole
                         <UnorderedListItem key={i}>
                           {a.description} — {t('bottlenecks.owner')}: {a.owner}
-                          {a.dueOn ? ` (${a.dueOn})` : ''} {a.done ? `✓ ${t('bottlenecks.done')}` : ''}
+                          {a.dueOn ? ` (${formatDate(a.dueOn, i18n.language)})` : ''} {a.done ? `✓ ${t('bottlenecks.done')}` : ''}
                         </UnorderedListItem>
                       ))}
                     </UnorderedList>

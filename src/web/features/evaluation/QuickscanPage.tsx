@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { ApiError, api, currentCsrfToken, type Me } from '../../lib/api';
+import { ApiError, currentCsrfToken, type Me } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
 import { Cell } from '../families/parts';
 import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
+import { evaluationApi, evaluationKeys, type QuickscanBody, useDemand, useQuickscan, useQuickscans } from './queries';
 
 const BLOCKS = IV_BLOCKS;
 const REQUIRED = new Set<string>(REQUIRED_BLOCKS);
@@ -47,24 +49,20 @@ const blank = (): Omit<Quickscan, 'id' | 'version' | 'gaps' | 'previous' | 'chan
 
 /** The Integrale Vroeghulp quickscan of a municipality — building blocks, quality criteria, gaps and changes — and the demand estimate. */
 export function QuickscanPage({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const m = useMunicipality(me);
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['quickscans', m.id],
-    queryFn: () => api<{ items: { id: string; conductedOn: string }[] }>('GET', `/quickscans?municipalityId=${m.id}`),
-    enabled: Boolean(m.id),
-  });
+  const list = useQuickscans(m.id);
   const [chosen, setChosen] = useState<string | null>(null);
   const currentId = chosen ?? list.data?.items[0]?.id;
-  const scan = useQuery({ queryKey: ['quickscan', currentId], queryFn: () => api<Quickscan>('GET', `/quickscans/${currentId}`), enabled: Boolean(currentId) });
+  const scan = useQuickscan(currentId);
   const [draft, setDraft] = useState<ReturnType<typeof blank> | null>(null);
   const save = useMutation({
-    mutationFn: (d: ReturnType<typeof blank>) => api<{ id: string }>('POST', '/quickscans', { ...d, municipalityId: m.id }),
+    mutationFn: (d: ReturnType<typeof blank>) => evaluationApi.createQuickscan({ ...(d as Omit<QuickscanBody, 'municipalityId'>), municipalityId: m.id }),
     onSuccess: (r) => {
       setDraft(null);
       setChosen(r.id);
-      qc.invalidateQueries({ queryKey: ['quickscans', m.id] });
+      qc.invalidateQueries({ queryKey: evaluationKeys.quickscans(m.id) });
     },
   });
   const q = scan.data;
@@ -84,13 +82,13 @@ export function QuickscanPage({ me }: { me: Me }) {
         <SelectField
           label={t('quickscan.choose')}
           value={currentId ?? ''}
-          options={list.data.items.map((x) => ({ value: x.id, label: x.conductedOn }))}
+          options={list.data.items.map((x) => ({ value: x.id, label: formatDate(x.conductedOn, i18n.language) }))}
           onChange={(e) => setChosen(e.target.value)}
         />
       )}
       {q && (
         <>
-          <Heading2 id="qs-blocks">{t('quickscan.blocksTitle', { date: q.conductedOn })}</Heading2>
+          <Heading2 id="qs-blocks">{t('quickscan.blocksTitle', { date: formatDate(q.conductedOn, i18n.language) })}</Heading2>
           <DataTable
             headers={[t('quickscan.block'), t('quickscan.state'), t('quickscan.by'), t('quickscan.since'), t('quickscan.financing')]}
             items={[...BLOCKS]}
@@ -136,7 +134,9 @@ export function QuickscanPage({ me }: { me: Me }) {
               ))}
             </UnorderedList>
           )}
-          <Heading2 id="qs-changes">{q.previous ? t('quickscan.changesSince', { date: q.previous.conductedOn }) : t('quickscan.changes')}</Heading2>
+          <Heading2 id="qs-changes">
+            {q.previous ? t('quickscan.changesSince', { date: formatDate(q.previous.conductedOn, i18n.language) }) : t('quickscan.changes')}
+          </Heading2>
           {!q.previous ? (
             <Paragraph>{t('quickscan.first')}</Paragraph>
           ) : q.changes.length === 0 ? (
@@ -243,8 +243,8 @@ export function QuickscanPage({ me }: { me: Me }) {
 function DemandSection({ municipalityId }: { municipalityId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const key = ['demand', municipalityId];
-  const d = useQuery({ queryKey: key, queryFn: () => api<Demand>('GET', `/demand?municipalityId=${municipalityId}`), enabled: Boolean(municipalityId) });
+  const key = evaluationKeys.demand(municipalityId);
+  const d = useDemand(municipalityId);
   const [form, setForm] = useState<{ referenceYear: string; inhabitants: string; children0to7: string; prevalence: string } | null>(null);
   const p = d.data?.population;
   const current = form ?? {
@@ -255,7 +255,7 @@ function DemandSection({ municipalityId }: { municipalityId: string }) {
   };
   const save = useMutation({
     mutationFn: () =>
-      api<Demand>('PUT', '/demand/population', {
+      evaluationApi.savePopulation({
         municipalityId,
         referenceYear: Number(current.referenceYear),
         inhabitants: Number(current.inhabitants),

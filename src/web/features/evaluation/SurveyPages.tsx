@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormLabel, Heading1, Heading2, Paragraph, RadioButton } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,31 +9,16 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
-import { api, type Me } from '../../lib/api';
+import type { Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { percent, shown } from '../monitor/format';
 import { DraftForm, MunicipalityChoice, pathError, useMunicipality } from './common';
+import { type SurveyAnswerBody as AnswerBody, evaluationApi, evaluationKeys, type SurveyBody, useSurvey, useSurveyForm, useSurveys } from './queries';
 
 interface Item {
   id: string;
   dimension: (typeof DIMENSIONS)[number];
   text: { nl: string; en?: string };
-}
-interface Share {
-  n: number | null;
-  agree: number | null;
-}
-interface Survey {
-  id: string;
-  municipalityId: string;
-  title: string;
-  items: Item[];
-  rounds: { id: string; measurement: string; link: string; closesOn: string | null; open: boolean; respondents: number | null }[];
-  comparison: {
-    rounds: { measurement: string; respondents: number | null }[];
-    dimensions: { key: string; figures: Share[]; changes: (number | null)[] }[];
-    items: { key: string; figures: Share[]; changes: (number | null)[] }[];
-  };
 }
 
 /** Surveys of a municipality, and the builder that starts from our template. */
@@ -41,18 +26,14 @@ export function SurveysPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const m = useMunicipality(me);
   const navigate = useNavigate();
-  const list = useQuery({
-    queryKey: ['surveys', m.id],
-    queryFn: () => api<{ items: { id: string; title: string; createdAt: string; rounds: string[] }[] }>('GET', `/surveys?municipalityId=${m.id}`),
-    enabled: Boolean(m.id),
-  });
+  const list = useSurveys(m.id);
   const [draft, setDraft] = useState<{ title: string; items: Item[] } | null>(null);
   const template = useMutation({
-    mutationFn: () => api<{ title: string; items: Item[] }>('GET', '/surveys/template'),
+    mutationFn: () => evaluationApi.surveyTemplate(),
     onSuccess: (tpl) => setDraft(tpl),
   });
   const create = useMutation({
-    mutationFn: () => api<{ id: string }>('POST', '/surveys', { ...draft, municipalityId: m.id }),
+    mutationFn: () => evaluationApi.createSurvey({ ...(draft as Omit<SurveyBody, 'municipalityId'>), municipalityId: m.id }),
     onSuccess: (r) => navigate(`/evaluatie/metingen/${r.id}`),
   });
   const setItem = (i: number, patch: Partial<Item>) => draft && setDraft({ ...draft, items: draft.items.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
@@ -155,15 +136,15 @@ export function SurveyPage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['survey', id], queryFn: () => api<Survey>('GET', `/surveys/${id}`) });
+  const q = useSurvey(id ?? '');
   const [round, setRound] = useState<{ measurement: string; closesOn: string }>({ measurement: 'baseline', closesOn: '' });
   const open = useMutation({
-    mutationFn: () => api('POST', `/surveys/${id}/rounds`, { measurement: round.measurement, closesOn: round.closesOn || null }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['survey', id] }),
+    mutationFn: () => evaluationApi.openRound(id ?? '', { measurement: round.measurement as 'baseline', closesOn: round.closesOn || null }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.survey(id ?? '') }),
   });
   const close = useMutation({
-    mutationFn: (roundId: string) => api('POST', `/surveys/${id}/rounds/${roundId}/close`, {}),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['survey', id] }),
+    mutationFn: (roundId: string) => evaluationApi.closeRound(id ?? '', roundId),
+    onSuccess: () => qc.invalidateQueries({ queryKey: evaluationKeys.survey(id ?? '') }),
   });
   const s = q.data;
   if (!s) return q.error ? <ErrorAlert error={q.error} /> : <Paragraph>{t('app.loading')}</Paragraph>;
@@ -295,12 +276,9 @@ export function SurveyPage() {
 export function SurveyAnswerPage() {
   const { t, i18n } = useTranslation();
   const { token } = useParams();
-  const form = useQuery({
-    queryKey: ['survey-form', token],
-    queryFn: () => api<{ title: string; measurement: string; open: boolean; scale: string[]; items: Item[] }>('GET', `/public/surveys/${token}`),
-  });
+  const form = useSurveyForm(token ?? '');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const send = useMutation({ mutationFn: () => api('POST', `/public/surveys/${token}`, { answers }) });
+  const send = useMutation({ mutationFn: () => evaluationApi.answerSurvey(token ?? '', { answers: answers as AnswerBody['answers'] }) });
   const f = form.data;
   if (!f) return form.error ? <ErrorAlert error={form.error} /> : <Paragraph>{t('app.loading')}</Paragraph>;
   if (send.isSuccess)

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,49 +6,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
-import { api, type Me } from '../../lib/api';
+import type { Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { Bars, Lines } from './charts';
 import { percent, shown } from './format';
-
-export interface Panel {
-  rows: string[];
-  columns: string[];
-  cells: (number | null)[][];
-  rowTotals: (number | null)[];
-  columnTotals: (number | null)[];
-  total: number | null;
-}
-interface Dashboard {
-  scope: { kind: 'municipality' | 'region'; id: string; name: string };
-  period: { from: string; to: string };
-  households: number | null;
-  phases: Panel;
-  children: Panel;
-  signalsByOrgType: Panel;
-  timeliness: { key: string; n: number | null; median: number | null; p80: number | null }[];
-  regie: Panel & { share: number | null; medianDaysWithout: number | null };
-  matches: Panel & { medianDays: number | null };
-  referrals: Panel;
-  declinedByReason: Panel;
-  answeredInTime: Panel & { share: number | null };
-  waitingDays: number | null;
-  goals: Panel;
-  doubleDiscussions: Panel;
-  experienceHeard: Panel;
-}
-interface Comparison {
-  rows: {
-    municipalityId: string;
-    name: string;
-    households: number | null;
-    signals: number | null;
-    referrals: number | null;
-    withDirectorShare: number | null;
-    answeredInTimeShare: number | null;
-  }[];
-  totals: { households: number | null; signals: number | null; referrals: number | null };
-}
+import { type Panel, useComparison, useDashboard, useTrends } from './queries';
 
 /** One panel: its chart (for a single row) and the table with the numbers, "<10" where suppressed. */
 export function PanelView({
@@ -156,13 +117,9 @@ export function MonitorPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const s = useScopeForm(me);
   const enabled = Boolean(s.query.scope);
-  const q = useQuery({ queryKey: ['monitor', s.query], queryFn: () => api<Dashboard>('GET', `/monitor?${s.qs()}`), enabled });
-  const trends = useQuery({
-    queryKey: ['monitor-trends', s.query],
-    queryFn: () => api<Panel & { granularity: string }>('GET', `/monitor/trends?${s.qs()}`),
-    enabled,
-  });
-  const comparison = useQuery({ queryKey: ['monitor-comparison', s.query], queryFn: () => api<Comparison>('GET', `/monitor/comparison?${s.qs()}`), enabled });
+  const q = useDashboard(s.query, s.qs(), enabled);
+  const trends = useTrends(s.query, s.qs(), enabled);
+  const comparison = useComparison(s.query, s.qs(), enabled);
   const d = q.data;
   // Column names in the reader's language, from the vocabularies the rest of the app uses.
   const prefix: Record<string, string> = {

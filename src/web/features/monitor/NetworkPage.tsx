@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
@@ -6,15 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RouterLink } from '../../components/RouterLink';
-import { api, type Me } from '../../lib/api';
+import type { Me } from '../../lib/api';
 import { Cell } from '../families/parts';
 import { shown } from './format';
 import { ScopeForm, useScopeForm } from './MonitorPage';
-
-interface Network {
-  nodes: { id: string; name: string; type: string; degree: number; betweenness: number; isolated: boolean }[];
-  edges: { source: string; target: string; weight: number | null; kinds: { care_team: number | null; referral: number | null; meeting: number | null } }[];
-}
+import { type Network, useNetwork } from './queries';
 
 /** The graph itself: organisations sized by betweenness, edges by weight (suppressed weights draw thin). */
 function Graph({ network, label }: { network: Network; label: string }) {
@@ -52,11 +47,7 @@ function Graph({ network, label }: { network: Network; label: string }) {
 export function NetworkPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const s = useScopeForm(me);
-  const q = useQuery({
-    queryKey: ['monitor-network', s.query],
-    queryFn: () => api<Network>('GET', `/monitor/network?${s.qs()}`),
-    enabled: Boolean(s.query.scope),
-  });
+  const q = useNetwork(s.query, s.qs(), Boolean(s.query.scope));
   const n = q.data;
   const name = (id: string) => n?.nodes.find((x) => x.id === id)?.name ?? id;
   return (
