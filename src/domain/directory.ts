@@ -74,7 +74,8 @@ export function toE164(input: string): string | null {
 
 /** Formats an E.164 number the Dutch way for display (e.g. 045 123 4567), falling back to the input. */
 export function formatPhone(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
+  // Numbers kept before they were normalised ("06 1234 5678") are read as Dutch.
+  const parsed = parsePhoneNumberFromString(e164, 'NL');
   if (!parsed) return e164;
   return parsed.country === 'NL' ? parsed.formatNational() : parsed.formatInternational();
 }

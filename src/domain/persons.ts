@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addCalendarMonths, addCalendarYears } from './calendar.js';
-import { normalisePostcode } from './directory.js';
+import { normalisePostcode, phoneSchema } from './directory.js';
 
 /**
  * Dutch citizen service number (BSN) check, the "elfproef": nine digits d1…d9 with
@@ -185,7 +185,8 @@ const personFields = z.object({
   municipalityId: z.uuid({ message: 'unknown_municipality' }),
   preferredLanguage: optText(10),
   interpreterNeeded: z.boolean(),
-  contactPhone: optText(40),
+  /** Stored as E.164 like every phone number in Knooppunt, so it is written one way everywhere (formatPhone). */
+  contactPhone: phoneSchema,
   contactEmail: z
     .union([z.literal(''), z.email({ message: 'invalid_email' }).max(320)])
     .nullable()

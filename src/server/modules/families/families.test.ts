@@ -100,7 +100,7 @@ describe('households', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
     const after = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person;
-    expect(after).toMatchObject({ contactPhone: '06 12345678', contactNote: null, givenName: 'Fatima' });
+    expect(after).toMatchObject({ contactPhone: '+31612345678', contactNote: null, givenName: 'Fatima' });
   });
 
   it('a professional who is not involved cannot add members or edit (404)', async () => {

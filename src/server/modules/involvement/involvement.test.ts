@@ -118,7 +118,11 @@ describe('registering involvement', () => {
     expect(separate.json().person.id).not.toBe(a.json().person.id);
     // …and the coordinator finds the pair on the duplicates list.
     const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items;
-    expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.json().person.id }), b: expect.objectContaining({ id: separate.json().person.id }) });
+    expect(dups).toContainEqual({
+      a: expect.objectContaining({ id: a.json().person.id }),
+      b: expect.objectContaining({ id: separate.json().person.id }),
+      reason: 'same_date_of_birth',
+    });
 
     // Re-posting a known id is not a way in: a person one does not see is 404.
     const other = await signedInAs(t, await withOrganisation(t.db, scene, 'wijkteam'), 'professional');
@@ -152,7 +156,9 @@ describe('registering involvement', () => {
       [{ person: person({ bsn: '000000000' }) }, 'body.person.bsn', 'invalid_bsn'],
       [{ person: person({ dateOfBirth: '2030-01-01' }) }, 'body.person.dateOfBirth', 'birth_in_future'],
       [{ person: person({ dateOfBirth: '1890-01-01' }) }, 'body.person.dateOfBirth', 'age_over_120'],
-      [{ person: person({ dateOfBirth: '2026-03-01', dueDate: '2025-01-01' }) }, 'body.person.dateOfBirth', 'birth_far_from_due_date'],
+      [{ person: person({ householdRole: 'child', dateOfBirth: '2026-03-01', dueDate: '2025-01-01' }) }, 'body.person.dateOfBirth', 'birth_far_from_due_date'],
+      [{ person: person({ dateOfBirth: '2026-03-01', dueDate: '2027-01-01' }) }, 'body.person.dueDate', 'due_date_before_mother_could_be_pregnant'],
+      [{ person: person({ contactPhone: '12' }) }, 'body.person.contactPhone', 'invalid_phone'],
       [{ person: person({ dateOfBirth: null, dueDate: '2029-01-01', householdRole: 'unborn' }) }, 'body.person.dueDate', 'due_date_too_far'],
       [{ person: person({ municipalityId: '00000000-0000-4000-8000-000000000000' }) }, 'body.person.municipalityId', 'unknown_municipality'],
       [{ person: person(), durationMonths: 25 }, 'body.durationMonths', 'max_24_months'],
@@ -301,7 +307,9 @@ describe('notifications', () => {
     const list = (await a.agent.get('/api/v1/notifications')).json();
     expect(list.unread).toBe(1);
     expect(list.items[0]).toMatchObject({ kind: 'match', readAt: null });
-    expect(Object.keys(list.items[0]).sort()).toEqual(['caseId', 'createdAt', 'id', 'kind', 'matchId', 'meetingId', 'readAt', 'referralId', 'signalId']);
+    expect(Object.keys(list.items[0]).sort()).toEqual(['caseId', 'context', 'createdAt', 'id', 'kind', 'matchId', 'meetingId', 'readAt', 'referralId', 'signalId']);
+    // A match names its client and the other professional to both of its professionals (as the match page does).
+    expect(list.items[0].context).toMatchObject({ client: 'Sanne de Vries', sender: b.user.displayName });
     expect((await b.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);
     expect((await a.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(204);
     expect((await a.agent.get('/api/v1/notifications')).json().unread).toBe(0);

@@ -1,16 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { type FormEvent, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { LIFE_DOMAINS } from '../../../domain/directory';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { api } from '../../lib/api';
 import { bindFields } from '../../lib/form';
+import { languageName } from '../../lib/languages';
 import { OpenCaseButton } from '../cases/OpenCaseButton';
 import {
   formatDate,
@@ -37,15 +39,19 @@ function Details({ person }: { person: Person }) {
         <Paragraph>{t('clients.restricted')}</Paragraph>
       </Alert>
     );
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     [t('clients.role'), t(`householdRoles.${person.householdRole}`)],
     [t('clients.bsn'), person.bsn ?? '—'],
     [person.dateOfBirth ? t('clients.dateOfBirth') : t('clients.dueDate'), formatDate(person.dateOfBirth ?? person.dueDate, i18n.language)],
+    // A pregnant woman has both: her own birth date and her pregnancy's due date.
+    ...(person.dateOfBirth && person.dueDate && person.householdRole === 'mother'
+      ? [[t('clients.dueDate'), formatDate(person.dueDate, i18n.language)] as [string, ReactNode]]
+      : []),
     [t('clients.address'), [person.address, person.postcode].filter(Boolean).join(', ') || '—'],
     [t('clients.municipality'), person.municipality.name],
-    [t('clients.preferredLanguage'), person.preferredLanguage ?? '—'],
+    [t('clients.preferredLanguage'), person.preferredLanguage ? languageName(person.preferredLanguage, i18n.language) : '—'],
     [t('clients.interpreterNeeded'), person.interpreterNeeded ? t('app.yes') : t('app.no')],
-    [t('clients.contactPhone'), person.contactPhone ?? '—'],
+    [t('clients.contactPhone'), person.contactPhone ? <PhoneLink phone={person.contactPhone} /> : '—'],
     [t('clients.contactEmail'), person.contactEmail ?? '—'],
   ];
   if (person.deceasedOn) rows.push([t('clients.deceasedOn'), formatDate(person.deceasedOn, i18n.language)]);

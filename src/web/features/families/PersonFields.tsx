@@ -1,9 +1,11 @@
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../../domain/directory';
 import { fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
+import { languageName } from '../../lib/languages';
 import { useMunicipalityOptions } from '../directory/api';
 import type { HouseholdRole } from './api';
 
@@ -52,6 +54,12 @@ export const personBody = (f: PersonForm) => ({
   contactEmail: f.contactEmail || null,
 });
 
+/** The directory's languages by name in the reader's language, sorted; plus a stored value outside that list. */
+function languageOptions(current: string, lang: string) {
+  const codes = current && !(LANGUAGES as readonly string[]).includes(current) ? [...LANGUAGES, current] : [...LANGUAGES];
+  return codes.map((code) => ({ value: code, label: languageName(code, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
+}
+
 /** The identifying and contact fields of a household member, with the API's field errors under each. */
 export function PersonFields({
   form,
@@ -64,7 +72,7 @@ export function PersonFields({
   error: unknown;
   withContact?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const municipalities = useMunicipalityOptions();
   const fe = fieldErrors(error);
   const id = useId();
@@ -101,7 +109,14 @@ export function PersonFields({
       {withContact && (
         <>
           <Field label={t('clients.address')} autoComplete="off" {...text('address')} />
-          <Field label={t('clients.preferredLanguage')} hint={t('clients.preferredLanguageHint')} {...text('preferredLanguage')} />
+          {/* Chosen by name, never typed as a code; an older free-text value stays selectable. */}
+          <SelectField
+            label={t('clients.preferredLanguage')}
+            options={[{ value: '', label: t('clients.noPreferredLanguage') }, ...languageOptions(form.preferredLanguage, i18n.language)]}
+            value={form.preferredLanguage}
+            error={fe.preferredLanguage}
+            onChange={(e) => setForm({ ...form, preferredLanguage: e.target.value })}
+          />
           <FormField type="checkbox">
             <Checkbox id={`${id}-interp`} checked={form.interpreterNeeded} onChange={(e) => setForm({ ...form, interpreterNeeded: e.target.checked })} />
             <FormLabel htmlFor={`${id}-interp`} type="checkbox">

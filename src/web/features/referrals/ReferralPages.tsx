@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { Pager } from '../../components/Pager';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -306,7 +307,11 @@ export function ReferralPage() {
           <DataListValue>
             {x.person.name}
             {x.person.dateOfBirth && `, ${formatDate(x.person.dateOfBirth, i18n.language)}`}
-            {x.person.phone && `, ${x.person.phone}`}
+            {x.person.phone && (
+              <>
+                , <PhoneLink phone={x.person.phone} />
+              </>
+            )}
           </DataListValue>
         </DataListItem>
         <DataListItem>
@@ -319,7 +324,11 @@ export function ReferralPage() {
           <DataListKey>{t('referrals.sentBy')}</DataListKey>
           <DataListValue>
             {x.sender.name}, {x.sender.organisationName} — {x.sender.email}
-            {x.sender.phone && `, ${x.sender.phone}`}
+            {x.sender.phone && (
+              <>
+                , <PhoneLink phone={x.sender.phone} />
+              </>
+            )}
           </DataListValue>
         </DataListItem>
         <DataListItem>
