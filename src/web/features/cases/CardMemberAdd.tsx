@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -63,14 +63,14 @@ export function CardMemberAdd({ c }: { c: CasePage }) {
               busy={add.isPending}
             />
           ) : (
-            <div className="kp-actions">
+            <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" disabled={add.isPending}>
                 {t('cases.addMemberButton')}
               </Button>
               <Button type="button" appearance="secondary-action-button" onClick={() => setCard(null)}>
                 {t('cardPicker.other')}
               </Button>
-            </div>
+            </ButtonGroup>
           )}
         </form>
       ) : (
