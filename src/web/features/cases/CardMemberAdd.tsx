@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { ApiError, api } from '../../lib/api';
 import { Confirm } from '../families/parts';
-import type { CasePage } from './api';
+import type { CareTeamMember, CasePage } from './api';
 import { CardMemberPicker, type CardOption } from './CardMemberPicker';
 
 /**
@@ -78,4 +78,17 @@ export function CardMemberAdd({ c }: { c: CasePage }) {
       )}
     </div>
   );
+}
+
+/** A care-team member's key: her account, or her card while she has none. */
+export const memberKey = (m: CareTeamMember) => m.userId ?? `card:${m.personId}`;
+
+/** Where a member's membership is ended: by account, or by card for one without an account. */
+export const removeMemberPath = (caseId: string, m: CareTeamMember) =>
+  m.userId ? `/cases/${caseId}/care-team/${m.userId}` : `/cases/${caseId}/care-team/cards/${m.personId}`;
+
+/** Marks a member (or candidate) who has a card but no account: she is reached by mail. */
+export function NoAccountBadge() {
+  const { t } = useTranslation();
+  return <StatusBadge status="warning">{t('cardPicker.noAccount')}</StatusBadge>;
 }

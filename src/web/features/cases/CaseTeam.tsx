@@ -11,8 +11,8 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { ApiError, api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { Cell, Confirm } from '../families/parts';
-import type { Candidate, CasePage } from './api';
-import { CardMemberAdd } from './CardMemberAdd';
+import type { Candidate, CareTeamMember, CasePage } from './api';
+import { CardMemberAdd, memberKey, NoAccountBadge, removeMemberPath } from './CardMemberAdd';
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 const mayDirect = (c: CasePage) => c.abilities.direct;
@@ -29,7 +29,7 @@ export function CareTeamSection({ c }: { c: CasePage }) {
   const refresh = useInvalidate(c.id);
   const [removing, setRemoving] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (userId: string) => api('DELETE', `/cases/${c.id}/care-team/${userId}`),
+    mutationFn: (m: CareTeamMember) => api('DELETE', removeMemberPath(c.id, m)),
     onSuccess: () => {
       setRemoving(null);
       void refresh();
@@ -42,12 +42,12 @@ export function CareTeamSection({ c }: { c: CasePage }) {
       <DataTable
         headers={[t('cases.name'), t('cases.organisation'), t('cases.roleInCase'), t('cases.memberSince'), t('cases.consentColumn'), t('cases.actions')]}
         items={team}
-        rowKey={(m) => m.userId}
+        rowKey={memberKey}
         empty={t('cases.teamEmpty')}
         row={(m) => (
           <>
             <Cell>
-              {m.name}
+              {m.name} {!m.hasAccount && <NoAccountBadge />}
               {m.phone || m.email ? <span className="kp-muted"> — {[m.phone, m.email].filter(Boolean).join(', ')}</span> : null}
             </Cell>
             <Cell>{m.organisationName}</Cell>
@@ -56,16 +56,16 @@ export function CareTeamSection({ c }: { c: CasePage }) {
             <Cell>{t(`cases.consentStates.${m.consent}`)}</Cell>
             <Cell>
               {open(c) && mayDirect(c) && m.userId !== c.director?.userId ? (
-                removing === m.userId ? (
+                removing === memberKey(m) ? (
                   <Confirm
                     question={t('cases.removeQuestion', { name: m.name })}
                     confirmLabel={t('cases.remove')}
-                    onConfirm={() => remove.mutate(m.userId)}
+                    onConfirm={() => remove.mutate(m)}
                     onCancel={() => setRemoving(null)}
                     busy={remove.isPending}
                   />
                 ) : (
-                  <Button appearance="subtle-button" onClick={() => setRemoving(m.userId)}>
+                  <Button appearance="subtle-button" onClick={() => setRemoving(memberKey(m))}>
                     {t('cases.remove')}
                   </Button>
                 )
@@ -224,7 +224,8 @@ export function RegieSection({ c, me }: { c: CasePage; me: Me }) {
             onChange={(e) => setForm({ ...form, userId: e.target.value })}
             options={[
               { value: '', label: t('clients.choose') },
-              ...(c.content?.careTeam ?? []).map((m) => ({ value: m.userId, label: `${m.name} — ${m.organisationName}` })),
+              // Directors are accounts: a member known only by her card is proposed once she has one.
+              ...(c.content?.careTeam ?? []).flatMap((m) => (m.userId ? [{ value: m.userId, label: `${m.name} — ${m.organisationName}` }] : [])),
             ]}
           />
           {c.abilities.nameProcessDirector && (
