@@ -128,6 +128,17 @@ describe('a care-team member with a smoelenboek card and no account', () => {
     expect((await post({ personId: silent.id, userId: midwife.user.id })).json().error.details).toEqual([{ path: 'body.userId', code: 'user_or_card' }]);
   });
 
+  it('the director removes a card-only member; she is then not carried over to her account', async () => {
+    const { caseId } = await s.openCase(midwife, 'Janssen');
+    const card = await buildPerson(t.db, { organisationId: jgz.organisation.id, name: 'Eva Kaart', email: 'eva.kaart@jgz.test' });
+    await coordinator.agent.post(api(`/cases/${caseId}/care-team`), { personId: card.id, withoutConsent: true });
+    expect((await midwife.agent.delete(api(`/cases/${caseId}/care-team/cards/${card.id}`))).statusCode).toBe(403);
+    expect((await coordinator.agent.delete(api(`/cases/${caseId}/care-team/cards/${card.id}`))).statusCode).toBe(204);
+    expect((await coordinator.agent.delete(api(`/cases/${caseId}/care-team/cards/${card.id}`))).statusCode).toBe(404);
+    const eva = await accountFor('eva.kaart@jgz.test', jgz.organisation.id);
+    expect((await eva.agent.get(api(`/cases/${caseId}`))).statusCode).toBe(404);
+  });
+
   it('a card with an account behind it adds the account', async () => {
     const { caseId } = await s.openCase(midwife, 'Willems');
     const jgzPro = await signedInAs(t, jgz, 'professional');

@@ -164,6 +164,16 @@ export async function endMember(tx: DbOrTx, caseId: string, userId: string) {
   return rows[0] ?? null;
 }
 
+/** Ends the membership of a member known only by her card (no account yet). */
+export async function endCardMember(tx: DbOrTx, caseId: string, personId: string) {
+  const rows = await tx
+    .update(careTeamMembers)
+    .set({ endedAt: new Date() })
+    .where(and(eq(careTeamMembers.caseId, caseId), eq(careTeamMembers.personId, personId), isNull(careTeamMembers.userId), isNull(careTeamMembers.endedAt)))
+    .returning();
+  return rows[0] ?? null;
+}
+
 /** An active smoelenboek card of an active organisation, with the account linked to it (if any). */
 export async function activeCard(db: DbOrTx, personId: string) {
   const [row] = await db

@@ -238,6 +238,23 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   r.delete(
+    '/cases/:id/care-team/cards/:personId',
+    {
+      schema: {
+        tags,
+        summary: 'Ends the membership of a member known only by her smoelenboek card',
+        params: z.object({ id: z.uuid(), personId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireCareStaff(request.actor);
+      await svc.removeCardMember(actor, request.params.id, request.params.personId, request.meta);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.delete(
     '/cases/:id/care-team/:userId',
     { schema: { tags, params: z.object({ id: z.uuid(), userId: z.uuid() }), response: { 204: z.null() } } },
     async (request, reply) => {

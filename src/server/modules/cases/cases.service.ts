@@ -351,6 +351,23 @@ export function createCaseService(deps: AppDeps) {
       );
     },
 
+    /** Ends the membership of a professional known only by her card; the director decides, as for any member. */
+    async removeCardMember(actor: Actor, id: string, personId: string, meta: RequestMeta) {
+      return withCase(
+        actor,
+        id,
+        async (tx, l) => {
+          assertOpen(l.c);
+          assertMayDirectCase(actor, l.c);
+          if (!(await repo.endCardMember(tx, id, personId))) throw new AppError('not_found');
+          await repo.addEvent(tx, id, 'care_team', actor.userId, { removedCard: personId });
+          await repo.updateCase(tx, id, {});
+          await logCase(tx, actor, meta, l, 'update', 'zorgteam aanpassen');
+        },
+        true,
+      );
+    },
+
     // ─── Consent ─────────────────────────────────────────────────────────────────────────────────────────────
 
     /**

@@ -79,6 +79,8 @@ describe('sociale kaart: languages by name', () => {
     const res = await pro.get('/api/v1/directory/people?q=arabisch');
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((i: { id: string }) => i.id)).toEqual([ids.card]);
+    // A card without an account says so: care teams and meetings reach her by mail.
+    expect(res.json().items[0].hasAccount).toBe(false);
   });
 
   it('the database knows the Dutch and English name of every language of the vocabulary, as the locale files write them', async () => {

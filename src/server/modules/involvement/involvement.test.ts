@@ -307,7 +307,18 @@ describe('notifications', () => {
     const list = (await a.agent.get('/api/v1/notifications')).json();
     expect(list.unread).toBe(1);
     expect(list.items[0]).toMatchObject({ kind: 'match', readAt: null });
-    expect(Object.keys(list.items[0]).sort()).toEqual(['caseId', 'context', 'createdAt', 'id', 'kind', 'matchId', 'meetingId', 'readAt', 'referralId', 'signalId']);
+    expect(Object.keys(list.items[0]).sort()).toEqual([
+      'caseId',
+      'context',
+      'createdAt',
+      'id',
+      'kind',
+      'matchId',
+      'meetingId',
+      'readAt',
+      'referralId',
+      'signalId',
+    ]);
     // A match names its client and the other professional to both of its professionals (as the match page does).
     expect(list.items[0].context).toMatchObject({ client: 'Sanne de Vries', sender: b.user.displayName });
     expect((await b.agent.post(`/api/v1/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading1, Heading2, Paragraph, TableCell } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Heading2, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
@@ -91,7 +91,7 @@ export function SynonymsPage() {
               required
               lang="nl"
             />
-            <div className="kp-actions">
+            <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
                 {editing ? t('app.save') : t('synonyms.add')}
               </Button>
@@ -100,7 +100,7 @@ export function SynonymsPage() {
                   {t('synonyms.cancel')}
                 </Button>
               )}
-            </div>
+            </ButtonGroup>
           </form>
         </>
       )}
@@ -108,25 +108,28 @@ export function SynonymsPage() {
       <SearchBox label={t('synonyms.filter')} hint={t('synonyms.filterHint')} button={t('synonyms.filterButton')} value={q} onSearch={setQ} />
       <ErrorAlert error={list.error ?? remove.error} />
       <DataTable
-        headers={[t('synonyms.terms'), t('admin.actions')]}
+        headers={maintain ? [t('synonyms.terms'), t('admin.edit'), t('synonyms.delete')] : [t('synonyms.terms')]}
         items={list.data?.items}
         rowKey={(g) => g.id}
         empty={q ? t('synonyms.noMatch', { q }) : t('synonyms.empty')}
         row={(g) => (
           <>
             <TableCell lang="nl">{g.terms.join(', ')}</TableCell>
-            <TableCell>
-              {maintain && (
-                <div className="kp-actions">
+            {maintain && (
+              <>
+                {/* One button per cell: two in one narrow cell wrap onto two lines and double every row's height. */}
+                <TableCell>
                   <Button appearance="subtle-button" onClick={() => startEdit(g)} aria-label={`${t('admin.edit')}: ${g.terms[0]}`}>
                     {t('admin.edit')}
                   </Button>
+                </TableCell>
+                <TableCell>
                   <Button appearance="subtle-button" onClick={() => confirmRemove(g)} aria-label={`${t('synonyms.delete')}: ${g.terms[0]}`}>
                     {t('synonyms.delete')}
                   </Button>
-                </div>
-              )}
-            </TableCell>
+                </TableCell>
+              </>
+            )}
           </>
         )}
       />

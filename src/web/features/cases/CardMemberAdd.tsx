@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { ApiError, api } from '../../lib/api';
 import { Confirm } from '../families/parts';
-import type { CasePage } from './api';
+import type { CareTeamMember, CasePage } from './api';
 import { CardMemberPicker, type CardOption } from './CardMemberPicker';
 
 /**
@@ -63,14 +63,14 @@ export function CardMemberAdd({ c }: { c: CasePage }) {
               busy={add.isPending}
             />
           ) : (
-            <div className="kp-actions">
+            <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" disabled={add.isPending}>
                 {t('cases.addMemberButton')}
               </Button>
               <Button type="button" appearance="secondary-action-button" onClick={() => setCard(null)}>
                 {t('cardPicker.other')}
               </Button>
-            </div>
+            </ButtonGroup>
           )}
         </form>
       ) : (
@@ -78,4 +78,17 @@ export function CardMemberAdd({ c }: { c: CasePage }) {
       )}
     </div>
   );
+}
+
+/** A care-team member's key: her account, or her card while she has none. */
+export const memberKey = (m: CareTeamMember) => m.userId ?? `card:${m.personId}`;
+
+/** Where a member's membership is ended: by account, or by card for one without an account. */
+export const removeMemberPath = (caseId: string, m: CareTeamMember) =>
+  m.userId ? `/cases/${caseId}/care-team/${m.userId}` : `/cases/${caseId}/care-team/cards/${m.personId}`;
+
+/** Marks a member (or candidate) who has a card but no account: she is reached by mail. */
+export function NoAccountBadge() {
+  const { t } = useTranslation();
+  return <StatusBadge status="warning">{t('cardPicker.noAccount')}</StatusBadge>;
 }

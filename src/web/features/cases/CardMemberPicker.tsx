@@ -35,19 +35,25 @@ export function CardMemberPicker(props: { label: string; onPick: (card: CardOpti
   const items = (found.data?.items ?? []).filter((c) => !props.excludeIds?.includes(c.id));
   return (
     <div className="kp-subsection">
-      <search>
-        <form
-          className="kp-form kp-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQ(text.trim());
+      {/* No form of its own: the picker also sits inside other forms (scheduling a meeting), and forms do not nest. */}
+      <search className="kp-form kp-row">
+        <Field
+          label={props.label}
+          hint={t('cardPicker.hint')}
+          type="search"
+          value={text}
+          maxLength={200}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              setQ(text.trim());
+            }
           }}
-        >
-          <Field label={props.label} hint={t('cardPicker.hint')} type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
-          <Button type="submit" appearance="secondary-action-button">
-            {t('cardPicker.search')}
-          </Button>
-        </form>
+        />
+        <Button type="button" appearance="secondary-action-button" onClick={() => setQ(text.trim())}>
+          {t('cardPicker.search')}
+        </Button>
       </search>
       {q && found.data && (
         <div aria-live="polite">
@@ -66,6 +72,7 @@ export function CardMemberPicker(props: { label: string; onPick: (card: CardOpti
                     </Paragraph>
                   )}
                   <Button
+                    type="button"
                     appearance="secondary-action-button"
                     onClick={() => props.onPick(c)}
                     aria-label={`${props.pickLabel ?? t('cardPicker.pick')}: ${c.name}`}

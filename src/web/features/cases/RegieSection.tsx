@@ -113,7 +113,7 @@ function ProposeForm({ c, close }: { c: CasePage; close: () => void }) {
         options={[
           { value: '', label: t('clients.choose') },
           // Regie is held by someone with an account: a member known only by her card cannot accept it yet.
-          ...(c.content?.careTeam ?? []).filter((m) => m.userId).map((m) => ({ value: m.userId, label: `${m.name} — ${m.organisationName}` })),
+          ...(c.content?.careTeam ?? []).flatMap((m) => (m.userId ? [{ value: m.userId, label: `${m.name} — ${m.organisationName}` }] : [])),
         ]}
       />
       {c.abilities.nameProcessDirector && (

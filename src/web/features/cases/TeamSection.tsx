@@ -9,8 +9,8 @@ import { SelectField } from '../../components/SelectField';
 import { ApiError, api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { Cell, Confirm } from '../families/parts';
-import { type Candidate, type CasePage, caseKeys } from './api';
-import { CardMemberAdd } from './CardMemberAdd';
+import { type Candidate, type CareTeamMember, type CasePage, caseKeys } from './api';
+import { CardMemberAdd, memberKey, NoAccountBadge, removeMemberPath } from './CardMemberAdd';
 import { NotOffered, Reveal, useInvalidateCase } from './CaseParts';
 
 /** The care team: who works with this family, with their direct line and whether their organisation may hear the case. */
@@ -20,7 +20,7 @@ export function TeamSection({ c }: { c: CasePage }) {
   const refresh = useInvalidateCase(c.id);
   const [removing, setRemoving] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (userId: string) => api('DELETE', `/cases/${c.id}/care-team/${userId}`),
+    mutationFn: (m: CareTeamMember) => api('DELETE', removeMemberPath(c.id, m)),
     onSuccess: () => {
       setRemoving(null);
       void refresh();
@@ -41,12 +41,12 @@ export function TeamSection({ c }: { c: CasePage }) {
           ...(direct ? [t('cases.actions')] : []),
         ]}
         items={team}
-        rowKey={(m) => m.userId ?? m.personId ?? m.name}
+        rowKey={memberKey}
         empty={t('cases.teamEmpty')}
         row={(m) => (
           <>
             <Cell>
-              {m.name}
+              {m.name} {!m.hasAccount && <NoAccountBadge />}
               {m.phone || m.email ? <span className="kp-muted kp-case-contact">{[m.phone, m.email].filter(Boolean).join(' · ')}</span> : null}
             </Cell>
             <Cell>{m.organisationName}</Cell>
@@ -55,20 +55,18 @@ export function TeamSection({ c }: { c: CasePage }) {
             <Cell>{t(`cases.consentStates.${m.consent}`)}</Cell>
             {direct && (
               <Cell>
-                {!m.userId ? (
-                  <span className="kp-muted">{t('cardPicker.noAccount')}</span>
-                ) : m.userId === c.director?.userId ? (
+                {m.userId && m.userId === c.director?.userId ? (
                   <span className="kp-muted">{t('cases.isDirector')}</span>
-                ) : removing === m.userId ? (
+                ) : removing === memberKey(m) ? (
                   <Confirm
                     question={t('cases.removeQuestion', { name: m.name })}
                     confirmLabel={t('cases.remove')}
-                    onConfirm={() => remove.mutate(m.userId!)}
+                    onConfirm={() => remove.mutate(m)}
                     onCancel={() => setRemoving(null)}
                     busy={remove.isPending}
                   />
                 ) : (
-                  <Button appearance="subtle-button" onClick={() => setRemoving(m.userId)}>
+                  <Button appearance="subtle-button" onClick={() => setRemoving(memberKey(m))}>
                     {t('cases.remove')}
                   </Button>
                 )}

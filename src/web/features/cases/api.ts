@@ -25,10 +25,10 @@ export interface PlanVersion {
   content: PlanContent;
 }
 export interface CareTeamMember {
-  /** Null for a member known only by her smoelenboek card (hasAccount false); the generated client types it so. */
-  userId: string;
-  personId?: string | null;
-  hasAccount?: boolean;
+  /** Null for a member known only by her smoelenboek card (hasAccount false). */
+  userId: string | null;
+  personId: string | null;
+  hasAccount: boolean;
   name: string;
   organisationId: string;
   organisationName: string;
