@@ -1,7 +1,10 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import { type ConsentRecord, mayShare } from '../../../domain/cases.js';
 import { dutchDate, workingDaysAgo } from '../../../domain/working-days.js';
 import { writeAccessLogForSubjects } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
+import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
 import { type WorkItemFacts, workItemNamesClient, workScope } from '../../policy.js';
 import * as repo from './workspace.repository.js';
@@ -26,14 +29,34 @@ export function workClock(now: Date, matchFollowUpWorkingDays: number): repo.Wor
 /** One work item as it leaves the service: the client's name only where the policy allows it. */
 type Shown<T extends { personId: string; personName: string }> = Omit<T, 'personId' | 'personName'> & { client: string | null };
 
+/**
+ * One transaction on one pooled connection, for the prepared statements (which drizzle's transactions cannot name)
+ * and the access-log rows written with them: what is shown and its log commit together.
+ */
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Db, client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Without the schema: building its relational map on every request costs more than the insert it serves.
+    const out = await fn(drizzle(client) as unknown as Db, client);
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 export function createWorkspaceService(deps: AppDeps) {
-  const db = deps.database.db;
+  const pool = deps.database.pool;
   const clock = (now: Date) => workClock(now, deps.config.involvement.matchFollowUpWorkingDays);
 
   return {
     /** The counts alone (the navigation's badges): no client is named, so nothing to log. */
     counts(actor: Actor | null, now = new Date()) {
-      return repo.workCounts(db, workScope(actor), clock(now));
+      return repo.workCounts(pool, workScope(actor), clock(now));
     },
 
     /**
@@ -44,9 +67,13 @@ export function createWorkspaceService(deps: AppDeps) {
       const scope = workScope(actor);
       const a = actor!;
       const c = clock(now);
-      return db.transaction(async (tx) => {
-        const counts = await repo.workCounts(tx, scope, c);
-        const items = await repo.workItems(tx, scope, c, WORK_TOP);
+      // The counts name nobody: read beside the transaction, on a connection of their own, at the same time.
+      const counting = repo.workCounts(pool, scope, c);
+      // Handled here too, so that a failing transaction does not leave its rejection unobserved.
+      counting.catch(() => {});
+      return inTransaction(pool, async (tx, client) => {
+        const items = await repo.workItems(client, scope, c, WORK_TOP);
+        const counts = await counting;
         const facts = new Map(items.cases.map((f) => [f.caseId, f]));
         const caseItem = (caseId: string): WorkItemFacts => {
           const f = facts.get(caseId)!;

@@ -226,7 +226,7 @@ export function HomePage({ me }: { me: Me }) {
                     count={w.counts.overdueOutgoing}
                     shown={w.overdueOutgoing.length}
                     intro={t('home.overdueOutgoingIntro')}
-                    more={{ to: '/casussen', label: t('home.toCases') }}
+                    more={me.abilities.coordinate ? { to: '/casussen/bord', label: t('home.toBoard') } : { to: '/casussen', label: t('home.toCases') }}
                   >
                     {w.overdueOutgoing.map((x) => (
                       <Item
