@@ -463,7 +463,7 @@ function LinkAnonymous({ item, meetingId }: { item: AgendaItem; meetingId: strin
   const qc = useQueryClient();
   const mine = useQuery({
     queryKey: ['cases', 'mine'],
-    queryFn: () => api<{ items: { id: string; clientName: string }[] }>('GET', '/cases/mine'),
+    queryFn: () => api<{ items: { id: string; clientName: string }[] }>('GET', '/cases/mine?perPage=500'),
   });
   const [caseId, setCaseId] = useState('');
   const link = useMutation({
@@ -621,8 +621,8 @@ function AddItem({ m, me }: { m: Meeting; me: Me }) {
     queryKey: ['meeting-case-candidates', me.abilities.coordinate],
     queryFn: async () =>
       me.abilities.coordinate
-        ? (await api<{ items: { id: string; clientName: string }[] }>('GET', '/cases/board')).items
-        : (await api<{ items: { id: string; clientName: string; isDirector: boolean }[] }>('GET', '/cases/mine')).items.filter((c) => c.isDirector),
+        ? (await api<{ items: { id: string; clientName: string }[] }>('GET', '/cases/board?perPage=200')).items
+        : (await api<{ items: { id: string; clientName: string; isDirector: boolean }[] }>('GET', '/cases/mine?perPage=500')).items.filter((c) => c.isDirector),
     enabled: kind === 'case',
   });
   const check = useQuery({
