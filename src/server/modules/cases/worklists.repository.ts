@@ -21,45 +21,79 @@ export interface MyCaseRow {
   myActions: PlanAction[];
 }
 
+const myCaseRow = (r: Record<string, unknown>): MyCaseRow => ({
+  id: r.id as string,
+  clientId: r.client_id as string,
+  phase: r.phase as CasePhase,
+  updatedAt: new Date(r.updated_at as string),
+  clientName: r.client_name as string,
+  municipalityName: r.municipality_name as string,
+  roleInCase: r.role_in_case as string,
+  since: new Date(r.since as string),
+  directorId: (r.director_id as string | null) ?? null,
+  directorName: (r.director_name as string | null) ?? null,
+  proposal: (r.proposal as MyCaseRow['proposal']) ?? null,
+  hasAdoptedPlan: r.has_adopted_plan as boolean,
+  myActions: r.my_actions as PlanAction[],
+});
+
 /**
- * "My cases": every case where the user is in the care team, with what they must do next — a regie proposal to
- * answer, and their open actions in the current (latest adopted) family plan. One statement.
+ * "My cases" in one prepared statement: every case where the user is in the care team with what they must do next
+ * — a regie proposal to answer, and their open actions in the current (latest adopted) family plan — ordered by
+ * urgency (closed cases last), one page of it, and the access-log row naming each client on that page (or one
+ * without subject for an empty page). The urgency is `worklists.service nextStep` written in SQL, so that the page
+ * can be cut and logged in the statement; a test holds the two to the same order.
  */
-export async function myCases(db: DbOrTx, userId: string): Promise<MyCaseRow[]> {
-  const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT c.id, c.client_id, c.phase, c.updated_at, trim(p.given_name || ' ' || p.family_name) AS client_name, m.name AS municipality_name,
-      t.role_in_case, t.since, c.director_id, d.display_name AS director_name,
-      (SELECT jsonb_build_object('id', x.id, 'kind', x.kind) FROM case_directors x
-        WHERE x.case_id = c.id AND x.user_id = ${userId} AND x.status = 'proposed' LIMIT 1) AS proposal,
-      cur.case_id IS NOT NULL AS has_adopted_plan, coalesce(cur.my_actions, '[]'::jsonb) AS my_actions
-    FROM care_team_members t
-    JOIN cases c ON c.id = t.case_id
-    JOIN persons p ON p.id = c.client_id
-    JOIN municipalities m ON m.id = c.municipality_id
-    LEFT JOIN users d ON d.id = c.director_id
-    -- Only the user's open actions leave the plan's JSON: the sort below then moves small rows, not whole plans.
-    LEFT JOIN LATERAL (
-      SELECT fp.case_id, (SELECT jsonb_agg(a ORDER BY a->>'dueDate' NULLS LAST) FROM jsonb_array_elements(fp.content->'actions') a
-                          WHERE a->>'ownerUserId' = ${userId} AND a->>'status' IN ('open', 'in_progress')) AS my_actions
-      FROM family_plans fp WHERE fp.case_id = c.id AND fp.status = 'adopted' ORDER BY fp.number DESC LIMIT 1) cur ON true
-    WHERE t.user_id = ${userId} AND t.ended_at IS NULL
-    ORDER BY c.phase = 'afgesloten', c.updated_at DESC
-    LIMIT 1000`);
-  return res.rows.map((r) => ({
-    id: r.id as string,
-    clientId: r.client_id as string,
-    phase: r.phase as CasePhase,
-    updatedAt: new Date(r.updated_at as string),
-    clientName: r.client_name as string,
-    municipalityName: r.municipality_name as string,
-    roleInCase: r.role_in_case as string,
-    since: new Date(r.since as string),
-    directorId: (r.director_id as string | null) ?? null,
-    directorName: (r.director_name as string | null) ?? null,
-    proposal: (r.proposal as MyCaseRow['proposal']) ?? null,
-    hasAdoptedPlan: r.has_adopted_plan as boolean,
-    myActions: r.my_actions as PlanAction[],
-  }));
+export async function myCasesAndLog(
+  pool: pg.Pool,
+  userId: string,
+  today: string,
+  page: { limit: number; offset: number },
+  who: ListViewer,
+): Promise<{ total: number; items: MyCaseRow[] }> {
+  const res = await pool.query<{ total: string; items: Record<string, unknown>[] }>({
+    name: 'kp_my_cases',
+    text: `
+    WITH mine AS (
+      SELECT c.id, c.client_id, c.phase, c.updated_at, trim(p.given_name || ' ' || p.family_name) AS client_name, m.name AS municipality_name,
+        t.role_in_case, t.since, c.director_id, d.display_name AS director_name,
+        (SELECT jsonb_build_object('id', x.id, 'kind', x.kind) FROM case_directors x
+          WHERE x.case_id = c.id AND x.user_id = $1::uuid AND x.status = 'proposed' LIMIT 1) AS proposal,
+        cur.case_id IS NOT NULL AS has_adopted_plan, coalesce(cur.my_actions, '[]'::jsonb) AS my_actions
+      FROM care_team_members t
+      JOIN cases c ON c.id = t.case_id
+      JOIN persons p ON p.id = c.client_id
+      JOIN municipalities m ON m.id = c.municipality_id
+      LEFT JOIN users d ON d.id = c.director_id
+      -- Only the user's open actions leave the plan's JSON.
+      LEFT JOIN LATERAL (
+        SELECT fp.case_id, (SELECT jsonb_agg(a ORDER BY a->>'dueDate' NULLS LAST) FROM jsonb_array_elements(fp.content->'actions') a
+                            WHERE a->>'ownerUserId' = $1::text AND a->>'status' IN ('open', 'in_progress')) AS my_actions
+        FROM family_plans fp WHERE fp.case_id = c.id AND fp.status = 'adopted' ORDER BY fp.number DESC LIMIT 1) cur ON true
+      WHERE t.user_id = $1::uuid AND t.ended_at IS NULL
+    ), ranked AS (
+      SELECT mine.*, CASE
+          WHEN proposal IS NOT NULL THEN 0
+          WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(my_actions) a WHERE a->>'dueDate' < $2::text) THEN 1
+          WHEN director_id = $1::uuid AND NOT has_adopted_plan AND phase <> 'afgesloten' THEN 2
+          WHEN jsonb_array_length(my_actions) > 0 THEN 3
+          ELSE 4 END AS urgency
+      FROM mine
+    ), page AS (
+      SELECT * FROM ranked ORDER BY phase = 'afgesloten', urgency, updated_at DESC, id LIMIT $3::int OFFSET $4::int
+    ), logged AS (
+      INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, purpose, ip, user_agent)
+      SELECT 'read'::access_event_type, $1::uuid, $5::role, $6::uuid, s.client_id, 'case', 'mijn casussen', $7::inet, $8::text
+      FROM (SELECT DISTINCT client_id FROM page) s
+      UNION ALL
+      SELECT 'read'::access_event_type, $1::uuid, $5::role, $6::uuid, NULL::uuid, 'case', 'mijn casussen', $7::inet, $8::text
+      WHERE NOT EXISTS (SELECT 1 FROM page)
+    )
+    SELECT (SELECT count(*) FROM ranked) AS total,
+      coalesce((SELECT jsonb_agg(to_jsonb(page) ORDER BY page.phase = 'afgesloten', page.urgency, page.updated_at DESC, page.id) FROM page), '[]'::jsonb) AS items`,
+    values: [userId, today, page.limit, page.offset, who.role, who.organisationId, who.ip, who.userAgent],
+  });
+  return { total: Number(res.rows[0]!.total), items: res.rows[0]!.items.map(myCaseRow) };
 }
 
 export interface BoardFilter {
@@ -93,8 +127,8 @@ export interface BoardCaseRow {
   updatedAt: Date;
 }
 
-/** Who looks at the board, for its access-log rows. */
-export interface BoardViewer {
+/** Who looks at a list, for its access-log rows. */
+export interface ListViewer {
   userId: string;
   role: string;
   organisationId: string | null;
@@ -131,7 +165,7 @@ export async function boardAndLog(
   pool: pg.Pool,
   f: BoardFilter,
   matchesBefore: Date,
-  who: BoardViewer,
+  who: ListViewer,
 ): Promise<{ counts: BoardCounts; total: number; items: BoardCaseRow[] }> {
   const shape = boardShape(f);
   // Two filters at once have no count of their own among the counts: the statement counts that list too.

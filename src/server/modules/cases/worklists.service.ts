@@ -9,7 +9,7 @@ import { AppError } from '../../errors.js';
 import { coordinatorMunicipalities } from '../../policy.js';
 import * as repo from './worklists.repository.js';
 
-/** What the user should do next in a case, most urgent first. */
+/** What the user should do next in a case, most urgent first. The same rule orders "my cases" in SQL (`myCasesAndLog`). */
 export type NextStep = 'answer_regie_proposal' | 'overdue_actions' | 'draft_plan' | 'open_actions' | 'none';
 
 export function nextStep(row: repo.MyCaseRow, userId: string, today: string): NextStep {
@@ -20,8 +20,14 @@ export function nextStep(row: repo.MyCaseRow, userId: string, today: string): Ne
   return 'none';
 }
 
-/** The order of "my cases": what she must do first. */
-const URGENCY: Record<NextStep, number> = { answer_regie_proposal: 0, overdue_actions: 1, draft_plan: 2, open_actions: 3, none: 4 };
+/** Who looks, for a list's access-log rows. */
+const viewer = (actor: Actor, meta: RequestMeta): repo.ListViewer => ({
+  userId: actor.userId,
+  role: actor.role,
+  organisationId: actor.organisationId,
+  ip: meta.ip,
+  userAgent: meta.userAgent?.slice(0, 512) ?? null,
+});
 /** A page of "my cases": the dashboard shows the first (most urgent) one. */
 export const MINE_PAGE = 50;
 
@@ -35,24 +41,19 @@ export function createWorklistService(deps: AppDeps) {
     /**
      * "Mijn casussen": cases where I am in the care team, with my next step and overdue actions — the most urgent
      * first (a regie proposal to answer, overdue actions, a plan to draft, open actions; closed cases last), one
-     * page at a time. Only the page's clients are shown, so only they are named in the access log.
+     * page at a time. Only the page's clients are shown, so only they are named in the access log (same statement).
      */
     async mine(actor: Actor, meta: RequestMeta, page: { page: number; perPage: number } = { page: 1, perPage: MINE_PAGE }) {
-      return db.transaction(async (tx) => {
-        const today = dutchDate(new Date());
-        const all = (await repo.myCases(tx, actor.userId)).map((r) => ({ ...r, nextStep: nextStep(r, actor.userId, today) }));
-        // A stable sort: within a rank the statement's order (most recently changed first) stays.
-        all.sort((a, b) => Number(a.phase === 'afgesloten') - Number(b.phase === 'afgesloten') || URGENCY[a.nextStep] - URGENCY[b.nextStep]);
-        const rows = all.slice((page.page - 1) * page.perPage, page.page * page.perPage);
-        await writeAccessLogForSubjects(
-          tx,
-          actor,
-          meta,
-          { eventType: 'read', objectType: 'case', purpose: 'mijn casussen' },
-          rows.map((r) => r.clientId),
-        );
-        return { total: all.length, ...page, items: rows.map((r) => ({ ...r, overdue: r.myActions.filter((a) => isOverdue(a, today)) })) };
-      });
+      const today = dutchDate(new Date());
+      const r = await repo.myCasesAndLog(
+        deps.database.pool,
+        actor.userId,
+        today,
+        { limit: page.perPage, offset: (page.page - 1) * page.perPage },
+        viewer(actor, meta),
+      );
+      const items = r.items.map((x) => ({ ...x, nextStep: nextStep(x, actor.userId, today), overdue: x.myActions.filter((a) => isOverdue(a, today)) }));
+      return { total: r.total, ...page, items };
     },
 
     /**
@@ -75,7 +76,7 @@ export function createWorklistService(deps: AppDeps) {
         deps.database.pool,
         { municipalityIds, phase: f.phase, withoutDirector: f.withoutDirector, escalated: f.escalated, limit: perPage, offset: (page - 1) * perPage },
         matchesBefore,
-        { userId: actor.userId, role: actor.role, organisationId: actor.organisationId, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 512) ?? null },
+        viewer(actor, meta),
       );
       return { ...r, page, perPage };
     },
