@@ -12,6 +12,7 @@ import { openRuntime } from '../src/server/runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { generateDirectory } from '../src/server/testing/directory-generator.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
+import { asOwner } from './support.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -49,7 +50,7 @@ export async function benchDirectory() {
   const runtime = await openRuntime(config);
   let muniIds: string[];
   try {
-    await generateDirectory(runtime.deps.database.db, { ...SIZE, seed: 2026 });
+    await asOwner(runtime, (owner) => generateDirectory(owner.db, { ...SIZE, seed: 2026 }));
     // 30 municipalities spread over the provinces: with 10 terms and 6 filters, 300 distinct searches.
     const all = await runtime.deps.database.db.select({ id: municipalities.id }).from(municipalities).orderBy(municipalities.cbsCode);
     muniIds = all

@@ -13,7 +13,7 @@ import { openRuntime } from '../src/server/runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { generateFamilies, sampleBsnPersons } from '../src/server/testing/families-generator.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
-import { CONNECTIONS, DURATION, percentile } from './support.js';
+import { asOwner, CONNECTIONS, DURATION, percentile } from './support.js';
 
 const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 4);
 const SIZE = {
@@ -32,7 +32,7 @@ export async function benchFamilies() {
   const runtime = await openRuntime(config);
   let sample: Awaited<ReturnType<typeof sampleBsnPersons>>;
   try {
-    const steps = await generateFamilies(runtime.deps.database.db, runtime.deps.secretKey, SIZE);
+    const steps = await asOwner(runtime, (owner) => generateFamilies(owner.db, runtime.deps.secretKey, SIZE));
     console.log(
       `generated in ${((Date.now() - started) / 1000).toFixed(0)} s (${Object.entries(steps)
         .map(([k, v]) => `${k} ${v.toFixed(0)} s`)

@@ -18,7 +18,7 @@ import { openRuntime } from '../src/server/runtime.js';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { signInOverHttp, startAppProcess, tempDataDir } from '../src/server/testing/processes.js';
 import { generateNational } from './cases.js';
-import { measureGets, percentile } from './support.js';
+import { asOwner, measureGets, percentile } from './support.js';
 
 const POLICY = 'beleid@demo.knooppunt.nl';
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
@@ -100,13 +100,13 @@ export async function benchMonitor(dataDir?: string) {
   try {
     if (!reuse) {
       console.log(`\nMonitor: generating the national data in ${DATA_DIR}…`);
-      console.log(await generateNational(setup.deps));
+      console.log(await generateNational(setup));
     }
     // What the refresh job does after a bulk load (or after migration 0024 on existing data): every dirty cell.
     const [seconds, cells] = await timed(() => refreshAllMonitorFacts(setup.deps.database.db));
     if (cells) console.log(`monitor facts: ${cells} dirty cells (municipality × month) recomputed in ${(seconds / 1000).toFixed(1)} s`);
     // What autovacuum does after a bulk load, at once: visibility maps set, so the monitor's index-only scans stay so.
-    await setup.deps.database.db.execute(sql`VACUUM (ANALYZE) monitor_facts, cases, care_team_members, referrals, signals, matches`);
+    await asOwner(setup, (owner) => owner.db.execute(sql`VACUUM (ANALYZE) monitor_facts, cases, care_team_members, referrals, signals, matches`));
   } finally {
     await setup.close();
   }

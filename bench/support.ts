@@ -1,4 +1,6 @@
 import autocannon from 'autocannon';
+import { type Database, openDatabase } from '../src/server/db/client.js';
+import type { Runtime } from '../src/server/runtime.js';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -66,3 +68,18 @@ export async function measureRequests(
 
 export const row = (name: string, x: Measured) =>
   `${name.padEnd(44)} ${x.r.requests.average.toFixed(0).padStart(6)} req/s  server p50 ${percentile(x.times, 50).toFixed(1).padStart(5)} ms  p95 ${percentile(x.times, 95).toFixed(1).padStart(5)} ms  p99 ${percentile(x.times, 99).toFixed(1).padStart(5)} ms   client p99 ${String(x.r.latency.p99).padStart(4)} ms  errors ${x.errors}`;
+
+/**
+ * Runs `fn` on a connection as the embedded cluster's owner (a superuser): the generators bulk-load with triggers off
+ * (session_replication_role), create extensions and helper functions and VACUUM, none of which the app's own
+ * least-privileged role may do (ADR 014).
+ */
+export async function asOwner<T>(runtime: Runtime, fn: (owner: Database) => Promise<T>): Promise<T> {
+  if (!runtime.embedded) throw new Error('The benchmarks generate into an embedded PostgreSQL (DATABASE_URL must be empty).');
+  const owner = openDatabase(runtime.embedded.url, 2);
+  try {
+    return await fn(owner);
+  } finally {
+    await owner.close();
+  }
+}

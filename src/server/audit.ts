@@ -59,7 +59,14 @@ export async function writeAccessLogForSubjects(
   subjectPersonIds: Iterable<string | null | undefined>,
 ): Promise<void> {
   const ids = [...new Set([...subjectPersonIds].filter((id): id is string => Boolean(id)))];
-  await tx.insert(accessLog).values((ids.length ? ids : [null]).map((subjectPersonId) => accessRow(who, meta, { ...entry, subjectPersonId })));
+  const r = accessRow(who, meta, { ...entry, subjectPersonId: null });
+  // The subjects as one array parameter: a list of 200 clients is 13 parameters instead of 2,600 (a VALUES list the
+  // ORM builds and PostgreSQL parses row by row), and the statement's text is the same for every list.
+  await tx.execute(sql`
+    INSERT INTO access_log (event_type, outcome, user_id, user_role, organisation_id, on_behalf_of_user_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
+    SELECT ${r.eventType}::access_event_type, ${r.outcome}::access_outcome, ${r.userId}::uuid, ${r.userRole}::role, ${r.organisationId}::uuid,
+      ${r.onBehalfOfUserId}::uuid, s.id, ${r.objectType}, ${r.objectId}, ${r.purpose}, ${r.ip}::inet, ${r.userAgent}
+    FROM unnest(${ids.length ? `{${ids.join(',')}}` : '{NULL}'}::uuid[]) AS s(id)`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

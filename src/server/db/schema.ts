@@ -653,6 +653,8 @@ export const signals = pgTable(
   },
   (t) => [
     index('signals_intake_idx').on(t.municipalityId, t.createdAt).where(sql`${t.toHub}`),
+    // The hub board's intake count: the undecided signals to the hub, counted from the index alone.
+    index('signals_undecided_idx').on(t.municipalityId).where(sql`${t.toHub} AND ${t.decision} IS NULL`),
     index('signals_signaller_idx').on(t.signallerId, t.createdAt),
     index('signals_person_idx').on(t.personId),
     // The monitor: a municipality's signals in a month.
@@ -778,6 +780,11 @@ export const matches = pgTable(
       .notNull()
       .references(() => involvementRegistrations.id, { onDelete: 'cascade' }),
     samePerson: boolean('same_person').notNull(),
+    /**
+     * The household's municipality, kept by triggers (migration 0032): the hub board counts a municipality's
+     * unfollowed matches from an index instead of joining every household of the municipality.
+     */
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
     centralContactUserId: uuid('central_contact_user_id').references(() => users.id),
     followedUpAt: timestamp('followed_up_at', { withTimezone: true }),
     followedUpById: uuid('followed_up_by_id').references(() => users.id),
@@ -788,6 +795,7 @@ export const matches = pgTable(
     uniqueIndex('matches_pair_uq').on(t.registrationAId, t.registrationBId),
     index('matches_b_idx').on(t.registrationBId),
     index('matches_unfollowed_idx').on(t.createdAt).where(sql`${t.followedUpAt} IS NULL`),
+    index('matches_unfollowed_municipality_idx').on(t.municipalityId, t.createdAt).where(sql`${t.followedUpAt} IS NULL`),
     // A household's matches, and the monitor's matches of a municipality's households in a month.
     index('matches_household_created_idx').on(t.householdId, t.createdAt),
     index('matches_created_idx').on(t.createdAt),
@@ -908,9 +916,14 @@ export const cases = pgTable(
       t.withoutDirectorSince,
     ),
     index('cases_without_director_idx').on(t.withoutDirectorSince).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
-    // The board's counts per municipality: cases without a director, and those escalated.
-    index('cases_without_director_muni_idx').on(t.municipalityId).where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
-    index('cases_escalated_idx').on(t.municipalityId).where(sql`${t.regieEscalatedAt} IS NOT NULL AND ${t.directorId} IS NULL AND ${t.phase} <> 'afgesloten'`),
+    // The board's counts per municipality (cases without a director, and those escalated) and, in index order, its
+    // filtered pages: the list reads a page from the index instead of sorting every case of the filter.
+    index('cases_without_director_muni_idx')
+      .on(t.municipalityId, t.updatedAt.desc())
+      .where(sql`${t.withoutDirectorSince} IS NOT NULL AND ${t.phase} <> 'afgesloten'`),
+    index('cases_escalated_idx')
+      .on(t.municipalityId, t.updatedAt.desc())
+      .where(sql`${t.regieEscalatedAt} IS NOT NULL AND ${t.directorId} IS NULL AND ${t.phase} <> 'afgesloten'`),
     uniqueIndex('cases_signal_uq').on(t.signalId).where(sql`${t.signalId} IS NOT NULL`),
     check(
       'cases_closed_complete',

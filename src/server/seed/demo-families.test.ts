@@ -44,7 +44,7 @@ async function actorOf(email: string): Promise<Actor> {
 describe('demo families', () => {
   it('the demo has a case: the JGZ nurse directs it and has an overdue action; the midwife sees its content', async () => {
     const joyce = await actorOf('jgz@demo.knooppunt.nl');
-    const mine = await createWorklistService(t.deps).mine(joyce, meta);
+    const mine = (await createWorklistService(t.deps).mine(joyce, meta)).items;
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ clientName: 'Fatima El Amrani', phase: 'steun_op_maat', directorId: joyce.userId, nextStep: 'overdue_actions' });
     const vera = await actorOf('verloskundige@demo.knooppunt.nl');

@@ -56,8 +56,9 @@ export async function generateMonitorData(pool: Db, size: { cases: number; match
     );
     await step(
       'matches',
-      sql`INSERT INTO matches (household_id, registration_a_id, registration_b_id, same_person, created_at, followed_up_at, followed_up_by_id)
-        SELECT a.household_id, a.id, b.id, true, timestamptz '2026-01-01' + (row_number() OVER () % 330) * interval '1 day',
+      // With the triggers off, the household's municipality (the trigger's work, migration 0032) is set here.
+      sql`INSERT INTO matches (household_id, municipality_id, registration_a_id, registration_b_id, same_person, created_at, followed_up_at, followed_up_by_id)
+        SELECT a.household_id, (SELECT h.municipality_id FROM households h WHERE h.id = a.household_id), a.id, b.id, true, timestamptz '2026-01-01' + (row_number() OVER () % 330) * interval '1 day',
                CASE WHEN random() < 0.6 THEN timestamptz '2026-01-01' + (row_number() OVER () % 330 + 3) * interval '1 day' END, NULL
         FROM (SELECT DISTINCT ON (person_id) id, person_id, household_id FROM involvement_registrations ORDER BY person_id, id LIMIT ${size.matches}) a
         JOIN LATERAL (SELECT id FROM involvement_registrations r WHERE r.person_id = a.person_id AND r.id > a.id ORDER BY r.id LIMIT 1) b ON true`,

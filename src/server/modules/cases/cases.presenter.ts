@@ -363,6 +363,10 @@ export const boardSchema = z.object({
     unfollowedMatches: z.number(),
     emergencyToReview: z.number(),
   }),
+  /** The filtered list is paged (most recently changed first): its length, and which page this is. */
+  total: z.number(),
+  page: int32(),
+  perPage: int32(),
   items: z.array(
     z.object({
       id: z.uuid(),
@@ -377,8 +381,11 @@ export const boardSchema = z.object({
     }),
   ),
 });
-export const presentBoard = (b: { counts: BoardCounts; items: BoardCaseRow[] }): z.infer<typeof boardSchema> => ({
+export const presentBoard = (b: { counts: BoardCounts; total: number; page: number; perPage: number; items: BoardCaseRow[] }): z.infer<typeof boardSchema> => ({
   counts: b.counts,
+  total: b.total,
+  page: b.page,
+  perPage: b.perPage,
   items: b.items.map((r) => ({
     ...r,
     withoutDirectorSince: iso(r.withoutDirectorSince),

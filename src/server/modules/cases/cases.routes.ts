@@ -26,7 +26,7 @@ import {
 } from './cases.presenter.js';
 import { createCaseService } from './cases.service.js';
 import { createPlanService } from './plan.service.js';
-import { createWorklistService } from './worklists.service.js';
+import { BOARD_PAGE, createWorklistService, MINE_PAGE } from './worklists.service.js';
 
 const tags = ['cases'];
 const idParams = z.object({ id: z.uuid() });
@@ -71,11 +71,22 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get(
     '/cases/mine',
-    { schema: { tags, summary: 'My cases: where I am in the care team', response: { 200: z.object({ items: z.array(myCaseSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'My cases: where I am in the care team, the most urgent first, one page at a time',
+        querystring: z.object({
+          page: coercedInt32().min(1).max(1000).default(1),
+          perPage: coercedInt32().min(1).max(500).default(MINE_PAGE),
+        }),
+        response: { 200: z.object({ total: int32(), page: int32(), perPage: int32(), items: z.array(myCaseSchema) }) },
+      },
+    },
     async (request) => {
       const actor = requireCareStaff(request.actor);
       const today = dutchDate(new Date());
-      return { items: (await lists.mine(actor, request.meta)).map((x) => presentMyCase(x, actor.userId, today)) };
+      const r = await lists.mine(actor, request.meta, request.query);
+      return { total: r.total, page: r.page, perPage: r.perPage, items: r.items.map((x) => presentMyCase(x, actor.userId, today)) };
     },
   );
 
@@ -90,6 +101,8 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
           phase: z.enum(CASE_PHASES).optional(),
           withoutDirector: z.stringbool().optional(),
           escalated: z.stringbool().optional(),
+          page: coercedInt32().min(1).max(1000).default(1),
+          perPage: coercedInt32().min(1).max(200).default(BOARD_PAGE),
         }),
         response: { 200: boardSchema },
       },

@@ -806,4 +806,57 @@ describe('work lists', () => {
     expect(without.items.every((x: { directorName: string | null }) => x.directorName === null)).toBe(true);
     expect(without.items.map((x: { id: string }) => x.id)).toContain(caseId);
   });
+
+  it('the board comes a page at a time, most recently changed first, with the total; each page names its own clients in the access log', async () => {
+    const a = await openCase('Paginaa');
+    const b = await openCase('Paginab');
+    const url = (page: number) => api(`/cases/board?municipalityId=${scene.municipality.id}&perPage=1&page=${page}`);
+    const first = (await coordinator.agent.get(url(1))).json();
+    const second = (await coordinator.agent.get(url(2))).json();
+    const c = first.counts.phases;
+    expect(first).toMatchObject({ page: 1, perPage: 1, total: c.signaleren + c.verkennen + c.steun_op_maat });
+    expect(first.items.map((x: { id: string }) => x.id)).toEqual([b.caseId]);
+    expect(second.items.map((x: { id: string }) => x.id)).toEqual([a.caseId]);
+    await new Promise((r) => setTimeout(r, 20));
+    const since = new Date();
+    await coordinator.agent.get(url(2));
+    const logged = await t.db
+      .select({ subject: accessLog.subjectPersonId, at: accessLog.occurredAt })
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, coordinator.user.id), eq(accessLog.purpose, 'casusbord knooppunt')));
+    expect(logged.filter((r) => r.at >= since).map((r) => r.subject)).toEqual([a.personId]);
+    // A filter's total is that list's length; two filters at once are counted too.
+    const without = (await coordinator.agent.get(api(`/cases/board?municipalityId=${scene.municipality.id}&withoutDirector=true`))).json();
+    expect(without.total).toBe(without.counts.withoutDirector);
+    const both = (
+      await coordinator.agent.get(api(`/cases/board?municipalityId=${scene.municipality.id}&withoutDirector=true&phase=signaleren&perPage=200`))
+    ).json();
+    expect(both.total).toBe(both.items.length);
+    expect(both.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([a.caseId, b.caseId]));
+    const beyond = (await coordinator.agent.get(api(`/cases/board?municipalityId=${scene.municipality.id}&page=1000`))).json();
+    expect(beyond.items).toEqual([]);
+  });
+
+  it('my cases come a page at a time, the most urgent first: a regie proposal to answer before everything else', async () => {
+    const a = await openCase('Urgenta');
+    await openCase('Urgentb');
+    await giveConsent(a.caseId, a.personId, jgz);
+    await addToTeam(a.caseId, jgz);
+    const p = await coordinator.agent.post(api(`/cases/${a.caseId}/directors`), { userId: jgz.user.id });
+    expect(p.statusCode, p.body).toBe(201);
+    const all = (await jgz.agent.get(api('/cases/mine?perPage=500'))).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.find((x: { id: string }) => x.id === a.caseId)).toMatchObject({ nextStep: 'answer_regie_proposal' });
+    const rank = ['answer_regie_proposal', 'overdue_actions', 'draft_plan', 'open_actions', 'none'];
+    const open = all.items.filter((x: { phase: string }) => x.phase !== 'afgesloten').map((x: { nextStep: string }) => rank.indexOf(x.nextStep));
+    expect(open).toEqual([...open].sort((x, y) => x - y));
+    const first = (await jgz.agent.get(api('/cases/mine?perPage=1'))).json();
+    expect(first).toMatchObject({ page: 1, perPage: 1, total: all.total, items: [{ nextStep: 'answer_regie_proposal' }] });
+    // The midwife opened both: the second page of one is the other case of the two most recent.
+    const [one, two] = [
+      (await midwife.agent.get(api('/cases/mine?perPage=1&page=1'))).json(),
+      (await midwife.agent.get(api('/cases/mine?perPage=1&page=2'))).json(),
+    ];
+    expect(one.items[0].id).not.toBe(two.items[0].id);
+  });
 });

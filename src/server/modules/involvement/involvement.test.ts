@@ -297,6 +297,35 @@ describe('informing and matches follow-up', () => {
   });
 });
 
+describe('matches on the hub board', () => {
+  it('counts a municipality’s unfollowed matches by the household’s municipality, which the match follows when the household moves', async () => {
+    const bsn = randomBsn();
+    await register(midwife, { person: person({ bsn }) });
+    await register(nurse, { person: person({ bsn }) });
+    const m = (await nurse.agent.get('/api/v1/matches')).json().items[0];
+    await t.db.execute(sql`UPDATE matches SET created_at = now() - interval '30 days' WHERE id = ${m.id}`);
+    const unfollowed = async () =>
+      (await coordinator.agent.get(`/api/v1/cases/board?municipalityId=${scene.municipality.id}`)).json().counts.unfollowedMatches as number;
+    const before = await unfollowed();
+    expect(before).toBeGreaterThanOrEqual(1);
+    // The match took its household's municipality on insert (migration 0032) …
+    const [row] = await t.db.select({ municipalityId: matches.municipalityId, householdId: matches.householdId }).from(matches).where(eq(matches.id, m.id));
+    expect(row!.municipalityId).toBe(scene.municipality.id);
+    // … and follows the household to another municipality: it leaves this board's count.
+    const elsewhere = await buildMunicipality(t.db, { regionId: scene.region.id });
+    await t.db.update(households).set({ municipalityId: elsewhere.id }).where(eq(households.id, row!.householdId));
+    expect(await unfollowed()).toBe(before - 1);
+    const [moved] = await t.db.select({ municipalityId: matches.municipalityId }).from(matches).where(eq(matches.id, m.id));
+    expect(moved!.municipalityId).toBe(elsewhere.id);
+    // Nobody sets another municipality on a match by hand.
+    await t.db.update(matches).set({ municipalityId: scene.municipality.id }).where(eq(matches.id, m.id));
+    const [kept] = await t.db.select({ municipalityId: matches.municipalityId }).from(matches).where(eq(matches.id, m.id));
+    expect(kept!.municipalityId).toBe(elsewhere.id);
+    await t.db.update(households).set({ municipalityId: scene.municipality.id }).where(eq(households.id, row!.householdId));
+    expect(await unfollowed()).toBe(before);
+  });
+});
+
 describe('notifications', () => {
   it('lists the user’s own notifications with the unread count; only the owner marks one read', async () => {
     const bsn = randomBsn();

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { ReferralStatus } from '../../../domain/referrals.js';
 import type { DbOrTx } from '../../db/client.js';
 import { rowFromJson } from '../../db/json-rows.js';
@@ -252,61 +253,83 @@ export async function referralsOfCase(db: DbOrTx, caseId: string) {
   return res.rows.map(summary);
 }
 
-const OPEN_STATUSES = sql`('sent', 'received', 'accepted', 'waiting_list', 'first_contact')`;
+const VIEW_FILTER = {
+  open: 'true',
+  new: "s.status IN ('sent', 'received')",
+  overdue: "s.status IN ('sent', 'received') AND s.due_on < $4::date",
+  waiting: "s.status = 'waiting_list'",
+} as const;
 
 /**
- * An organisation's incoming board in one statement: the counts (new, overdue, waiting list) and one page of the
- * open referrals, by due day, with the client's name (the receiver needs to know whom to contact). Read straight from
- * the partial index referrals_incoming_idx; the access-log row is written in the same statement.
+ * An organisation's incoming board in one prepared statement (one per view): the counts (new, overdue, waiting list)
+ * and one page of the open referrals, by due day, with the client's name (the receiver needs to know whom to
+ * contact), and the access-log row naming each client shown. The open referrals in the receiver's scope are read once
+ * from the partial index referrals_incoming_idx (with their case's municipality); the counts and the page come from
+ * that set, and only the page's rows are joined to their names.
  */
 export async function incomingBoard(
-  db: DbOrTx,
+  pool: pg.Pool,
   scope: { organisationId: string; municipalityIds: string[]; receiverUserId: string },
   today: string,
   view: 'open' | 'new' | 'overdue' | 'waiting',
   page: { offset: number; limit: number },
   log: { userId: string; role: string; ip: string | null; userAgent: string | null },
 ) {
-  const filter =
-    view === 'new'
-      ? sql`r.status IN ('sent', 'received')`
-      : view === 'overdue'
-        ? sql`r.status IN ('sent', 'received') AND r.due_on < ${today}::date`
-        : view === 'waiting'
-          ? sql`r.status = 'waiting_list'`
-          : sql`r.status IN ${OPEN_STATUSES}`;
   // policy.incomingScope: intake in her municipalities, or the referrals she answered herself.
-  const mine = sql`r.receiving_organisation_id = ${scope.organisationId}
-    AND (c.municipality_id = ANY(${`{${scope.municipalityIds.join(',')}}`}::uuid[]) OR r.answered_by_id = ${scope.receiverUserId})`;
-  const res = await db.execute<Record<string, unknown>>(sql`
-    WITH counts AS (
-      SELECT count(*) FILTER (WHERE r.status IN ('sent', 'received')) AS new,
-             count(*) FILTER (WHERE r.status IN ('sent', 'received') AND r.due_on < ${today}::date) AS overdue,
-             count(*) FILTER (WHERE r.status = 'waiting_list') AS waiting,
-             count(*) AS open
-      FROM referrals r JOIN cases c ON c.id = r.case_id WHERE ${mine} AND r.status IN ${OPEN_STATUSES}
-    ), items AS (
-      SELECT ${SUMMARY}, concat_ws(' ', p.given_name, p.family_name) AS person_name, r.person_id AS subject
+  const text = `
+    WITH scoped AS MATERIALIZED (
+      SELECT r.id, r.status, r.due_on, r.sent_at, r.person_id
       FROM referrals r JOIN cases c ON c.id = r.case_id
+      WHERE r.receiving_organisation_id = $1::uuid AND r.status IN ('sent', 'received', 'accepted', 'waiting_list', 'first_contact')
+        AND (c.municipality_id = ANY($2::uuid[]) OR r.answered_by_id = $3::uuid)
+    ), counts AS (
+      SELECT count(*) FILTER (WHERE status IN ('sent', 'received')) AS new,
+             count(*) FILTER (WHERE status IN ('sent', 'received') AND due_on < $4::date) AS overdue,
+             count(*) FILTER (WHERE status = 'waiting_list') AS waiting,
+             count(*) AS open
+      FROM scoped
+    ), page AS (
+      SELECT s.id, s.person_id FROM scoped s WHERE ${VIEW_FILTER[view]}
+      ORDER BY s.due_on, s.sent_at, s.id LIMIT $5::int OFFSET $6::int
+    ), items AS (
+      SELECT r.id, r.case_id, r.status, r.urgency, r.due_on, r.sent_at, r.expected_start, r.escalated_at, r.version,
+        s.name AS service_name, o.name AS organisation_name, u.display_name AS sender_name,
+        concat_ws(' ', p.given_name, p.family_name) AS person_name
+      FROM page JOIN referrals r ON r.id = page.id
       JOIN services s ON s.id = r.service_id JOIN organisations o ON o.id = r.receiving_organisation_id
       JOIN users u ON u.id = r.sender_id JOIN persons p ON p.id = r.person_id
-      WHERE ${mine} AND r.status IN ${OPEN_STATUSES} AND ${filter}
-      ORDER BY r.due_on, r.sent_at, r.id LIMIT ${page.limit} OFFSET ${page.offset}
     ), logged AS (
       -- One row per client shown (NEN 7513: who saw whom), or one without subject for an empty board.
       INSERT INTO access_log (event_type, user_id, user_role, organisation_id, subject_person_id, object_type, object_id, purpose, ip, user_agent)
-      SELECT 'read'::access_event_type, ${log.userId}::uuid, ${log.role}::role, ${scope.organisationId}::uuid, i.subject, 'referral', i.id::text,
-             'inkomende verwijzingen (ontvangende organisatie)', ${log.ip}::inet, ${log.userAgent} FROM items i
+      SELECT 'read'::access_event_type, $7::uuid, $8::role, $1::uuid, page.person_id, 'referral', page.id::text,
+             'inkomende verwijzingen (ontvangende organisatie)', $9::inet, $10::text FROM page
       UNION ALL
-      SELECT 'read'::access_event_type, ${log.userId}::uuid, ${log.role}::role, ${scope.organisationId}::uuid, NULL::uuid, 'referral', NULL::text,
-             'inkomende verwijzingen (ontvangende organisatie)', ${log.ip}::inet, ${log.userAgent} WHERE NOT EXISTS (SELECT 1 FROM items)
+      SELECT 'read'::access_event_type, $7::uuid, $8::role, $1::uuid, NULL::uuid, 'referral', NULL::text,
+             'inkomende verwijzingen (ontvangende organisatie)', $9::inet, $10::text WHERE NOT EXISTS (SELECT 1 FROM page)
     )
-    SELECT (SELECT to_jsonb(counts) FROM counts) AS counts, coalesce((SELECT jsonb_agg(to_jsonb(items) - 'subject') FROM items), '[]'::jsonb) AS items`);
+    SELECT (SELECT to_jsonb(counts) FROM counts) AS counts,
+      coalesce((SELECT jsonb_agg(to_jsonb(items) ORDER BY items.due_on, items.sent_at, items.id) FROM items), '[]'::jsonb) AS items`;
+  const res = await pool.query<{ counts: Record<string, string | number>; items: Record<string, unknown>[] }>({
+    name: `kp_incoming_${view}`,
+    text,
+    values: [
+      scope.organisationId,
+      scope.municipalityIds,
+      scope.receiverUserId,
+      today,
+      page.limit,
+      page.offset,
+      log.userId,
+      log.role,
+      log.ip,
+      log.userAgent?.slice(0, 512) ?? null,
+    ],
+  });
   const row = res.rows[0]!;
-  const counts = row.counts as Record<string, string | number>;
+  const counts = row.counts;
   return {
     counts: { new: Number(counts.new), overdue: Number(counts.overdue), waiting: Number(counts.waiting), open: Number(counts.open) },
-    items: (row.items as Record<string, unknown>[]).map(summary),
+    items: row.items.map(summary),
   };
 }
 

@@ -252,7 +252,7 @@ export function createReferralService(deps: AppDeps) {
     },
 
     incoming(actor: Actor, view: 'open' | 'new' | 'overdue' | 'waiting', meta: RequestMeta, page = { offset: 0, limit: 100 }) {
-      return repo.incomingBoard(db, incomingScope(actor), dutchDate(new Date()), view, page, {
+      return repo.incomingBoard(deps.database.pool, incomingScope(actor), dutchDate(new Date()), view, page, {
         userId: actor.userId,
         role: actor.role,
         ip: meta.ip,

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { Pager } from '../../components/Pager';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
@@ -19,7 +20,8 @@ export const PHASES: CasePhase[] = ['signaleren', 'verkennen', 'steun_op_maat', 
 /** "Mijn casussen": where I am in the care team, what I must do next, my overdue actions. */
 export function MyCasesPage({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const list = useMyCases();
+  const [page, setPage] = useState(1);
+  const list = useMyCases(page);
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const search = useQuery({
@@ -68,6 +70,7 @@ export function MyCasesPage({ me }: { me: Me }) {
           </>
         )}
       />
+      {list.data && <Pager page={list.data.page} pages={Math.ceil(list.data.total / list.data.perPage)} onPage={setPage} />}
       <section aria-labelledby="case-search">
         <Heading2 id="case-search">{t('cases.searchTitle')}</Heading2>
         <form
@@ -107,6 +110,8 @@ export function BoardPage({ me }: { me: Me }) {
   const board = useQuery({ queryKey: ['cases', 'board', qs], queryFn: () => api<Board>('GET', `/cases/board${qs ? `?${qs}` : ''}`) });
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(window.location.search);
+    // Another filter is another list: back to its first page.
+    if (k !== 'page') next.delete('page');
     if (v) next.set(k, v);
     else next.delete(k);
     setParams(next);
@@ -160,6 +165,7 @@ export function BoardPage({ me }: { me: Me }) {
               const next = new URLSearchParams(window.location.search);
               next.delete('withoutDirector');
               next.delete('escalated');
+              next.delete('page');
               if (e.target.value === 'without') next.set('withoutDirector', 'true');
               if (e.target.value === 'escalated') next.set('escalated', 'true');
               setParams(next);
@@ -191,6 +197,7 @@ export function BoardPage({ me }: { me: Me }) {
             </>
           )}
         />
+        {board.data && <Pager page={board.data.page} pages={Math.ceil(board.data.total / board.data.perPage)} onPage={(p) => set('page', String(p))} />}
       </section>
     </>
   );

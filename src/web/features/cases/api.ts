@@ -149,6 +149,10 @@ export interface Board {
     unfollowedMatches: number;
     emergencyToReview: number;
   };
+  /** The filtered list is paged: its length, this page and the page size. */
+  total: number;
+  page: number;
+  perPage: number;
   items: {
     id: string;
     phase: CasePhase;
@@ -185,6 +189,11 @@ export const useConsentOrganisations = (id: string, q: string) =>
     queryFn: () => api<{ items: ConsentOrganisation[] }>('GET', `/cases/${id}/consent-organisations${q ? `?q=${encodeURIComponent(q)}` : ''}`),
     select: (r) => r.items,
   });
-export const useMyCases = () => useQuery({ queryKey: ['cases', 'mine'], queryFn: () => api<{ items: MyCase[] }>('GET', '/cases/mine') });
+/** "My cases", the most urgent first, a page at a time (the first page is what the dashboard shows). */
+export const useMyCases = (page = 1) =>
+  useQuery({
+    queryKey: ['cases', 'mine', page],
+    queryFn: () => api<{ total: number; page: number; perPage: number; items: MyCase[] }>('GET', `/cases/mine?page=${page}`),
+  });
 export const usePlanVersion = (id: string, n: number) =>
   useQuery({ queryKey: caseKeys.plan(id, n), queryFn: () => api<PlanVersion>('GET', `/cases/${id}/plans/${n}`), enabled: n > 0 });

@@ -51,7 +51,7 @@ function Details({ person }: { person: Person }) {
     [t('clients.municipality'), person.municipality.name],
     [t('clients.preferredLanguage'), person.preferredLanguage ? languageName(person.preferredLanguage, i18n.language) : '—'],
     [t('clients.interpreterNeeded'), person.interpreterNeeded ? t('app.yes') : t('app.no')],
-    [t('clients.contactPhone'), person.contactPhone ? <PhoneLink phone={person.contactPhone} /> : '—'],
+    [t('clients.contactPhone'), person.contactPhone ? <PhoneLink key="phone" phone={person.contactPhone} /> : '—'],
     [t('clients.contactEmail'), person.contactEmail ?? '—'],
   ];
   if (person.deceasedOn) rows.push([t('clients.deceasedOn'), formatDate(person.deceasedOn, i18n.language)]);

@@ -51,11 +51,15 @@ export const useCaseCandidates = (coordinate: boolean, enabled: boolean) =>
   useQuery({
     queryKey: meetingKeys.caseCandidates(coordinate),
     queryFn: async (): Promise<{ id: string; clientName: string }[]> =>
-      coordinate ? (await call(client.GET('/api/v1/cases/board'))).items : (await call(client.GET('/api/v1/cases/mine'))).items.filter((c) => c.isDirector),
+      // The pickers need every candidate, not the work lists' first page.
+      coordinate
+        ? (await call(client.GET('/api/v1/cases/board', { params: { query: { perPage: 200 } } }))).items
+        : (await call(client.GET('/api/v1/cases/mine', { params: { query: { perPage: 500 } } }))).items.filter((c) => c.isDirector),
     enabled,
   });
 
-export const useMyCases = () => useQuery({ queryKey: meetingKeys.myCases(), queryFn: () => call(client.GET('/api/v1/cases/mine')) });
+export const useMyCases = () =>
+  useQuery({ queryKey: meetingKeys.myCases(), queryFn: () => call(client.GET('/api/v1/cases/mine', { params: { query: { perPage: 500 } } })) });
 
 export const useDoubleDiscussion = (meetingId: string, caseId: string, enabled: boolean) =>
   useQuery({

@@ -6239,10 +6239,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My cases: where I am in the care team */
+        /** My cases: where I am in the care team, the most urgent first, one page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    perPage?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6256,6 +6259,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            total: number;
+                            page: number;
+                            perPage: number;
                             items: {
                                 /** Format: uuid */
                                 id: string;
@@ -6315,6 +6321,8 @@ export interface paths {
                     phase?: "signaleren" | "verkennen" | "steun_op_maat" | "afgesloten";
                     withoutDirector?: string;
                     escalated?: string;
+                    page?: number;
+                    perPage?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6342,6 +6350,9 @@ export interface paths {
                                 unfollowedMatches: number;
                                 emergencyToReview: number;
                             };
+                            total: number;
+                            page: number;
+                            perPage: number;
                             items: {
                                 /** Format: uuid */
                                 id: string;
