@@ -7,6 +7,7 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let signalId: string;
+  let caseUrl: string;
   const accounts: Record<'coordinator' | 'midwife' | 'nurse' | 'social' | 'gp', E2eAccount> = {} as never;
 
   beforeAll(async () => {
@@ -33,7 +34,9 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
   const signIn = (who: keyof typeof accounts) => signInPage(browser, server.baseUrl, accounts[who]);
   const heading = (page: Page) => page.locator('h1').textContent();
 
-  async function addMember(page: Page, who: keyof typeof accounts, role: string) {
+  /** Adds a professional from the team tab; without consent for her organisation the page asks first. */
+  async function addMember(page: Page, who: keyof typeof accounts, role: string, consentFirst = true) {
+    await page.getByRole('button', { name: 'Professional toevoegen' }).click();
     await page.getByLabel('Zoek op naam').fill(accounts[who].name);
     await page.getByRole('button', { name: 'Zoeken' }).click();
     const select = page.getByRole('combobox', { name: 'Gevonden professionals' });
@@ -41,10 +44,12 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await select.selectOption({ index: 1 });
     await page.getByLabel('Rol in deze casus').fill(role);
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
-    // No consent for that organisation yet: the page asks first.
-    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
-    await expectAccessible(page);
-    await page.getByRole('button', { name: 'Toch toevoegen' }).click();
+    if (consentFirst) {
+      // No consent for that organisation yet: the page asks first.
+      await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Toch toevoegen' }).click();
+    }
     await expect.poll(() => page.getByRole('row').filter({ hasText: accounts[who].name }).count()).toBe(1);
   }
 
@@ -54,27 +59,37 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await expect.poll(() => heading(coordinator)).toBe('Signaal over Iris Janssen');
     await coordinator.getByRole('button', { name: 'Casus openen' }).click();
     await expect.poll(() => heading(coordinator)).toBe('Casus Iris Janssen');
-    const caseUrl = coordinator.url();
+    caseUrl = coordinator.url();
     await expectAccessible(coordinator);
 
-    // Two professionals join; consent for case discussion is recorded for their organisations.
+    // The nurse joins first; then the parents consent for her organisation, the midwife's practice and the
+    // Sociaal Team — found by name before anyone of it is in the team — in one go.
     await addMember(coordinator, 'nurse', 'JGZ-verpleegkundige');
-    await addMember(coordinator, 'social', 'Wijkcoach');
+    await coordinator.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await coordinator.getByRole('combobox', { name: 'Gegeven door' }).selectOption({ label: 'Iris Janssen (Moeder / zwangere)' });
     await coordinator.getByLabel('JGZ Zuid-Limburg (demo)').check();
-    await coordinator.getByLabel('Sociaal Team Kerkrade').check();
     await coordinator.getByLabel('Verloskundigenpraktijk De Wieg').check();
+    await coordinator.getByLabel('Andere organisatie zoeken').fill('Sociaal Team');
+    await coordinator.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await coordinator.getByLabel('Sociaal Team Kerkrade (nog niemand in het zorgteam)').check();
+    await expectAccessible(coordinator);
     await coordinator.getByRole('button', { name: 'Vastleggen' }).click();
     const consentTable = coordinator.getByRole('table').filter({ hasText: 'Ontvanger' });
     await expect.poll(() => consentTable.getByRole('row').filter({ hasText: 'gegeven (mondeling' }).count()).toBe(3);
+    // The social worker joins later: the consent given before applies, nothing to confirm.
+    await addMember(coordinator, 'social', 'Wijkcoach', false);
+    await expect.poll(() => coordinator.getByRole('row').filter({ hasText: accounts.social.name }).filter({ hasText: 'gegeven' }).count()).toBe(1);
+    await expect.poll(() => coordinator.getByText('Sociaal Team Kerkrade: gegeven').count()).toBe(1);
     await expectAccessible(coordinator);
 
-    // The coordinator proposes the JGZ nurse as case director.
+    // The coordinator proposes the JGZ nurse as case director; there is no director yet, and the text says so.
+    await coordinator.getByRole('button', { name: 'Casusregisseur voorstellen' }).click();
     await coordinator
       .getByRole('combobox', { name: 'Voorstellen als regisseur' })
       .selectOption({ label: 'Jeugdverpleegkundige Noor — JGZ Zuid-Limburg (demo)' });
-    await coordinator.getByRole('button', { name: 'Voorstellen' }).click();
-    await expect.poll(() => coordinator.getByText(/moet nog accepteren/).count()).toBe(1);
+    await coordinator.getByRole('button', { name: 'Voorstellen', exact: true }).click();
+    await expect.poll(() => coordinator.getByText(/moet nog accepteren. Tot dan is er geen casusregisseur/).count()).toBe(1);
+    await expect.poll(() => coordinator.getByText(/huidige regisseur/).count()).toBe(0);
 
     // She sees it on her dashboard and accepts.
     const nurse = await signIn('nurse');
@@ -82,10 +97,11 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await nurse.getByRole('link', { name: 'U bent voorgesteld als regisseur bij Iris Janssen' }).click();
     await expect.poll(() => heading(nurse)).toBe('Casus Iris Janssen');
     await nurse.getByRole('button', { name: 'Regie accepteren' }).click();
-    await expect.poll(() => nurse.getByText(/Jeugdverpleegkundige Noor, JGZ Zuid-Limburg/).count()).toBe(1);
+    await expect.poll(() => nurse.getByText('Casusregisseur: Jeugdverpleegkundige Noor.').count()).toBe(1);
     await expectAccessible(nurse);
 
-    // The director drafts the family plan and adopts it with the parents.
+    // The director drafts the family plan from the plan tab; adopting needs the parents (ADR 016).
+    await nurse.getByRole('tab', { name: 'Gezinsplan' }).click();
     await nurse.getByRole('button', { name: 'Gezinsplan opstellen' }).click();
     await expect.poll(() => heading(nurse)).toBe('Gezinsplan Iris Janssen, concept versie 1');
     await expectAccessible(nurse);
@@ -96,13 +112,15 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await nurse.getByLabel('Wat', { exact: true }).fill('Samen de post doornemen');
     await nurse.getByRole('button', { name: 'Concept opslaan' }).click();
     await expect.poll(() => nurse.getByText('Opgeslagen.').count()).toBe(1);
-    await nurse.getByRole('button', { name: 'Vaststellen met de ouders' }).click();
     await nurse.getByLabel('De ouders waren bij het gesprek').check();
-    await nurse.getByLabel('De ouders zijn akkoord met het plan').check();
+    await nurse.getByRole('button', { name: 'Vaststellen', exact: true }).click();
+    await expect.poll(() => nurse.getByText('Zonder akkoord van de ouders blijft het plan een concept.').count()).toBe(1);
+    await expect.poll(() => heading(nurse)).toBe('Gezinsplan Iris Janssen, concept versie 1');
     await expectAccessible(nurse);
+    await nurse.getByLabel('De ouders zijn akkoord met het plan').check();
     await nurse.getByRole('button', { name: 'Vaststellen', exact: true }).click();
     await expect.poll(() => heading(nurse)).toBe('Gezinsplan Iris Janssen, versie 1');
-    await expect.poll(() => nurse.getByText(/Ouders waren aanwezig; ouders zijn akkoord/).count()).toBe(1);
+    await expect.poll(() => nurse.getByText(/Samen met de ouders vastgesteld: zij waren bij het gesprek en zijn akkoord/).count()).toBe(1);
     await expectAccessible(nurse);
     const pdf = await nurse.request.get(`${server.baseUrl}${new URL(caseUrl).pathname.replace('/casussen/', '/api/v1/cases/')}/plans/1/pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -135,5 +153,70 @@ describe.skipIf(!hasChromium)('case coordination in a real browser', () => {
     await coordinator.getByRole('button', { name: 'Terecht', exact: true }).click();
     await expect.poll(() => coordinator.getByText(/Huisarts Hendrik.*terecht/).count()).toBe(1);
     await expectAccessible(coordinator);
+  });
+
+  it('the case page is a workspace: tabs in the URL, by keyboard, accessible on every tab; a member is told why she cannot direct', async () => {
+    const coordinator = await signIn('coordinator');
+    await coordinator.goto(caseUrl);
+    await expect.poll(() => heading(coordinator)).toBe('Casus Iris Janssen');
+    const tab = (name: string) => coordinator.getByRole('tab', { name, exact: true });
+    const selected = () => coordinator.getByRole('tab', { selected: true }).textContent();
+    await expect.poll(selected).toBe('Team en toestemming');
+    // One tab stop: arrows, Home and End move and select; the panel follows and the URL carries the tab.
+    await tab('Team en toestemming').focus();
+    await coordinator.keyboard.press('ArrowRight');
+    await expect.poll(selected).toBe('Gezinsplan');
+    expect(new URL(coordinator.url()).searchParams.get('tab')).toBe('plan');
+    expect(await coordinator.evaluate(() => document.activeElement?.textContent)).toBe('Gezinsplan');
+    await expect.poll(() => coordinator.getByRole('tabpanel').getByRole('heading', { name: 'Gezinsplan', level: 2 }).count()).toBe(1);
+    await coordinator.keyboard.press('End');
+    await expect.poll(selected).toBe('Tijdlijn');
+    await coordinator.keyboard.press('ArrowRight');
+    await expect.poll(selected).toBe('Team en toestemming');
+    await coordinator.keyboard.press('ArrowLeft');
+    await expect.poll(selected).toBe('Tijdlijn');
+    await coordinator.keyboard.press('Home');
+    await expect.poll(selected).toBe('Team en toestemming');
+    expect(await coordinator.getByRole('tab', { selected: false }).evaluateAll((els) => els.map((e) => e.getAttribute('tabindex')))).toEqual([
+      '-1',
+      '-1',
+      '-1',
+      '-1',
+    ]);
+    // Tab from the tab list lands in the panel.
+    await coordinator.keyboard.press('Tab');
+    expect(await coordinator.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel');
+
+    // Every tab passes axe; the timeline has the one consent entry naming all three organisations.
+    for (const name of ['Team en toestemming', 'Gezinsplan', 'Verwijzingen', 'Overleg', 'Tijdlijn']) {
+      await tab(name).click();
+      await expect.poll(selected).toBe(name);
+      await expectAccessible(coordinator);
+    }
+    const consentLines = coordinator.getByRole('listitem').filter({ hasText: 'Toestemming:' });
+    await expect.poll(() => consentLines.count()).toBe(1);
+    await expect.poll(() => consentLines.filter({ hasText: 'Sociaal Team Kerkrade' }).filter({ hasText: 'JGZ Zuid-Limburg (demo)' }).count()).toBe(1);
+    // A link to a tab opens it; back returns to the tab before.
+    await tab('Verwijzingen').click();
+    await tab('Overleg').click();
+    await coordinator.goBack();
+    await expect.poll(selected).toBe('Verwijzingen');
+    await coordinator.goto(`${caseUrl}?tab=plan`);
+    await expect.poll(selected).toBe('Gezinsplan');
+
+    // The midwife (care team, not the director) sees the team without the buttons, and is told why.
+    const midwife = await signIn('midwife');
+    await midwife.goto(caseUrl);
+    await expect.poll(() => heading(midwife)).toBe('Casus Iris Janssen');
+    await expect
+      .poll(() => midwife.getByText('Het zorgteam en de regie beheren doet de casusregisseur of de coördinator van het knooppunt.').count())
+      .toBeGreaterThan(0);
+    expect(await midwife.getByRole('button', { name: 'Professional toevoegen' }).count()).toBe(0);
+    await expectAccessible(midwife);
+    await midwife.getByRole('tab', { name: 'Gezinsplan' }).click();
+    await expect
+      .poll(() => midwife.getByText('Het gezinsplan opstellen en vaststellen doet de casusregisseur of de coördinator van het knooppunt.').count())
+      .toBe(1);
+    await expectAccessible(midwife);
   });
 });

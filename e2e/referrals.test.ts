@@ -1,9 +1,14 @@
+import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseService } from '../src/server/modules/cases/cases.service.js';
+import { createReferralService } from '../src/server/modules/referrals/referrals.service.js';
 import { seedDemo } from '../src/server/seed/demo.js';
 import { seedDemoDirectory } from '../src/server/seed/demo-directory.js';
 import { type E2eAccount, expectAccessible, hasChromium, launch, makeAccount, signalledClient, signInPage, startServer } from './support.js';
+
+/** A date and time `n` days ahead as a datetime-local input takes it (hand-overs and starts lie ahead). */
+const inDaysLocal = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 16);
 
 describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -54,7 +59,8 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
 
   it('the midwife refers to VoorZorg; the nurse accepts on her board, puts it on the waiting list and starts; the midwife sees each step', async () => {
     const midwife = await signIn('midwife');
-    await midwife.goto(`${server.baseUrl}/casussen/${caseId}`);
+    // The case page's referrals tab (the tab lives in the URL).
+    await midwife.goto(`${server.baseUrl}/casussen/${caseId}?tab=verwijzingen`);
     await expect.poll(() => heading(midwife)).toBe('Casus Sanne Vos');
     await expect.poll(() => midwife.getByText('Er zijn nog geen verwijzingen vanuit deze casus.').count()).toBe(1);
     await midwife.getByRole('link', { name: 'Verwijzen naar een aanbod' }).click();
@@ -72,7 +78,7 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
     await expect.poll(() => midwife.getByText('Gekozen: VoorZorg Parkstad').count()).toBe(1);
     await midwife.getByLabel('Doel van de verwijzing').fill('Intensieve begeleiding tijdens de zwangerschap');
     await midwife.getByLabel('Wat wordt er gevraagd?').fill('Sanne is 20 weken zwanger van haar eerste kind en heeft weinig steun.');
-    await midwife.getByLabel('Voorgestelde datum en tijd').fill('2027-03-02T10:00');
+    await midwife.getByLabel('Voorgestelde datum en tijd').fill(inDaysLocal(30));
     await expectAccessible(midwife);
     await midwife.getByRole('button', { name: 'Verwijzing versturen' }).click();
     await expect.poll(() => heading(midwife)).toBe('Verwijzing naar VoorZorg Parkstad voor Sanne Vos');
@@ -96,7 +102,7 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
     await nurse.getByRole('combobox', { name: 'Nieuwe status' }).selectOption({ label: 'Wachtlijst' });
     await nurse.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => nurse.getByText('Vul de verwachte startdatum in.').count()).toBeGreaterThan(0);
-    await nurse.getByLabel('Verwachte startdatum').fill('2027-01-11');
+    await nurse.getByLabel('Verwachte startdatum').fill(inDaysLocal(40).slice(0, 10));
     await nurse.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => historySteps(nurse)).toEqual(['Verstuurd', 'Geaccepteerd', 'Wachtlijst']);
     await nurse.getByRole('combobox', { name: 'Nieuwe status' }).selectOption({ label: 'Hulp gestart' });
@@ -113,6 +119,70 @@ describe.skipIf(!hasChromium)('referrals with a warm hand-over in a real browser
     // The sender has no receiver's steps: only "client withdrew" remains for her.
     const options = await midwife.getByRole('combobox', { name: 'Nieuwe status' }).locator('option').allTextContents();
     expect(options.slice(1)).toEqual(['Cliënt heeft afgezien']);
+  });
+
+  it('the nurse declines for another reason with an explanation; the midwife sees it on her home page and refers again, linked', async () => {
+    const referrals = createReferralService(server.deps);
+    const household = await server.db.execute<{ person_id: string }>(
+      sql`SELECT p.id AS person_id FROM cases c JOIN persons p ON p.household_id = c.household_id WHERE c.id = ${caseId} LIMIT 1`,
+    );
+    const voorzorg = await server.db.execute<{ id: string }>(sql`SELECT id FROM services WHERE name = 'VoorZorg Parkstad' LIMIT 1`);
+    await referrals.create(
+      accounts.midwife.actor,
+      caseId,
+      {
+        personId: household.rows[0]!.person_id,
+        serviceId: voorzorg.rows[0]!.id,
+        purpose: 'Steun bij de opvoeding',
+        question: 'Kunnen jullie Sanne na de bevalling begeleiden?',
+        urgency: 'normal',
+        handover: { kind: 'introduction_call', at: null, note: '' },
+        attachments: [],
+      },
+      meta,
+    );
+
+    const nurse = await signIn('nurse');
+    await nurse.goto(`${server.baseUrl}/verwijzingen/inkomend?view=new`);
+    const row = nurse
+      .getByRole('row')
+      .filter({ hasText: 'Steun' })
+      .or(nurse.getByRole('row').filter({ hasText: 'Sanne Vos' }).last());
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    // The board says by when to answer, against the norm.
+    await expect.poll(() => nurse.getByText(/werkdag/).count()).toBeGreaterThan(0);
+    const label = 'Sanne Vos — VoorZorg Parkstad';
+    await expect.poll(() => nurse.getByRole('button', { name: `Afwijzen: ${label}` }).count()).toBe(1);
+    await nurse.getByRole('combobox', { name: `Reden van afwijzen voor ${label}` }).selectOption({ label: 'Andere reden' });
+    const decline = nurse.getByRole('button', { name: `Afwijzen: ${label}` });
+    expect(await decline.isDisabled()).toBe(true);
+    await nurse.getByLabel('Toelichting op de andere reden (verplicht)').fill('Na de bevalling werkt de kraamzorg dit op');
+    await decline.click();
+    await expect.poll(() => nurse.getByRole('button', { name: `Afwijzen: ${label}` }).count()).toBe(0);
+
+    // Her home page flags the decline; one click takes her to referring again, with the reason in view.
+    const midwife = await signIn('midwife');
+    await expect.poll(() => midwife.getByRole('heading', { name: /Afgewezen verwijzingen/ }).count()).toBe(1);
+    await expectAccessible(midwife);
+    await midwife
+      .getByRole('link', { name: /Sanne Vos — VoorZorg Parkstad/ })
+      .first()
+      .click();
+    await expect.poll(() => midwife.getByText('Na de bevalling werkt de kraamzorg dit op', { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => midwife.getByText(/U verwijst opnieuw na de verwijzing naar VoorZorg Parkstad/).count()).toBe(1);
+    expect(await midwife.getByLabel('Doel van de verwijzing').inputValue()).toBe('Steun bij de opvoeding');
+    await midwife.getByLabel('Zoek een aanbod op de sociale kaart').fill('VoorZorg');
+    await midwife.getByRole('button', { name: 'Zoeken' }).click();
+    await midwife.getByRole('button', { name: 'Kies VoorZorg Parkstad (JGZ Zuid-Limburg (demo))' }).click();
+    await midwife.getByLabel('Voorgestelde datum en tijd').fill(inDaysLocal(14));
+    await expectAccessible(midwife);
+    await midwife.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await expect.poll(() => midwife.getByText('Opnieuw verwezen na:').count()).toBe(1);
+    // The declined referral: responsibility back with her, and the new referral linked.
+    await midwife.getByText('Opnieuw verwezen na:').locator('a').click();
+    await expect.poll(() => midwife.getByText('De verwijzer: JGZ Zuid-Limburg (demo) heeft niet geaccepteerd').count()).toBe(1);
+    await expect.poll(() => midwife.getByText('Opnieuw verwezen naar:').count()).toBe(1);
+    await expectAccessible(midwife);
   });
 
   it('a user chooses how notifications reach her by e-mail; safety notifications stay immediate', async () => {

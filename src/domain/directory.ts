@@ -240,3 +240,31 @@ export const personCardInputSchema = z.object({
   active: z.boolean().default(true),
 });
 export type PersonCardInput = z.infer<typeof personCardInputSchema>;
+
+/** A word or short phrase of a synonym group: letters and digits, words separated by one space or hyphen. */
+const SYNONYM_TERM = /^[\p{L}\p{N}]+(?:[ -][\p{L}\p{N}]+)*$/u;
+export const MAX_SYNONYM_TERMS = 30;
+
+/** Lower case, accents kept: "Financiën" and "financiën" are one term; the search folds accents itself. */
+export const normaliseSynonymTerm = (t: string) => t.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
+/**
+ * A synonym group of the sociale kaart search: two or more words that find each other's services. Each term is
+ * checked on its own, so an error names the term (`terms.2`): too short, too long, or characters other than
+ * letters, digits, a space or a hyphen; a term given twice is refused on the list.
+ */
+export const synonymGroupInputSchema = z.object({
+  terms: z
+    .array(
+      z
+        .string()
+        .transform(normaliseSynonymTerm)
+        .pipe(
+          z.string().min(2, { message: 'synonym_too_short' }).max(60, { message: 'synonym_too_long' }).regex(SYNONYM_TERM, { message: 'synonym_characters' }),
+        ),
+    )
+    .min(2, { message: 'synonyms_at_least_two' })
+    .max(MAX_SYNONYM_TERMS, { message: 'synonyms_too_many' })
+    .refine((terms) => new Set(terms).size === terms.length, { message: 'synonym_duplicate' }),
+});
+export type SynonymGroupInput = z.infer<typeof synonymGroupInputSchema>;

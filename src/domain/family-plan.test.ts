@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffPlans, EMPTY_PLAN, isEmptyDiff, isOverdue, type PlanContent, planContentSchema } from './family-plan.js';
+import { adoptionProblems, adoptionRecord, diffPlans, EMPTY_PLAN, isEmptyDiff, isOverdue, type PlanContent, planContentSchema } from './family-plan.js';
 
 const U1 = '0b7a3c1e-5d2f-4a8b-9c6d-1e2f3a4b5c6d';
 const P1 = '1c8b4d2f-6e3a-4b9c-8d7e-2f3a4b5c6d7e';
@@ -82,6 +82,25 @@ describe('comparing plan versions', () => {
         expect(diffPlans(p, changed).text.map((t) => t.field)).toEqual(['strengths']);
         const fewer = { ...p, goals: p.goals.slice(1) };
         expect(diffPlans(p, fewer).goals.filter((c) => c.kind === 'removed')).toHaveLength(p.goals.length ? 1 : 0);
+      }),
+    );
+  });
+});
+
+describe('adopting with the parents (ADR 016)', () => {
+  it('needs the parents present and agreeing; each missing fact is its own reason', () => {
+    expect(adoptionProblems({ parentsPresent: true, parentsAgreed: true })).toEqual([]);
+    expect(adoptionProblems({ parentsPresent: false, parentsAgreed: true })).toEqual([{ field: 'parentsPresent', code: 'parents_not_present' }]);
+    expect(adoptionProblems({ parentsPresent: true, parentsAgreed: false })).toEqual([{ field: 'parentsAgreed', code: 'parents_not_agreed' }]);
+    expect(adoptionProblems({ parentsPresent: false, parentsAgreed: false })).toHaveLength(2);
+  });
+
+  it('describes an adopted version as what happened: never "with the parents" unless they were there and agreed', () => {
+    fc.assert(
+      fc.property(fc.option(fc.boolean()), fc.option(fc.boolean()), (present, agreed) => {
+        const r = adoptionRecord({ parentsPresent: present, parentsAgreed: agreed });
+        expect(r === 'with_parents').toBe(Boolean(present && agreed));
+        if (!agreed) expect(r).toBe('without_agreement');
       }),
     );
   });

@@ -76,6 +76,29 @@ export function isOverdue(a: Pick<PlanAction, 'status' | 'dueDate'>, today: stri
   return (a.status === 'open' || a.status === 'in_progress') && a.dueDate !== null && a.dueDate < today;
 }
 
+// ─── Adoption: with the parents ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Eén gezin, één plan: the plan is the family's, so it is adopted WITH the parents — they took part in the
+ * conversation and agree (ADR 016). Without either it stays a draft; these are the reasons, one per missing fact.
+ */
+export function adoptionProblems(a: { parentsPresent: boolean; parentsAgreed: boolean }): { field: 'parentsPresent' | 'parentsAgreed'; code: string }[] {
+  return [
+    ...(a.parentsPresent ? [] : [{ field: 'parentsPresent' as const, code: 'parents_not_present' }]),
+    ...(a.parentsAgreed ? [] : [{ field: 'parentsAgreed' as const, code: 'parents_not_agreed' }]),
+  ];
+}
+
+/**
+ * How an adopted version is to be described, on the page and in the PDF alike: agreed with the parents, or — for
+ * versions adopted before ADR 016 — honestly without their agreement or without them. Never "agreed" when it was not.
+ */
+export type AdoptionRecord = 'with_parents' | 'without_agreement' | 'without_parents';
+export function adoptionRecord(p: { parentsPresent: boolean | null; parentsAgreed: boolean | null }): AdoptionRecord {
+  if (p.parentsAgreed && p.parentsPresent) return 'with_parents';
+  return p.parentsAgreed ? 'without_parents' : 'without_agreement';
+}
+
 // ─── Comparing two versions ──────────────────────────────────────────────────────────────────────────────────
 
 export type Change<T> = { kind: 'added'; after: T } | { kind: 'removed'; before: T } | { kind: 'changed'; before: T; after: T };

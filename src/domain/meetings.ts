@@ -98,6 +98,8 @@ export const meetingInputSchema = z
       .default(null),
     /** Extra invitees beyond the table's standing members. */
     inviteeIds: z.array(z.uuid()).max(100).default([]),
+    /** Invitees by smoelenboek card: a card with an account invites the account, one without is invited by mail. */
+    inviteePersonIds: z.array(z.uuid()).max(100).default([]),
   })
   .superRefine((m, ctx) => {
     if (!m.place && !m.videoUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'place_or_video' });

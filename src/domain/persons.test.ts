@@ -9,6 +9,7 @@ import {
   isValidBsn,
   normaliseBsn,
   personInputSchema,
+  phaseForSignalDecision,
   registrationEnd,
   whomToInform,
 } from './persons.js';
@@ -62,20 +63,49 @@ describe('BSN elfproef', () => {
   });
 });
 
+describe('the phase a case starts in', () => {
+  it('follows the hub decision: exploration is Verkennen, direct support is Steun op maat, otherwise Signaleren', () => {
+    expect(phaseForSignalDecision('exploration')).toBe('verkennen');
+    expect(phaseForSignalDecision('direct_support')).toBe('steun_op_maat');
+    expect(phaseForSignalDecision('advice_only')).toBe('signaleren');
+    expect(phaseForSignalDecision(null)).toBe('signaleren');
+  });
+});
+
 describe('impossible dates', () => {
   const today = d('2026-11-22');
   it('refuses a birth in the future, an age over 120, a due date more than ten months ahead, and no date at all', () => {
-    expect(impossibleLifeDates({ dateOfBirth: d('2026-12-01'), dueDate: null }, today)).toEqual([{ field: 'dateOfBirth', code: 'birth_in_future' }]);
-    expect(impossibleLifeDates({ dateOfBirth: d('1900-01-01'), dueDate: null }, today)).toEqual([{ field: 'dateOfBirth', code: 'age_over_120' }]);
-    expect(impossibleLifeDates({ dateOfBirth: null, dueDate: d('2027-10-01') }, today)).toEqual([{ field: 'dueDate', code: 'due_date_too_far' }]);
-    expect(impossibleLifeDates({ dateOfBirth: null, dueDate: null }, today)).toEqual([{ field: 'dateOfBirth', code: 'birth_or_due_date_required' }]);
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: d('2026-12-01'), dueDate: null }, today)).toEqual([
+      { field: 'dateOfBirth', code: 'birth_in_future' },
+    ]);
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: d('1900-01-01'), dueDate: null }, today)).toEqual([
+      { field: 'dateOfBirth', code: 'age_over_120' },
+    ]);
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: null, dueDate: d('2027-10-01') }, today)).toEqual([
+      { field: 'dueDate', code: 'due_date_too_far' },
+    ]);
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: null, dueDate: null }, today)).toEqual([
+      { field: 'dateOfBirth', code: 'birth_or_due_date_required' },
+    ]);
+  });
+  it("judges a mother's due date as her pregnancy's, not as her own birth", () => {
+    // Born 1999-04-12, due 2027-04-20: refused before because the unborn child's rule was applied to the mother.
+    expect(impossibleLifeDates({ householdRole: 'mother', dateOfBirth: d('1999-04-12'), dueDate: d('2027-04-20') }, today)).toEqual([]);
+    expect(impossibleLifeDates({ householdRole: 'mother', dateOfBirth: d('1999-04-12'), dueDate: d('2027-11-20') }, today)).toEqual([
+      { field: 'dueDate', code: 'due_date_too_far' },
+    ]);
+    expect(impossibleLifeDates({ householdRole: 'mother', dateOfBirth: d('2020-04-12'), dueDate: d('2027-04-20') }, today)).toEqual([
+      { field: 'dueDate', code: 'due_date_before_mother_could_be_pregnant' },
+    ]);
+    // A child born last year keeps her old due date without it being "too far" or wrong.
+    expect(impossibleLifeDates({ householdRole: 'child', dateOfBirth: d('2025-11-01'), dueDate: d('2025-10-25') }, today)).toEqual([]);
   });
   it('refuses a birth far after (or long before) the due date, and accepts an ordinary late birth', () => {
-    expect(impossibleLifeDates({ dateOfBirth: d('2026-11-01'), dueDate: d('2026-09-01') }, today)).toEqual([
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: d('2026-11-01'), dueDate: d('2026-09-01') }, today)).toEqual([
       { field: 'dateOfBirth', code: 'birth_far_from_due_date' },
     ]);
-    expect(impossibleLifeDates({ dateOfBirth: d('2026-11-01'), dueDate: d('2026-10-25') }, today)).toEqual([]);
-    expect(impossibleLifeDates({ dateOfBirth: null, dueDate: d('2027-05-01') }, today)).toEqual([]);
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: d('2026-11-01'), dueDate: d('2026-10-25') }, today)).toEqual([]);
+    expect(impossibleLifeDates({ householdRole: 'unborn', dateOfBirth: null, dueDate: d('2027-05-01') }, today)).toEqual([]);
   });
 });
 
@@ -95,6 +125,26 @@ describe('informing and retention', () => {
   });
   it('deletes archived registrations after the retention period', () => {
     expect(archiveDeletionDate(d('2026-03-31'), 5).toISOString().slice(0, 10)).toBe('2031-03-31');
+    expect(archiveDeletionDate(d('2028-02-29'), 5).toISOString().slice(0, 10)).toBe('2033-02-28');
+  });
+  it('never lets a registration outlive its chosen months at a month end or leap day', () => {
+    // 31 January + 1 month was 3 March with setUTCMonth; the calendar gives the month's last day.
+    expect(registrationEnd(d('2027-01-31'), 1, null).toISOString().slice(0, 10)).toBe('2027-02-28');
+    expect(registrationEnd(d('2028-01-31'), 1, null).toISOString().slice(0, 10)).toBe('2028-02-29');
+    expect(registrationEnd(d('2026-08-31'), 24, null).toISOString().slice(0, 10)).toBe('2028-08-31');
+    // Born on a leap day: the 23rd birthday in a common year is 28 February.
+    expect(registrationEnd(d('2026-01-01'), 24, d('2004-02-29')).toISOString().slice(0, 10)).toBe('2027-02-28');
+  });
+  it('property: the end lies within the chosen months, in the same or an earlier day of the target month', () => {
+    const day = fc.integer({ min: Date.UTC(2000, 0, 1) / 86_400_000, max: Date.UTC(2100, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 24 }), (start, months) => {
+        const end = registrationEnd(start, months, null);
+        const monthsApart = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+        // Exactly the chosen number of calendar months later, clamped to the month's end: never into the next month.
+        return monthsApart === months && end.getUTCDate() <= start.getUTCDate() && end.getUTCHours() === 0;
+      }),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addCalendarMonths, addCalendarYears } from './calendar.js';
 import { normalisePostcode } from './directory.js';
 
 /**
@@ -45,6 +46,17 @@ export const SIGNAL_DECISIONS = ['advice_only', 'direct_support', 'exploration']
 export const signalDecisionSchema = z.enum(SIGNAL_DECISIONS);
 export type SignalDecision = z.infer<typeof signalDecisionSchema>;
 
+/**
+ * The phase a case opened from a decided signal starts in (domain.md §2): "exploration" is the decision to make the
+ * help question clear — Verkennen; "direct support" means the question is clear — straight to Steun op maat.
+ * Without a decision (or with advice only) the case starts where every case does, in Signaleren.
+ */
+export function phaseForSignalDecision(decision: SignalDecision | null | undefined): 'signaleren' | 'verkennen' | 'steun_op_maat' {
+  if (decision === 'exploration') return 'verkennen';
+  if (decision === 'direct_support') return 'steun_op_maat';
+  return 'signaleren';
+}
+
 const DAY = 86_400_000;
 /** Whole years between two dates, counted as birthdays are. */
 export function ageInYears(dateOfBirth: Date, on: Date): number {
@@ -55,32 +67,43 @@ export function ageInYears(dateOfBirth: Date, on: Date): number {
   return age;
 }
 
-function addMonths(d: Date, months: number): Date {
-  const r = new Date(d);
-  r.setUTCMonth(r.getUTCMonth() + months);
-  return r;
-}
-
 export interface LifeDates {
   dateOfBirth: Date | null;
   dueDate: Date | null;
+  /**
+   * Whose due date it is decides what it means: for the unborn child (and the child it becomes) it is the day she
+   * was expected, so her birth must lie near it; for a mother it is her pregnancy's due date, nothing to do with her
+   * own birth thirty years earlier.
+   */
+  householdRole: HouseholdRole;
 }
+
+/** Roles whose due date is their own expected birth. */
+const BORN_AT_DUE_DATE: readonly HouseholdRole[] = ['unborn', 'child'];
+/** A mother younger than this at her due date is not plausible: the dates were swapped or mistyped. */
+const MIN_MOTHER_AGE_AT_DUE_DATE = 10;
 
 /**
  * Dates that cannot be true of a person, as field/code pairs: a birth date in the future or more than 120 years
- * ago, a birth date before the due date it was expected at minus 24 weeks or after it plus 6 weeks (no pregnancy
- * lasts that long), a due date more than 10 months ahead, and a person with neither date.
+ * ago, a due date more than 10 months ahead, and a person with neither date. For the unborn child and the child
+ * it became, a birth date before its due date minus 24 weeks or after it plus 6 weeks (no pregnancy lasts that
+ * long); for a mother, a due date before her tenth birthday.
  */
-export function impossibleLifeDates(p: LifeDates, today: Date): { field: keyof LifeDates; code: string }[] {
-  const out: { field: keyof LifeDates; code: string }[] = [];
+export function impossibleLifeDates(p: LifeDates, today: Date): { field: 'dateOfBirth' | 'dueDate'; code: string }[] {
+  const out: { field: 'dateOfBirth' | 'dueDate'; code: string }[] = [];
   if (!p.dateOfBirth && !p.dueDate) out.push({ field: 'dateOfBirth', code: 'birth_or_due_date_required' });
+  const ownBirth = BORN_AT_DUE_DATE.includes(p.householdRole);
   if (p.dateOfBirth) {
     if (p.dateOfBirth.getTime() > today.getTime()) out.push({ field: 'dateOfBirth', code: 'birth_in_future' });
     else if (ageInYears(p.dateOfBirth, today) > 120) out.push({ field: 'dateOfBirth', code: 'age_over_120' });
-    if (p.dueDate && (p.dateOfBirth.getTime() > p.dueDate.getTime() + 42 * DAY || p.dateOfBirth.getTime() < p.dueDate.getTime() - 24 * 7 * DAY))
+    if (p.dueDate && ownBirth && (p.dateOfBirth.getTime() > p.dueDate.getTime() + 42 * DAY || p.dateOfBirth.getTime() < p.dueDate.getTime() - 24 * 7 * DAY))
       out.push({ field: 'dateOfBirth', code: 'birth_far_from_due_date' });
+    if (p.dueDate && p.householdRole === 'mother' && ageInYears(p.dateOfBirth, p.dueDate) < MIN_MOTHER_AGE_AT_DUE_DATE)
+      out.push({ field: 'dueDate', code: 'due_date_before_mother_could_be_pregnant' });
   }
-  if (p.dueDate && !p.dateOfBirth && p.dueDate.getTime() > addMonths(today, 10).getTime()) out.push({ field: 'dueDate', code: 'due_date_too_far' });
+  // A born child's due date is history; anyone else's is a pregnancy still to come, at most ten months ahead.
+  const stillExpected = !ownBirth || !p.dateOfBirth;
+  if (p.dueDate && stillExpected && p.dueDate.getTime() > addCalendarMonths(today, 10).getTime()) out.push({ field: 'dueDate', code: 'due_date_too_far' });
   return out;
 }
 
@@ -100,15 +123,16 @@ export const MAX_REGISTRATION_MONTHS = 24;
  * the person's 23rd birthday. Death and withdrawal end it earlier, as events.
  */
 export function registrationEnd(start: Date, months: number, dateOfBirth: Date | null): Date {
-  const chosen = addMonths(start, Math.min(Math.max(months, 1), MAX_REGISTRATION_MONTHS));
+  const chosen = addCalendarMonths(start, Math.min(Math.max(months, 1), MAX_REGISTRATION_MONTHS));
   if (!dateOfBirth) return chosen;
-  const turns23 = new Date(Date.UTC(dateOfBirth.getUTCFullYear() + 23, dateOfBirth.getUTCMonth(), dateOfBirth.getUTCDate()));
+  // Born on 29 February: the 23rd birthday in a common year is taken as 28 February, never 1 March.
+  const turns23 = addCalendarYears(dateOfBirth, 23);
   return turns23.getTime() < chosen.getTime() ? turns23 : chosen;
 }
 
 /** Ended registrations stay for matching history this many years (configurable), then are deleted. */
 export function archiveDeletionDate(endedAt: Date, retentionYears: number): Date {
-  return addMonths(endedAt, retentionYears * 12);
+  return addCalendarMonths(endedAt, retentionYears * 12);
 }
 
 /** A person's place in the household; the unborn child becomes a child at birth, keeping its record. */

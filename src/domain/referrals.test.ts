@@ -7,10 +7,12 @@ import {
   isFinal,
   isOverdue,
   medianWeeks,
+  needsNewReferral,
   REFERRAL_STATUSES,
   type ReferralStatus,
   referralInputSchema,
   responseDueOn,
+  responsibleParty,
 } from './referrals.js';
 
 describe('referral state machine (closed loop)', () => {
@@ -70,6 +72,27 @@ describe('referral state machine (closed loop)', () => {
       error: 'expected_start_required',
       path: 'body.expectedStart',
     });
+  });
+
+  it('needs an explanation to decline for another reason', () => {
+    expect(checkReferralChange({ from: 'sent', to: 'declined', side: 'receiver', declineReason: 'other', note: '  ' })).toEqual({
+      ok: false,
+      error: 'decline_explanation_required',
+      path: 'body.note',
+    });
+    expect(checkReferralChange({ from: 'sent', to: 'declined', side: 'receiver', declineReason: 'other', note: 'Alleen voor Heerlen' })).toEqual({ ok: true });
+    expect(checkReferralChange({ from: 'sent', to: 'declined', side: 'receiver', declineReason: 'no_capacity' })).toEqual({ ok: true });
+  });
+
+  it('gives responsibility back to the referrer after a decline or when the client could not be reached', () => {
+    expect(responsibleParty('sent')).toBe('sender');
+    expect(responsibleParty('accepted')).toBe('receiver');
+    expect(responsibleParty('waiting_list')).toBe('receiver');
+    expect(responsibleParty('declined')).toBe('sender');
+    expect(responsibleParty('could_not_contact')).toBe('sender');
+    expect(responsibleParty('completed')).toBe('nobody');
+    expect(needsNewReferral('declined')).toBe(true);
+    expect(needsNewReferral('completed')).toBe(false);
   });
 
   it('ends every path in a final status, and nothing leaves a final status', () => {

@@ -57,24 +57,44 @@ export function awaitsAnswer(s: ReferralStatus): boolean {
   return s === 'sent' || s === 'received';
 }
 
+/**
+ * Who is responsible for the client's next step (warm hand-over): the referrer until the receiver accepts, the
+ * receiver from acceptance until help is done — and the referrer again when the receiver declines or cannot reach
+ * the client, since then nobody else will look for another route. After completion or withdrawal nobody is.
+ */
+export type ResponsibleParty = 'sender' | 'receiver' | 'nobody';
+export function responsibleParty(s: ReferralStatus): ResponsibleParty {
+  if (awaitsAnswer(s) || s === 'declined' || s === 'could_not_contact') return 'sender';
+  if (s === 'completed' || s === 'client_withdrew') return 'nobody';
+  return 'receiver';
+}
+
+/** Referred in vain: the referrer has to refer again (to the same or another service). */
+export function needsNewReferral(s: ReferralStatus): boolean {
+  return s === 'declined' || s === 'could_not_contact';
+}
+
 export interface ReferralChange {
   from: ReferralStatus;
   to: ReferralStatus;
   side: ReferralSide;
   declineReason?: DeclineReason | null;
+  /** The explanation given with the change; a decline for "another reason" needs one. */
+  note?: string | null;
   expectedStart?: string | null;
 }
 
 export type ReferralChangeResult =
   | { ok: true }
   | { ok: false; error: 'transition_not_allowed'; allowed: ReferralStatus[] }
-  | { ok: false; error: 'decline_reason_required' | 'expected_start_required'; path: string };
+  | { ok: false; error: 'decline_reason_required' | 'decline_explanation_required' | 'expected_start_required'; path: string };
 
 /** One rule for every status change: allowed by the state machine, and with what that status needs. */
 export function checkReferralChange(c: ReferralChange): ReferralChangeResult {
   const allowed = allowedReferralTransitions(c.from, c.side);
   if (!allowed.includes(c.to)) return { ok: false, error: 'transition_not_allowed', allowed };
   if (c.to === 'declined' && !c.declineReason) return { ok: false, error: 'decline_reason_required', path: 'body.declineReason' };
+  if (c.to === 'declined' && c.declineReason === 'other' && !c.note?.trim()) return { ok: false, error: 'decline_explanation_required', path: 'body.note' };
   if (c.to === 'waiting_list' && !c.expectedStart) return { ok: false, error: 'expected_start_required', path: 'body.expectedStart' };
   return { ok: true };
 }
@@ -130,6 +150,8 @@ export const referralInputSchema = z
       .array(z.union([z.object({ kind: z.literal('family_plan'), planNumber: int32().min(1) }), z.object({ kind: z.literal('note'), eventId: z.uuid() })]))
       .max(20)
       .default([]),
+    /** Referring again after a decline (or a client who could not be reached): the earlier referral, linked both ways. */
+    previousReferralId: z.uuid().nullable().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.handover.kind === 'joint_visit' && !v.handover.at) ctx.addIssue({ code: 'custom', path: ['handover', 'at'], message: 'required' });
@@ -144,3 +166,15 @@ export const referralChangeSchema = z.object({
   note: text(2000).optional(),
 });
 export type ReferralChangeInput = z.infer<typeof referralChangeSchema>;
+
+/**
+ * Dates that cannot be right when they are entered: a warm hand-over planned before now (a few minutes' grace
+ * for the time it took to fill in the form) and an expected start of help before today. Both are plans.
+ */
+export const HANDOVER_GRACE_MINUTES = 15;
+export function handoverInPast(at: string, now: Date): boolean {
+  return new Date(at).getTime() < now.getTime() - HANDOVER_GRACE_MINUTES * 60_000;
+}
+export function expectedStartInPast(expectedStart: string, today: string): boolean {
+  return expectedStart < today;
+}

@@ -35,6 +35,7 @@ import { screeningRoutes } from './modules/screening/screening.routes.js';
 import { signalRoutes } from './modules/signals/signals.routes.js';
 import { surveyRoutes } from './modules/surveys/surveys.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { workspaceRoutes } from './modules/workspace/workspace.routes.js';
 
 export interface BuildOptions {
   /** Where application logs go (tests capture them); defaults to stdout. */
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}) {
       await api.register(monitorRoutes, deps);
       await api.register(surveyRoutes, deps);
       await api.register(evaluationRoutes, deps);
+      await api.register(workspaceRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -14,7 +14,7 @@ import { sendFreshnessReminders } from './modules/directory/freshness.js';
 import { importHsds } from './modules/hsds/hsds.import.js';
 import { refreshAllMonitorFacts } from './modules/monitor/monitor.facts.js';
 import { backupDataDir, restoreDataDir } from './modules/operations/backup.js';
-import { insertUser, setUserMunicipalities } from './modules/users/users.repository.js';
+import { ensureUserCard, insertUser, setUserMunicipalities } from './modules/users/users.repository.js';
 import { openRuntime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 import { seedDemoDirectory } from './seed/demo-directory.js';
@@ -186,6 +186,8 @@ async function main(argv: string[]) {
         munis.map((m) => m.id),
       );
       await writeAccessLog(tx, null, CLI_META, { eventType: 'create', objectType: 'user', objectId: userId, purpose: 'operator: account aangemaakt' });
+      // Her smoelenboek card, as for an account an admin creates.
+      await ensureUserCard(tx, userId);
       return userId;
     });
     return `Account ${email} (${role.data}, ${org.name}) created with id ${id}.`;

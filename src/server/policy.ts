@@ -14,3 +14,4 @@ export * from './policy/monitor.js';
 export * from './policy/notifications.js';
 export * from './policy/referrals.js';
 export * from './policy/screening.js';
+export * from './policy/workspace.js';

@@ -469,6 +469,35 @@ export const mailOutbox = pgTable(
   (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt)],
 );
 
+/**
+ * Synonym groups of the sociale kaart search (migration 0027): a word of a group also finds the records that use
+ * another word of it ("schuldhulpverlening" finds "schulden"). Seeded with a Dutch list for the field; functional
+ * admins extend it. `lexemes` is the group's words as the search configuration sees them, to match a query word.
+ */
+export const directorySynonyms = pgTable(
+  'directory_synonyms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    terms: text('terms').array().notNull(),
+    /** Kept by a trigger (migration 0027). */
+    lexemes: tsvector('lexemes'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [check('directory_synonyms_two_terms', sql`cardinality(${t.terms}) BETWEEN 2 AND 30`)],
+);
+
+/**
+ * The words of the sociale kaart (accent-folded; from services, programme and organisation names, synonyms and
+ * language names), kept by triggers (migration 0027). A query word that starts none of them is a typo: the
+ * search then tries the nearest words (edit distance) instead.
+ */
+export const directoryWords = pgTable('directory_words', {
+  word: text('word').primaryKey(),
+});
+
 /** Totals that the HSDS API pages report, kept exact by statement-level triggers (migration 0006). */
 export const directoryStats = pgTable('directory_stats', {
   key: text('key').primaryKey(),
@@ -915,9 +944,10 @@ export const careTeamMembers = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** Null for a professional who has a smoelenboek card but no account yet (reached by mail; ADR 007). */
+    userId: uuid('user_id').references(() => users.id),
+    /** The smoelenboek card she was added by; when she gets an account linked to it, user_id is filled in. */
+    personId: uuid('person_id').references(() => people.id),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -930,6 +960,9 @@ export const careTeamMembers = pgTable(
   },
   (t) => [
     uniqueIndex('care_team_active_uq').on(t.caseId, t.userId).where(sql`${t.endedAt} IS NULL`),
+    uniqueIndex('care_team_active_card_uq').on(t.caseId, t.personId).where(sql`${t.endedAt} IS NULL AND ${t.userId} IS NULL`),
+    index('care_team_person_idx').on(t.personId).where(sql`${t.userId} IS NULL`),
+    check('care_team_user_or_card', sql`${t.userId} IS NOT NULL OR ${t.personId} IS NOT NULL`),
     index('care_team_user_idx').on(t.userId).where(sql`${t.endedAt} IS NULL`),
     // A case's whole team, ended members too: the organisations the monitor keeps on the case.
     index('care_team_case_org_idx').on(t.caseId, t.organisationId),
@@ -1122,6 +1155,10 @@ export const referrals = pgTable(
     handoverNote: text('handover_note'),
     status: referralStatusEnum('status').notNull().default('sent'),
     declineReason: declineReasonEnum('decline_reason'),
+    /** The receiver's explanation of a decline; required for the reason "other". */
+    declineNote: text('decline_note'),
+    /** A new referral made after this one was declined or the client could not be reached: the earlier one. */
+    previousReferralId: uuid('previous_referral_id').references((): AnyPgColumn => referrals.id),
     expectedStart: date('expected_start', { mode: 'string' }),
     normWorkingDays: integer('norm_working_days').notNull(),
     /** The last Dutch calendar day on which an answer (accept or decline) is in time. */
@@ -1149,6 +1186,9 @@ export const referrals = pgTable(
     // The waiting time that flows back to the sociale kaart.
     index('referrals_service_started_idx').on(t.serviceId, t.helpStartedAt).where(sql`${t.helpStartedAt} IS NOT NULL`),
     check('referrals_declined_reason', sql`${t.status} <> 'declined' OR ${t.declineReason} IS NOT NULL`),
+    check('referrals_other_reason_explained', sql`${t.declineReason} IS DISTINCT FROM 'other' OR ${t.declineNote} IS NOT NULL`),
+    // A referral made again after a decline: at most one follow-up per referral, found from either side.
+    uniqueIndex('referrals_previous_idx').on(t.previousReferralId).where(sql`${t.previousReferralId} IS NOT NULL`),
     check('referrals_handover_kind', sql`${t.handoverKind} IN ('joint_visit', 'introduction_call')`),
     check('referrals_urgency', sql`${t.urgency} IN ('normal', 'soon', 'urgent')`),
     check('referrals_norm_positive', sql`${t.normWorkingDays} > 0`),
@@ -1283,6 +1323,26 @@ export const meetingInvitees = pgTable(
       .references(() => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_invitees_user_idx').on(t.userId)],
+);
+
+/**
+ * Invitees known only by their smoelenboek card (no account yet): invited by mail with the .ics, they see nothing
+ * in the app. When she gets an account linked to the card, the row moves to meeting_invitees (migration 0029).
+ */
+export const meetingCardInvitees = pgTable(
+  'meeting_card_invitees',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_card_invitees_person_idx').on(t.personId)],
 );
 
 /**

@@ -138,6 +138,41 @@ export function caseAbilities(
   };
 }
 
+/**
+ * Why an action is not offered, so that the web app can say so instead of silently leaving a button out:
+ * `case_closed` (a closed case is read-only), `not_director` (the case director's or the coordinator's task),
+ * `no_consent` (the viewer's organisation holds no valid consent for case discussion), `not_in_care_team`,
+ * `coordinator_only` (the hub coordinator's task, such as naming a process director or reopening).
+ */
+export const CASE_DENIAL_REASONS = ['case_closed', 'not_director', 'no_consent', 'not_in_care_team', 'coordinator_only'] as const;
+export type CaseDenialReason = (typeof CASE_DENIAL_REASONS)[number];
+export type CaseAction = keyof Omit<CaseAbilities, 'reviewEmergency'> | 'changePhase' | 'addNote';
+export type CaseAbilityReasons = Partial<Record<CaseAction, CaseDenialReason>>;
+
+/**
+ * The reason for every action caseAbilities (or the phase machine, or the note rule) refuses this actor; an action
+ * that is allowed has no entry. The same facts as caseAbilities, so the two never disagree.
+ */
+export function caseAbilityReasons(
+  actor: Actor,
+  f: { municipalityId: string; directorId: string | null; member: boolean; open: boolean },
+  access: CaseAccess,
+): CaseAbilityReasons {
+  const coordinator = isCoordinatorFor(actor, f.municipalityId);
+  const directs = coordinator || f.directorId === actor.userId;
+  const a = caseAbilities(actor, f, access);
+  const out: CaseAbilityReasons = {};
+  const closedOr = (r: CaseDenialReason) => (f.open ? r : 'case_closed');
+  if (!a.direct) out.direct = closedOr('not_director');
+  if (!a.confirmConsent) out.confirmConsent = closedOr('not_director');
+  if (!a.recordConsent) out.recordConsent = closedOr('not_in_care_team');
+  if (!a.nameProcessDirector) out.nameProcessDirector = closedOr('coordinator_only');
+  if (!a.refer) out.refer = closedOr(access.level !== 'content' ? 'no_consent' : 'not_in_care_team');
+  if (!(f.open ? directs : coordinator)) out.changePhase = f.open ? 'not_director' : 'coordinator_only';
+  if (!(f.open && access.level === 'content')) out.addNote = closedOr('no_consent');
+  return out;
+}
+
 /** Only the municipality's coordinator names a process director (procesregie guards progress across organisations). */
 export function assertMayNameProcessDirector(actor: Actor, f: { municipalityId: string }): void {
   if (!isCoordinatorFor(actor, f.municipalityId)) throw new AppError('forbidden');

@@ -3,6 +3,7 @@ import { actor, outcome } from '../testing/policy-actor.js';
 import {
   assertMayCreateOwnCard,
   assertMayMaintain,
+  assertMayMaintainSynonyms,
   assertMaySeeService,
   canMaintainOrganisation,
   canMaintainPersonCard,
@@ -10,6 +11,7 @@ import {
   organisationAbilities,
   personCardAbilities,
   seesFullDirectory,
+  synonymAbilities,
 } from './directory.js';
 
 const org = { id: 'o1', regionId: 'r1' };
@@ -80,5 +82,23 @@ describe('who sees what of the directory', () => {
     expect(mayImportOverOrganisation(actor({ role: 'admin' }), farOrg)).toBe(false);
     expect(mayImportOverOrganisation(actor({ directoryEditor: true }), org)).toBe(false);
     expect(mayImportOverOrganisation(null, farOrg)).toBe(true);
+  });
+});
+
+describe('who maintains the synonym list of the search', () => {
+  it('functional admins of any region do; the answer for everyone else is 404', () => {
+    expect(outcome(() => assertMayMaintainSynonyms(actor({ role: 'admin' })))).toBe('allowed');
+    expect(outcome(() => assertMayMaintainSynonyms(actor({ role: 'admin', regionIds: ['r2'] })))).toBe('allowed');
+    for (const role of ['professional', 'coordinator', 'policy'] as const)
+      expect(outcome(() => assertMayMaintainSynonyms(actor({ role, directoryEditor: true })))).toBe('not_found');
+    expect(outcome(() => assertMayMaintainSynonyms(actor({ role: 'admin', kind: 'client' })))).toBe('not_found');
+    expect(outcome(() => assertMayMaintainSynonyms(actor({ role: 'admin', mfaSatisfied: false })))).toBe('mfa_required');
+    expect(outcome(() => assertMayMaintainSynonyms(null))).toBe('unauthenticated');
+  });
+
+  it('abilities follow the same rule', () => {
+    expect(synonymAbilities(actor({ role: 'admin' }))).toEqual({ maintain: true });
+    expect(synonymAbilities(actor({ directoryEditor: true }))).toEqual({ maintain: false });
+    expect(synonymAbilities(null)).toEqual({ maintain: false });
   });
 });

@@ -1,6 +1,7 @@
 /** The sociale kaart and smoelenboek: who maintains which record. */
 import type { Actor } from '../context.js';
 import { AppError } from '../errors.js';
+import { requireAdmin } from './core.js';
 
 /**
  * Who may maintain an organisation's directory entries (the organisation itself, its services, locations and
@@ -65,4 +66,29 @@ export function assertMayCreateOwnCard(actor: Actor, organisation: { id: string 
 export function mayImportOverOrganisation(actor: Actor | null, organisation: { regionId: string }): boolean {
   if (!actor) return true;
   return actor.kind === 'staff' && actor.role === 'admin' && actor.regionIds.includes(organisation.regionId);
+}
+
+/**
+ * The synonym list of the sociale kaart search is one national list (the field's words do not stop at a region's
+ * border), so it is maintained by functional admins, of any region. Everyone else does not see the admin page
+ * or its API (404, like the rest of the admin area); every search uses the list.
+ */
+export function assertMayMaintainSynonyms(actor: Actor | null): Actor {
+  return requireAdmin(actor);
+}
+
+/** What the caller may do with the synonym list; the admin page shows its buttons from it. */
+export interface SynonymAbilities {
+  /** Add groups, change and delete them. */
+  maintain: boolean;
+}
+
+export function synonymAbilities(actor: Actor | null): SynonymAbilities {
+  try {
+    assertMayMaintainSynonyms(actor);
+    return { maintain: true };
+  } catch (e) {
+    if (e instanceof AppError) return { maintain: false };
+    throw e;
+  }
 }

@@ -4,6 +4,7 @@ import { assertMayConfirmConsent, assertMayRecordConsent, type CaseAccess, caseA
 import {
   assertMayEditPerson,
   assertMaySeePerson,
+  mayReachCase,
   mayRegisterInvolvementIn,
   mayTriageSignal,
   personAbilities,
@@ -13,6 +14,28 @@ import {
 import { assertReferralSide, incomingScope, isReceiverOf, referralSide } from './referrals.js';
 
 /** ADR 015: access follows from a relation the system can check, never from what a user says about herself. */
+describe('the household case from the client page', () => {
+  const c = (o: Partial<{ municipalityId: string; member: boolean; director: boolean }> = {}) => ({
+    municipalityId: 'm1',
+    member: false,
+    director: false,
+    ...o,
+  });
+  it('admits its care-team members, its director and the coordinator of its municipality; nobody else', () => {
+    expect(mayReachCase(actor(), c({ member: true }))).toBe(true);
+    expect(mayReachCase(actor(), c({ director: true }))).toBe(true);
+    expect(mayReachCase(actor({ role: 'coordinator' }), c())).toBe(true);
+    expect(mayReachCase(actor({ role: 'coordinator', municipalityIds: ['m2'] }), c())).toBe(false);
+    expect(mayReachCase(actor(), c())).toBe(false);
+  });
+  it('offers to open a case only while none runs', () => {
+    const facts = { municipalityId: 'm1', registeredByActor: true, caseContent: false, recordedByOwnOrganisation: true };
+    expect(personAbilities(actor(), 'registrant', facts, null)).toMatchObject({ openCase: true, goToCase: false });
+    expect(personAbilities(actor(), 'registrant', facts, c())).toMatchObject({ openCase: false, goToCase: false });
+    expect(personAbilities(actor(), 'registrant', facts, c({ member: true }))).toMatchObject({ openCase: false, goToCase: true });
+  });
+});
+
 describe('persons', () => {
   const facts = (o: Partial<{ municipalityId: string; registeredByActor: boolean; caseContent: boolean }> = {}) => ({
     municipalityId: 'm1',
@@ -63,11 +86,12 @@ describe('what the client and signal pages offer', () => {
   });
 
   it('person abilities follow the rules: edit only what she sees, open a case when registered or coordinating', () => {
-    expect(personAbilities(actor(), 'registrant', p())).toEqual({ edit: false, openCase: true, register: true, asCoordinator: false });
+    expect(personAbilities(actor(), 'registrant', p())).toEqual({ edit: false, openCase: true, goToCase: false, register: true, asCoordinator: false });
     expect(personAbilities(actor(), 'registrant', p({ recordedByOwnOrganisation: true })).edit).toBe(true);
     expect(personAbilities(actor({ role: 'coordinator' }), 'full', p({ registeredByActor: false }))).toEqual({
       edit: true,
       openCase: true,
+      goToCase: false,
       register: false,
       asCoordinator: true,
     });

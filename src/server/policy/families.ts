@@ -109,22 +109,40 @@ export function assertOwnRegistration(actor: Actor, registration: { userId: stri
 export interface PersonAbilities {
   /** Correct details and record a birth (assertMayEditPerson). */
   edit: boolean;
-  /** Open a case for the household: the coordinator of the municipality, or a professional registered with it. */
+  /** Open a case for the household: the coordinator of the municipality, or a professional registered with it — while none runs. */
   openCase: boolean;
+  /** Go to the household's open case: its care team, its director and the coordinator (mayReachCase). */
+  goToCase: boolean;
   /** Register or withdraw her own involvement here. */
   register: boolean;
   /** She sees the person as the municipality's coordinator, not through a registration of her own. */
   asCoordinator: boolean;
 }
 
-export function personAbilities(actor: Actor, detail: PersonDetail, p: PersonAccessFacts & { recordedByOwnOrganisation: boolean }): PersonAbilities {
+export function personAbilities(
+  actor: Actor,
+  detail: PersonDetail,
+  p: PersonAccessFacts & { recordedByOwnOrganisation: boolean },
+  /** The household's open case and the actor's relation to it; undefined where it was not looked up (search results). */
+  activeCase?: { municipalityId: string; member: boolean; director: boolean } | null,
+): PersonAbilities {
   const coordinator = isCoordinatorFor(actor, p.municipalityId);
   return {
     edit: seesPersonDetails(detail, p),
-    openCase: coordinator || p.registeredByActor,
+    openCase: (coordinator || p.registeredByActor) && !activeCase,
+    goToCase: activeCase ? mayReachCase(actor, activeCase) : false,
     register: actor.role === 'professional',
     asCoordinator: coordinator && !p.registeredByActor,
   };
+}
+
+/**
+ * Whether the actor may go to the household's open case from the client page: its care-team members and director,
+ * and the coordinator of its municipality — the people the case page itself admits (`caseAccess`). Anyone else
+ * learns only that a case runs, and whom to ask.
+ */
+export function mayReachCase(actor: Actor, c: { municipalityId: string; member: boolean; director: boolean }): boolean {
+  return c.member || c.director || isCoordinatorFor(actor, c.municipalityId);
 }
 
 /** Whether the actor triages this signal (assertMayTriageSignal), and is not its own signaller. */

@@ -1,4 +1,5 @@
 /** Referrals: which side of a referral the caller is on, and who may refer. */
+import { needsNewReferral, type ReferralStatus } from '../../domain/referrals.js';
 import type { Actor } from '../context.js';
 import { AppError, deniedError } from '../errors.js';
 import { assertCaseContent, type CaseAccess } from './cases.js';
@@ -52,4 +53,13 @@ export function incomingScope(actor: Actor): { organisationId: string; municipal
 export function assertMayRefer(actor: Actor, f: { member: boolean; directorId: string | null }, access: CaseAccess): void {
   assertCaseContent(access);
   if (!(f.member || f.directorId === actor.userId)) throw new AppError('forbidden');
+}
+
+/**
+ * Referring again from a referral in vain (declined, or the client could not be reached): for its sending side,
+ * once — the new referral links back, and a second attempt goes from the new one. Referring itself still needs
+ * `assertMayRefer` on the case.
+ */
+export function mayReferAgain(side: 'sender' | 'receiver', status: ReferralStatus, hasFollowUp: boolean): boolean {
+  return side === 'sender' && needsNewReferral(status) && !hasFollowUp;
 }

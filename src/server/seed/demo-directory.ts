@@ -197,7 +197,8 @@ const SERVICES: (SeedService & { municipalities?: string[] })[] = [
     org: 'Kraamzorg Parkstad',
     name: 'Prenataal huisbezoek en kraamzorg plus',
     summary: 'Huisbezoek tijdens de zwangerschap en extra kraamzorguren bij een kwetsbare start.',
-    description: 'De kraamverzorgende komt voor de bevalling kennismaken en bekijkt wat nodig is. Bij zorgen zijn extra uren kraamzorg mogelijk.',
+    description:
+      'De kraamverzorgende komt voor de bevalling kennismaken en bekijkt wat nodig is. Bij zorgen zijn extra uren kraamzorg mogelijk. Gesprekken zo nodig met een telefonische tolk.',
     pregnancyFromWeek: 30,
     maxAgeMonths: 1,
     targetGroups: ['pregnancy', 'age_0_2'],
@@ -535,6 +536,8 @@ export async function seedDemoDirectory(db: Db): Promise<boolean> {
     }
     // The demo midwife holds the editor right for her practice, so the demo shows self-maintenance.
     await tx.update(users).set({ directoryEditor: true }).where(eq(users.email, 'verloskundige@demo.knooppunt.nl'));
+    // Every demo account has its card, as every account does (migration 0028): the ones above, the rest made now.
+    await tx.execute(sql`SELECT count(*) FROM kp_ensure_user_cards()`);
     return true;
   });
 }

@@ -20,6 +20,7 @@ import {
   meetingTables,
   municipalities,
   notifications,
+  organisations,
   personRelations,
   persons,
   referralEvents,
@@ -268,13 +269,24 @@ export async function seedDemoFamilies(db: Db, secretKey: Buffer): Promise<boole
     });
     await tx.insert(caseEvents).values([
       { caseId: c!.id, kind: 'opened', actorId: carla.id, data: {}, at: new Date(Date.now() - 20 * 86_400_000) },
-      ...[vera, joyce].map((u) => ({
+      // One decision of the parents for both organisations: one line on the timeline (as the service writes it).
+      {
         caseId: c!.id,
         kind: 'consent',
         actorId: carla.id,
-        data: { decision: 'given', purpose: 'case_discussion', organisationId: u.org },
+        data: {
+          decision: 'given',
+          purpose: 'case_discussion',
+          recipients: await Promise.all(
+            [vera, joyce].map(async (u) => ({
+              organisationId: u!.org,
+              userId: null,
+              name: (await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, u!.org!)))[0]?.name ?? '',
+            })),
+          ),
+        },
         at: new Date(Date.now() - 20 * 86_400_000 + 60_000),
-      })),
+      },
       {
         caseId: c!.id,
         kind: 'regie',

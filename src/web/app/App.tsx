@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { Button, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Button, Heading1, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { AccountPage } from '../features/account/AccountPage';
 import { AccessLogPage } from '../features/admin/AccessLogPage';
@@ -11,6 +11,7 @@ import { MunicipalitiesPage } from '../features/admin/MunicipalitiesPage';
 import { OrganisationsPage } from '../features/admin/OrganisationsPage';
 import { OutboxPage } from '../features/admin/OutboxPage';
 import { ScreeningConfigPage } from '../features/admin/ScreeningConfigPage';
+import { SynonymsPage } from '../features/admin/SynonymsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { TwoFactorPage } from '../features/auth/TwoFactorPage';
@@ -29,19 +30,21 @@ import { AgreementsPage } from '../features/evaluation/AgreementsPage';
 import { BottlenecksPage } from '../features/evaluation/BottlenecksPage';
 import { QuickscanPage } from '../features/evaluation/QuickscanPage';
 import { SurveyAnswerPage, SurveyPage, SurveysPage } from '../features/evaluation/SurveyPages';
-import { useNotifications } from '../features/families/api';
 import { ClientPage } from '../features/families/ClientPage';
 import { ClientsPage } from '../features/families/ClientsPage';
 import { DuplicatesPage, InformPage, MatchesPage, NotificationsPage } from '../features/families/MatchPages';
 import { QuestionnairePage } from '../features/families/QuestionnairePage';
 import { RegisterPage } from '../features/families/RegisterPage';
 import { IntakePage, MySignalsPage, SignalFormPage, SignalPage } from '../features/families/SignalPages';
+import { useWorkCounts, workKeys } from '../features/home/api';
 import { HomePage } from '../features/home/HomePage';
 import { ExperiencePage, MeetingPage, TablePage, TablesPage } from '../features/meetings/MeetingPages';
 import { IncomingPage, ReferralFormPage, ReferralPage } from '../features/referrals/ReferralPages';
 import { api, type Me } from '../lib/api';
 import { setLanguage } from '../lib/i18n';
+import { AccountLinks, MainNavigation, menuCount, Waiting } from './Navigation';
 import { useMe } from './session';
+import { usePageTitle } from './titles';
 
 // The chart and graph libraries are large and only policy officers and coordinators open the monitor: on demand.
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
@@ -80,47 +83,79 @@ function Shell() {
   const qc = useQueryClient();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  // Move focus to the main region after navigation so screen-reader and keyboard users land on the new page.
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const path = location.pathname;
+  usePageTitle(path);
+  const user = me.data;
+  const ready = Boolean(user && !user.session.mfaPending);
+  const counts = useWorkCounts(ready);
+  // After navigation: focus on the new page's main region (screen-reader and keyboard users land there), the
+  // phone menu folded away, and the badges brought up to date with what the last page may have changed.
   useEffect(() => {
-    if (path) mainRef.current?.focus();
-  }, [path]);
+    if (!path) return;
+    mainRef.current?.focus();
+    setMenuOpen(false);
+    void qc.invalidateQueries({ queryKey: workKeys.counts() });
+  }, [path, qc]);
 
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => {});
     qc.setQueryData(['me'], null);
+    qc.removeQueries({ queryKey: workKeys.all });
   };
-  const user = me.data;
-  const ready = user && !user.session.mfaPending;
+  const languageSwitch = <LanguageSwitch signedIn={ready} />;
+  const account = ready && user ? <AccountLinks me={user} counts={counts.data} onLogout={logout} languageSwitch={languageSwitch} /> : null;
   return (
     <>
-      <a className="kp-skip" href="#main">
-        {t('app.skip')}
-      </a>
+      <SkipLink href="#main">{t('app.skip')}</SkipLink>
       {user?.demoMode && (
         <div className="kp-banner" role="note">
           {t('app.demoBanner')}
           {user.demoOnNetwork && ` ${t('app.demoOnNetwork')}`}
         </div>
       )}
-      <div className="kp-shell">
-        <header className="kp-header">
-          <div>
-            <Paragraph>
-              <strong>{t('app.name')}</strong> — {t('app.tagline')}
-            </Paragraph>
-          </div>
-          <div className="kp-row">
-            <LanguageSwitch signedIn={Boolean(user && !user.session.mfaPending)} />
-            {user && (
-              <Button appearance="secondary-action-button" onClick={logout}>
-                {t('nav.logout')}
+      <header className="kp-header">
+        <div className="kp-header__inner">
+          <Link to="/" className="kp-brand">
+            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <span className="kp-brand__name">{t('app.name')}</span>
+            <span className="kp-brand__tagline">{t('app.tagline')}</span>
+          </Link>
+          {ready ? (
+            <>
+              <div className="kp-header__actions">{account}</div>
+              <Button
+                ref={menuButton}
+                appearance="secondary-action-button"
+                className="kp-menu-button"
+                aria-expanded={menuOpen}
+                aria-controls="kp-nav"
+                aria-describedby={menuCount(counts.data) ? 'kp-menu-waiting' : undefined}
+                onClick={() => setMenuOpen((o) => !o)}
+              >
+                {menuOpen ? t('nav.closeMenu') : t('nav.menu')}
+                <Waiting count={menuCount(counts.data)} id="kp-menu-waiting" />
               </Button>
-            )}
-          </div>
-        </header>
-        {ready && <Nav me={user} />}
-        <main id="main" ref={mainRef} tabIndex={-1}>
+            </>
+          ) : (
+            <div className="kp-header__actions kp-header__actions--always">{languageSwitch}</div>
+          )}
+        </div>
+      </header>
+      <div className={ready ? 'kp-layout' : 'kp-layout kp-layout--single'}>
+        {ready && user && (
+          <MainNavigation
+            me={user}
+            counts={counts.data}
+            id="kp-nav"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            menuButton={menuButton}
+            account={account}
+          />
+        )}
+        <main id="main" ref={mainRef} tabIndex={-1} className="kp-main">
           {me.isLoading ? (
             <Paragraph>{t('app.loading')}</Paragraph>
           ) : (
@@ -131,58 +166,6 @@ function Shell() {
         </main>
       </div>
     </>
-  );
-}
-
-function Nav({ me }: { me: Me }) {
-  const { t } = useTranslation();
-  const care = me.abilities.careWork;
-  const notes = useNotifications();
-  const unread = notes.data?.unread ?? 0;
-  const links: [string, string][] = [['/', t('nav.home')]];
-  if (care) {
-    links.push(['/clienten', t('nav.clients')], ['/casussen', t('nav.cases')]);
-    if (me.abilities.coordinate) links.push(['/casussen/bord', t('nav.board')], ['/intake', t('nav.intake')], ['/dubbele-registraties', t('nav.duplicates')]);
-    links.push(['/signalen', t('nav.signals')], ['/matches', t('nav.matches')], ['/verwijzingen/inkomend', t('nav.incoming')], ['/overleg', t('nav.meetings')]);
-  }
-  if (me.abilities.monitor)
-    links.push(
-      ['/monitor', t('nav.monitor')],
-      ['/evaluatie/metingen', t('nav.surveys')],
-      ['/evaluatie/knelpunten', t('nav.bottlenecks')],
-      ['/evaluatie/quickscan', t('nav.quickscan')],
-      ['/evaluatie/afspraken', t('nav.agreements')],
-    );
-  links.push(['/meldingen', unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')]);
-  links.push(
-    ['/sociale-kaart', t('nav.directory')],
-    ['/smoelenboek', t('nav.people')],
-    [`/sociale-kaart/organisatie/${me.user.organisation.id}`, t('nav.myOrganisation')],
-    ['/account', t('nav.account')],
-  );
-  if (me.abilities.administer) {
-    links.push(
-      ['/beheer/gebruikers', t('nav.users')],
-      ['/beheer/organisaties', t('nav.organisations')],
-      ['/beheer/gemeenten', t('nav.municipalities')],
-      ['/beheer/toegangslog', t('nav.accessLog')],
-      ['/beheer/uitgaande-mail', t('nav.outbox')],
-      ['/beheer/hsds-import', t('nav.hsdsImport')],
-      ['/beheer/signalen-en-screening', t('nav.screeningAdmin')],
-    );
-  }
-  return (
-    <nav aria-label={t('nav.main')}>
-      <ul className="kp-nav">
-        {links.map(([to, label]) => (
-          <li key={to}>
-            <NavLink to={to} end={to === '/' || to === '/casussen'}>
-              {label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }
 
@@ -285,6 +268,7 @@ function AppRoutes({ me }: { me: Me | null }) {
       {admin && <Route path="/beheer/gebruikers" element={<UsersPage />} />}
       {admin && <Route path="/beheer/uitgaande-mail" element={<OutboxPage />} />}
       {admin && <Route path="/beheer/hsds-import" element={<HsdsImportPage />} />}
+      {admin && <Route path="/beheer/synoniemen" element={<SynonymsPage />} />}
       {admin && <Route path="/beheer/signalen-en-screening" element={<ScreeningConfigPage />} />}
       {admin && <Route path="/beheer/organisaties" element={<OrganisationsPage />} />}
       {admin && <Route path="/beheer/gemeenten" element={<MunicipalitiesPage />} />}

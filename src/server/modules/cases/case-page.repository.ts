@@ -43,10 +43,11 @@ const TEXT = `
                THEN jsonb_build_object('content', f.content) ELSE '{}'::jsonb END ORDER BY f.number DESC), '[]'::jsonb)
       FROM family_plans f WHERE f.case_id = $1::uuid) END AS plans,
     CASE WHEN $2::text = 'content' THEN (
-      SELECT coalesce(jsonb_agg(jsonb_build_object('member', to_jsonb(t), 'name', u.display_name, 'email', u.email,
+      SELECT coalesce(jsonb_agg(jsonb_build_object('member', to_jsonb(t), 'name', coalesce(u.display_name, pe.name), 'email', coalesce(u.email, pe.email, ''),
                'organisationName', o.name, 'organisationType', o.type, 'jobTitle', pe.job_title, 'phone', pe.phone) ORDER BY t.since), '[]'::jsonb)
-      FROM care_team_members t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = t.organisation_id
-      LEFT JOIN people pe ON pe.user_id = t.user_id
+      FROM care_team_members t LEFT JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = t.organisation_id
+      -- A member without an account yet is known by her smoelenboek card.
+      LEFT JOIN people pe ON pe.id = t.person_id OR (t.person_id IS NULL AND pe.user_id = t.user_id)
       WHERE t.case_id = $1::uuid AND t.ended_at IS NULL) END AS team,
     CASE WHEN $2::text = 'content' THEN (
       SELECT coalesce(jsonb_agg(jsonb_build_object('director', to_jsonb(d), 'name', u.display_name) ORDER BY d.proposed_at DESC), '[]'::jsonb)

@@ -13,7 +13,7 @@ import { isOverdue, type PlanDiff, planContentSchema } from '../../../domain/fam
 import { int32 } from '../../../domain/numbers.js';
 import { HOUSEHOLD_ROLES } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
-import type { CaseAbilities, CaseAccess } from '../../policy.js';
+import { CASE_DENIAL_REASONS, type CaseAbilities, type CaseAbilityReasons, type CaseAccess } from '../../policy.js';
 import type { PersonRow } from '../families/families.repository.js';
 import { type ContactRow, contactSchema, presentContact } from '../involvement/involvement.presenter.js';
 import type { CasePageParts } from './case-page.repository.js';
@@ -23,6 +23,7 @@ import type { BoardCaseRow, BoardCounts, MyCaseRow } from './worklists.repositor
 const ts = z.iso.datetime({ offset: true });
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const phase = z.enum(CASE_PHASES);
+const denial = z.enum(CASE_DENIAL_REASONS).optional();
 const consentStateSchema = z.enum(['given', 'refused', 'withdrawn', 'expired', 'none']);
 
 export const planSummarySchema = z.object({
@@ -57,7 +58,11 @@ export const presentEvent = (r: { event: repo.CaseEventRow; actorName: string | 
 export const timelineSchema = z.object({ items: z.array(eventSchema) });
 
 const memberSchema = z.object({
-  userId: z.uuid(),
+  /** Null while she has no account: a smoelenboek card only, reached by mail (ADR 007). */
+  userId: z.uuid().nullable(),
+  /** The smoelenboek card she was added by, if any. */
+  personId: z.uuid().nullable(),
+  hasAccount: z.boolean(),
   name: z.string(),
   organisationId: z.uuid(),
   organisationName: z.string(),
@@ -145,6 +150,16 @@ export const casePageSchema = z.object({
     reviewEmergency: z.boolean(),
     nameProcessDirector: z.boolean(),
   }),
+  /** Why an action is not offered (policy.caseAbilityReasons): the web app says so instead of hiding it silently. */
+  abilityReasons: z.object({
+    direct: denial,
+    refer: denial,
+    recordConsent: denial,
+    confirmConsent: denial,
+    nameProcessDirector: denial,
+    changePhase: denial,
+    addNote: denial,
+  }) satisfies z.ZodType<CaseAbilityReasons>,
   allowedTransitions: z.array(phase),
   director: contactSchema.nullable(),
   plan: z.object({ current: planSchema.nullable(), draft: planSchema.nullable(), versions: z.array(planSummarySchema) }).nullable(),
@@ -165,7 +180,7 @@ const fullName = (p: { givenName: string; familyName: string }) => `${p.givenNam
 const recipientKey = (k: { organisationId: string; userId: string | null; purpose: string }) => `${k.organisationId}/${k.userId ?? ''}/${k.purpose}`;
 
 /** Records that decide for a member: their organisation's, and those naming them personally. */
-function memberConsent(rows: repo.ConsentListRow[], m: { userId: string; organisationId: string }, today: string) {
+function memberConsent(rows: repo.ConsentListRow[], m: { userId: string | null; organisationId: string }, today: string) {
   const records: ConsentRecord[] = rows
     .filter((r) => r.consent.organisationId === m.organisationId && (r.consent.userId === null || r.consent.userId === m.userId))
     .map((r) => ({ ...r.consent, organisationId: m.organisationId }));
@@ -217,6 +232,7 @@ export interface CasePageData {
   director: ContactRow | null;
   role: CaseActor;
   abilities: CaseAbilities;
+  abilityReasons: CaseAbilityReasons;
   mayConfirm: (k: { recordedById: string; organisationId: string }) => boolean;
   plan: { current: repo.PlanRow | null; draft: repo.PlanRow | null; versions: repo.PlanRow[] } | null;
   content: CasePageParts['content'];
@@ -243,6 +259,7 @@ export function presentCasePage(d: CasePageData): CasePage {
     access,
     role: d.role,
     abilities: d.abilities,
+    abilityReasons: d.abilityReasons,
     allowedTransitions: allowedTransitions(c.phase, d.role, c.phaseBeforeClosing),
     director: d.director && presentContact(d.director),
     plan: d.plan && {
@@ -253,6 +270,8 @@ export function presentCasePage(d: CasePageData): CasePage {
     content: ct && {
       careTeam: ct.team.map((m) => ({
         userId: m.member.userId,
+        personId: m.member.personId,
+        hasAccount: m.member.userId !== null,
         name: m.name,
         organisationId: m.member.organisationId,
         organisationName: m.organisationName,

@@ -125,22 +125,28 @@ export async function timeline(db: DbOrTx, caseId: string, f: { kinds?: string[]
 // ─── Care team ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function careTeam(db: DbOrTx, caseId: string) {
-  return db
-    .select({
-      member: careTeamMembers,
-      name: users.displayName,
-      email: users.email,
-      organisationName: organisations.name,
-      organisationType: organisations.type,
-      jobTitle: people.jobTitle,
-      phone: people.phone,
-    })
-    .from(careTeamMembers)
-    .innerJoin(users, eq(users.id, careTeamMembers.userId))
-    .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
-    .leftJoin(people, eq(people.userId, careTeamMembers.userId))
-    .where(and(eq(careTeamMembers.caseId, caseId), isNull(careTeamMembers.endedAt)))
-    .orderBy(asc(careTeamMembers.since));
+  return (
+    db
+      .select({
+        member: careTeamMembers,
+        name: sql<string>`coalesce(${users.displayName}, ${people.name})`,
+        email: sql<string>`coalesce(${users.email}, ${people.email}, '')`,
+        organisationName: organisations.name,
+        organisationType: organisations.type,
+        jobTitle: people.jobTitle,
+        phone: people.phone,
+      })
+      .from(careTeamMembers)
+      .leftJoin(users, eq(users.id, careTeamMembers.userId))
+      .innerJoin(organisations, eq(organisations.id, careTeamMembers.organisationId))
+      // A member without an account yet is known by her smoelenboek card.
+      .leftJoin(
+        people,
+        sql`${people.id} = ${careTeamMembers.personId} OR (${careTeamMembers.personId} IS NULL AND ${people.userId} = ${careTeamMembers.userId})`,
+      )
+      .where(and(eq(careTeamMembers.caseId, caseId), isNull(careTeamMembers.endedAt)))
+      .orderBy(asc(careTeamMembers.since))
+  );
 }
 export type CareTeamRow = Awaited<ReturnType<typeof careTeam>>[number];
 
@@ -156,6 +162,16 @@ export async function endMember(tx: DbOrTx, caseId: string, userId: string) {
     .where(and(eq(careTeamMembers.caseId, caseId), eq(careTeamMembers.userId, userId), isNull(careTeamMembers.endedAt)))
     .returning();
   return rows[0] ?? null;
+}
+
+/** An active smoelenboek card of an active organisation, with the account linked to it (if any). */
+export async function activeCard(db: DbOrTx, personId: string) {
+  const [row] = await db
+    .select({ id: people.id, name: people.name, email: people.email, organisationId: people.organisationId, userId: people.userId })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(eq(people.id, personId), eq(people.active, true), eq(organisations.active, true)));
+  return row ?? null;
 }
 
 /** Active staff users (professionals and coordinators) with their organisation: who can join a care team. */
@@ -259,6 +275,37 @@ export async function consentsOf(db: DbOrTx, caseId: string) {
     .orderBy(desc(consents.recordedAt));
 }
 export type ConsentListRow = Awaited<ReturnType<typeof consentsOf>>[number];
+
+/**
+ * Organisations a consent can name: the care team's (always), and by name any active organisation of the region or
+ * with a service for the municipality. The team's come first.
+ */
+export async function consentOrganisations(db: DbOrTx, c: { caseId: string; regionId: string; municipalityId: string }, q?: string) {
+  const match = q
+    ? sql`(o.region_id = ${c.regionId} OR EXISTS (SELECT 1 FROM services s JOIN service_municipalities sm ON sm.service_id = s.id
+            WHERE s.organisation_id = o.id AND s.active AND sm.municipality_id = ${c.municipalityId}))
+          AND o.name ILIKE ${`%${q.replace(/[\\%_]/g, '\\$&')}%`}`
+    : sql`false`;
+  const res = await db.execute<{ id: string; name: string; in_care_team: boolean }>(sql`
+    SELECT o.id, o.name,
+      EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${c.caseId} AND t.organisation_id = o.id AND t.ended_at IS NULL) AS in_care_team
+    FROM organisations o
+    WHERE o.active AND (EXISTS (SELECT 1 FROM care_team_members t WHERE t.case_id = ${c.caseId} AND t.organisation_id = o.id AND t.ended_at IS NULL)
+      OR (${match}))
+    ORDER BY 3 DESC, lower(o.name)
+    LIMIT 30`);
+  return res.rows.map((r) => ({ id: r.id, name: r.name, inCareTeam: r.in_care_team }));
+}
+
+/** One organisation consent may name in this case (the rule of consentOrganisations), or null. */
+export async function nameableOrganisation(db: DbOrTx, organisationId: string, c: { regionId: string; municipalityId: string }) {
+  const res = await db.execute<{ id: string; name: string }>(sql`
+    SELECT o.id, o.name FROM organisations o
+    WHERE o.id = ${organisationId} AND o.active
+      AND (o.region_id = ${c.regionId} OR EXISTS (SELECT 1 FROM services s JOIN service_municipalities sm ON sm.service_id = s.id
+            WHERE s.organisation_id = o.id AND s.active AND sm.municipality_id = ${c.municipalityId}))`);
+  return res.rows[0] ?? null;
+}
 
 export async function insertConsents(tx: DbOrTx, rows: (typeof consents.$inferInsert)[]) {
   return tx.insert(consents).values(rows).returning(consentColumns);

@@ -218,14 +218,22 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         params: idParams,
-        body: z.object({ userId: z.uuid(), roleInCase: z.string().trim().max(100).default(''), withoutConsent: z.boolean().default(false) }),
-        response: { 201: z.object({ userId: z.uuid() }) },
+        // An account (userId), or a smoelenboek card (personId) — with or without an account behind it.
+        body: z
+          .object({
+            userId: z.uuid().optional(),
+            personId: z.uuid().optional(),
+            roleInCase: z.string().trim().max(100).default(''),
+            withoutConsent: z.boolean().default(false),
+          })
+          .refine((b) => (b.userId === undefined) !== (b.personId === undefined), { message: 'user_or_card', path: ['userId'] }),
+        response: { 201: z.object({ userId: z.uuid().nullable(), personId: z.uuid().nullable() }) },
       },
     },
     async (request, reply) => {
       const actor = requireCareStaff(request.actor);
       const m = await svc.addMember(actor, request.params.id, request.body, request.meta);
-      return reply.status(201).send({ userId: m.userId });
+      return reply.status(201).send({ userId: m.userId, personId: m.personId });
     },
   );
 
@@ -251,6 +259,23 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
       const actor = requireCareStaff(request.actor);
       const rows = await svc.recordConsent(actor, request.params.id, request.body, request.meta);
       return reply.status(201).send({ ids: rows.map((k) => k.id), pendingIds: rows.filter((k) => k.needsConfirmation).map((k) => k.id) });
+    },
+  );
+
+  r.get(
+    '/cases/:id/consent-organisations',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations consent can name: the care team’s, and by name (q) any of the region or the sociale kaart for the municipality',
+        params: idParams,
+        querystring: z.object({ q: z.string().trim().max(100).optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), inCareTeam: z.boolean() })) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireCareStaff(request.actor);
+      return { items: await svc.consentOrganisations(actor, request.params.id, request.query.q || undefined) };
     },
   );
 

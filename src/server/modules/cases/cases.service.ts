@@ -9,7 +9,7 @@ import {
   whoConsents,
 } from '../../../domain/cases.js';
 import type { NotificationKind } from '../../../domain/notifications.js';
-import { ageInYears, parseIsoDate } from '../../../domain/persons.js';
+import { ageInYears, parseIsoDate, phaseForSignalDecision } from '../../../domain/persons.js';
 import { dutchDate } from '../../../domain/working-days.js';
 import { writeAccessLog } from '../../audit.js';
 import type { Actor, RequestMeta } from '../../context.js';
@@ -30,12 +30,14 @@ import {
   assertMaySeeSignal,
   assertMayTriageSignal,
   caseAbilities,
+  caseAbilityReasons,
   isCoordinatorFor,
   mayConfirmConsent,
+  mayReachCase,
 } from '../../policy.js';
 import * as families from '../families/families.repository.js';
 import { viewerOf } from '../families/families.service.js';
-import { notify as notifyUsers } from '../notifications/notifications.service.js';
+import { notifyOrganisation as notifyAddress, notify as notifyUsers } from '../notifications/notifications.service.js';
 import { findOrganisation } from '../organisations/organisations.repository.js';
 import { coordinatorsOf, findSignal } from '../signals/signals.repository.js';
 import { assertOpen, caseActor, caseLogEntry, type LoadedCase, loadCase, logCase, makeWithCase } from './case-access.js';
@@ -57,6 +59,33 @@ const REASON_PATH: Record<string, string> = {
   close_reason_required: 'body.closeReason',
   evaluation_required: 'body.evaluationNote',
 };
+
+/** What a card-only member is told after the one sentence of the notification. */
+const NO_ACCOUNT_YET = {
+  nl: 'U heeft nog geen account in Knooppunt: vraag de functioneel beheerder van uw organisatie om een account met dit e-mailadres.',
+  en: 'You do not have a Knooppunt account yet: ask your organisation’s administrator for one with this e-mail address.',
+};
+
+/**
+ * Who is being added to a care team: an account (by user id, or by the card linked to it) or a professional with a
+ * smoelenboek card and no account yet, who is reached by mail and sees nothing until she has an account.
+ */
+async function memberCandidate(tx: DbOrTx, m: { userId?: string; personId?: string }) {
+  if (m.personId) {
+    const card = await repo.activeCard(tx, m.personId);
+    if (!card) throw new AppError('validation_failed', [{ path: 'body.personId', code: 'unknown_card' }]);
+    if (card.userId) {
+      const user = await repo.staffUser(tx, card.userId);
+      if (!user) throw new AppError('validation_failed', [{ path: 'body.personId', code: 'unknown_professional' }]);
+      return { userId: user.id, personId: card.id, organisationId: user.organisationId!, name: user.name, email: null };
+    }
+    if (!card.email) throw new AppError('validation_failed', [{ path: 'body.personId', code: 'card_without_email' }]);
+    return { userId: null, personId: card.id, organisationId: card.organisationId, name: card.name, email: card.email };
+  }
+  const user = m.userId ? await repo.staffUser(tx, m.userId) : null;
+  if (!user) throw new AppError('validation_failed', [{ path: 'body.userId', code: 'unknown_professional' }]);
+  return { userId: user.id, personId: null, organisationId: user.organisationId!, name: user.name, email: null };
+}
 
 export function createCaseService(deps: AppDeps) {
   const db = deps.database.db;
@@ -92,8 +121,9 @@ export function createCaseService(deps: AppDeps) {
             base = { householdId: p.householdId, clientId: p.id, municipalityId: p.municipalityId, signalId: null };
           }
           await families.lockHousehold(tx, base.householdId);
-          const existing = await repo.activeCaseOfHousehold(tx, base.householdId);
-          if (existing) throw new AppError('case_exists', [], undefined, isCoordinatorFor(actor, base.municipalityId) ? { caseId: existing.id } : {});
+          const existing = await families.householdCaseRelation(tx, base.householdId, actor.userId);
+          // Those the case admits are sent to it; anyone else learns only that it runs (and asks the coordinator).
+          if (existing) throw new AppError('case_exists', [], undefined, mayReachCase(actor, existing) ? { caseId: existing.caseId } : {});
           const c = await repo.insertCase(tx, { ...base, openedById: actor.userId, withoutDirectorSince: now });
           // The signal and the hub's decision on it start the timeline (what, not the content: that is on the signal).
           if (signal)
@@ -103,6 +133,15 @@ export function createCaseService(deps: AppDeps) {
               decision: signal.decision,
             });
           await repo.addEvent(tx, c.id, 'opened', actor.userId, { signalId: base.signalId });
+          // The hub's decision on the signal sets where the work starts: a decision to explore opens it in Verkennen.
+          const startPhase = phaseForSignalDecision(signal?.decision);
+          let opened = c;
+          if (startPhase !== c.phase) {
+            const moved = await repo.updateCase(tx, c.id, { phase: startPhase, phaseChangedAt: now }, c.version);
+            if (!moved) throw new AppError('version_conflict');
+            opened = moved;
+            await repo.addEvent(tx, c.id, 'phase', actor.userId, { from: c.phase, to: startPhase, reason: 'besluit op het signaal' });
+          }
           if (actor.role === 'professional')
             await repo.addMember(tx, { caseId: c.id, userId: actor.userId, organisationId: actor.organisationId, source: 'opened', addedById: actor.userId });
           if (signal && signal.signallerId !== actor.userId) {
@@ -117,9 +156,9 @@ export function createCaseService(deps: AppDeps) {
                 addedById: actor.userId,
               });
           }
-          const l = { c, access: { level: 'content', basis: isCoordinatorFor(actor, c.municipalityId) ? 'coordinator' : 'care_team' } } as const;
+          const l = { c: opened, access: { level: 'content', basis: isCoordinatorFor(actor, c.municipalityId) ? 'coordinator' : 'care_team' } } as const;
           await logCase(tx, actor, meta, l, 'create', 'casus openen');
-          return c;
+          return opened;
         })
         .catch((err) => {
           if (isUniqueViolation(err)) throw new AppError('case_exists');
@@ -137,7 +176,8 @@ export function createCaseService(deps: AppDeps) {
       const l = await loadCase(db, actor, id);
       const { c, access } = l;
       const what = access.level === 'content' ? 'casus inzien' : access.level === 'plan' ? 'casus (gezinsplan)' : 'casus (bestaan en regisseur)';
-      const abilities = caseAbilities(actor, { ...c, member: l.member, open: isActivePhase(c.phase) }, access);
+      const facts = { ...c, member: l.member, open: isActivePhase(c.phase) };
+      const abilities = caseAbilities(actor, facts, access);
       const parts = await readCasePage(
         deps.database.pool,
         id,
@@ -158,6 +198,7 @@ export function createCaseService(deps: AppDeps) {
         director: parts.director,
         role: caseActor(actor, c),
         abilities,
+        abilityReasons: caseAbilityReasons(actor, facts, access),
         // Per consent record: whether this actor may confirm it (policy), shown as a button.
         mayConfirm: (k: { recordedById: string; organisationId: string }) => mayConfirmConsent(actor, c, k),
         plan: plans && { current: plans.find((p) => p.status === 'adopted') ?? null, draft: plans.find((p) => p.status === 'draft') ?? null, versions: plans },
@@ -242,40 +283,49 @@ export function createCaseService(deps: AppDeps) {
      * without it the answer is 409 consent_required, unless the caller confirms (the member then sees only the
      * case's existence until consent is recorded).
      */
-    async addMember(actor: Actor, id: string, m: { userId: string; roleInCase: string; withoutConsent: boolean }, meta: RequestMeta) {
+    async addMember(actor: Actor, id: string, m: { userId?: string; personId?: string; roleInCase: string; withoutConsent: boolean }, meta: RequestMeta) {
       return withCase(
         actor,
         id,
         async (tx, l) => {
           assertOpen(l.c);
           assertMayDirectCase(actor, l.c);
-          const user = await repo.staffUser(tx, m.userId);
-          if (!user) throw new AppError('validation_failed', [{ path: 'body.userId', code: 'unknown_professional' }]);
-          const records = await repo.organisationConsents(tx, id, user.organisationId!);
-          const state = consentState(records, user.organisationId!, 'case_discussion', dutchDate(new Date()));
+          const who = await memberCandidate(tx, m);
+          const records = await repo.organisationConsents(tx, id, who.organisationId);
+          const state = consentState(records, who.organisationId, 'case_discussion', dutchDate(new Date()));
+          const field = m.personId ? 'body.personId' : 'body.userId';
           if (state !== 'given' && !m.withoutConsent)
             throw new AppError(
               'consent_required',
-              [{ path: 'body.userId', code: `consent_${state}` }],
+              [{ path: field, code: `consent_${state}` }],
               {},
               {
-                organisationId: user.organisationId,
+                organisationId: who.organisationId,
                 consentState: state,
               },
             );
-          const source = (await repo.hasActiveRegistration(tx, l.c.householdId, user.id)) ? 'involvement' : 'added';
+          const source = who.userId && (await repo.hasActiveRegistration(tx, l.c.householdId, who.userId)) ? 'involvement' : 'added';
           const row = await repo.addMember(tx, {
             caseId: id,
-            userId: user.id,
-            organisationId: user.organisationId!,
+            userId: who.userId,
+            personId: who.personId,
+            organisationId: who.organisationId,
             roleInCase: m.roleInCase,
             source,
             addedById: actor.userId,
           });
-          if (!row) throw new AppError('conflict', [{ path: 'body.userId', code: 'already_in_team' }]);
-          await repo.addEvent(tx, id, 'care_team', actor.userId, { added: user.id, name: user.name, roleInCase: m.roleInCase, consent: state });
+          if (!row) throw new AppError('conflict', [{ path: field, code: 'already_in_team' }]);
+          await repo.addEvent(tx, id, 'care_team', actor.userId, {
+            added: who.userId,
+            ...(who.userId ? {} : { addedCard: who.personId }),
+            name: who.name,
+            roleInCase: m.roleInCase,
+            consent: state,
+          });
           await repo.updateCase(tx, id, {});
-          await notify(tx, l.c, 'case_added', [user.id]);
+          if (who.userId) await notify(tx, l.c, 'case_added', [who.userId]);
+          // Without an account she is reached by mail at her card's address: one sentence and a link, no content.
+          else await notifyAddress(tx, deps.config.publicUrl, 'case_added', who.email, { caseId: id }, { detail: NO_ACCOUNT_YET });
           await logCase(tx, actor, meta, l, 'update', 'zorgteam aanvullen');
           return row;
         },
@@ -320,13 +370,19 @@ export function createCaseService(deps: AppDeps) {
           const age = giver.dateOfBirth ? ageInYears(parseIsoDate(giver.dateOfBirth), new Date()) : null;
           if (giver.role === 'unborn' || ((giver.role === 'child' || giver.role === 'other') && whoConsents(age) !== 'self'))
             throw new AppError('validation_failed', [{ path: 'body.givenByPersonId', code: 'too_young_to_consent' }]);
+          // Any organisation of the region (or with a service for the municipality) may be named, whether or not someone
+          // of it is in the care team yet: parents often consent to sharing with a team before anyone there is named;
+          // the consent applies when a member joins.
+          const names: string[] = [];
           for (const [i, r] of input.recipients.entries()) {
+            const org = await repo.nameableOrganisation(tx, r.organisationId, { regionId: l.regionId, municipalityId: l.c.municipalityId });
+            if (!org) throw new AppError('validation_failed', [{ path: `body.recipients.${i}.organisationId`, code: 'unknown_organisation' }]);
             if (r.userId) {
               const u = await repo.staffUser(tx, r.userId);
               if (!u || u.organisationId !== r.organisationId)
                 throw new AppError('validation_failed', [{ path: `body.recipients.${i}.userId`, code: 'not_in_organisation' }]);
-            } else if (!(await findOrganisation(tx, r.organisationId)))
-              throw new AppError('validation_failed', [{ path: `body.recipients.${i}.organisationId`, code: 'unknown_organisation' }]);
+              names.push(`${u.name} (${org.name})`);
+            } else names.push(org.name);
           }
           const form = input.form ? Buffer.from(input.form.base64, 'base64') : null;
           const rows = await repo.insertConsents(
@@ -350,20 +406,31 @@ export function createCaseService(deps: AppDeps) {
               needsConfirmation: consentNeedsConfirmation({ decision: input.decision, organisationId: r.organisationId, userId: r.userId }, actor),
             })),
           );
-          for (const k of rows)
-            await repo.addEvent(tx, id, 'consent', actor.userId, {
-              consentId: k.id,
-              decision: k.decision,
-              purpose: k.purpose,
-              organisationId: k.organisationId,
-              userId: k.userId,
-            });
+          // One decision of the parents is one line on the timeline, naming every recipient it was given for.
+          await repo.addEvent(tx, id, 'consent', actor.userId, {
+            consentIds: rows.map((k) => k.id),
+            decision: input.decision,
+            purpose: input.purpose,
+            recipients: rows.map((k, i) => ({ organisationId: k.organisationId, userId: k.userId, name: names[i] })),
+          });
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', `toestemming ${input.decision === 'given' ? 'gegeven' : 'geweigerd'}`);
           return rows;
         },
         true,
       );
+    },
+
+    /**
+     * Organisations consent can name: those of the care team first, then (by name) any active organisation of the
+     * case's region or with a service for its municipality on the sociale kaart — someone of it need not be in the
+     * team yet. Organisation names are no personal data: nothing to log.
+     */
+    async consentOrganisations(actor: Actor, id: string, q: string | undefined) {
+      return withCase(actor, id, async (tx, l) => {
+        assertMayRecordConsent(actor, { member: l.member, municipalityId: l.c.municipalityId });
+        return repo.consentOrganisations(tx, { caseId: id, regionId: l.regionId, municipalityId: l.c.municipalityId }, q);
+      });
     },
 
     /** Withdrawal is a new record for the same recipient and purpose; it takes effect on the very next request. */
@@ -399,6 +466,7 @@ export function createCaseService(deps: AppDeps) {
             purpose: k.purpose,
             organisationId: k.organisationId,
             userId: k.userId,
+            recipients: [{ organisationId: k.organisationId, userId: k.userId, name: (await findOrganisation(tx, k.organisationId))?.name ?? '' }],
           });
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', 'toestemming ingetrokken');
@@ -427,6 +495,7 @@ export function createCaseService(deps: AppDeps) {
             purpose: k.purpose,
             organisationId: k.organisationId,
             userId: k.userId,
+            recipients: [{ organisationId: k.organisationId, userId: k.userId, name: (await findOrganisation(tx, k.organisationId))?.name ?? '' }],
           });
           await repo.updateCase(tx, id, {});
           await logCase(tx, actor, meta, l, 'update', 'toestemming bevestigd');

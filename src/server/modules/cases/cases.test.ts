@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, caseDirectors, cases, emergencyAccess, notifications } from '../../db/schema.js';
 import { api, caseScenario } from '../../testing/case-scenario.js';
-import { buildMunicipality, buildScene, withOrganisation } from '../../testing/factories.js';
+import { buildMunicipality, buildOrganisation, buildScene, withOrganisation } from '../../testing/factories.js';
 import { alsoInvolved, createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 import { runRegieEscalation } from './escalation.js';
 
@@ -294,6 +294,55 @@ describe('need-to-know', () => {
       await bad(consent(personId, jgz.user.organisationId!, { recipients: [{ organisationId: jgz.user.organisationId, userId: midwife.user.id }] })),
     ).toEqual(['body.recipients.0.userId:not_in_organisation']);
     expect(await bad(consent(personId, jgz.user.organisationId!, { recipients: [] }))).toContain('body.recipients:required');
+  });
+
+  it('consent can name an organisation before anyone of it is in the care team; it applies when a member joins; one decision is one timeline line', async () => {
+    const { caseId, personId } = await openCase('Vooraf');
+    const ggz = await buildOrganisation(t.db, { regionId: scene.region.id, name: `GGZ Vooraf ${caseId.slice(0, 6)}`, type: 'ggz' });
+    const foreign = await buildOrganisation(t.db, { regionId: (await buildScene(t.db)).region.id, name: `GGZ Vooraf ver ${caseId.slice(0, 6)}` });
+    // Without a name: the care team's organisations; with one: any of the region (not of another region).
+    const pick = async (q?: string) =>
+      (await coordinator.agent.get(api(`/cases/${caseId}/consent-organisations${q ? `?q=${encodeURIComponent(q)}` : ''}`))).json().items;
+    expect(await pick()).toEqual([{ id: midwife.user.organisationId, name: expect.any(String), inCareTeam: true }]);
+    const found = await pick('GGZ Vooraf');
+    expect(found[0]).toMatchObject({ id: midwife.user.organisationId, inCareTeam: true });
+    expect(found).toContainEqual({ id: ggz.id, name: ggz.name, inCareTeam: false });
+    expect(found.map((x: { id: string }) => x.id)).not.toContain(foreign.id);
+    // Someone outside the case gets nothing to pick from.
+    expect((await outsider.agent.get(api(`/cases/${caseId}/consent-organisations?q=GGZ`))).statusCode).toBe(404);
+
+    // The parents consent for the GGZ, the JGZ and the midwife's practice at once: one line on the timeline.
+    const res = await coordinator.agent.post(
+      api(`/cases/${caseId}/consents`),
+      consent(personId, ggz.id, {
+        recipients: [{ organisationId: ggz.id }, { organisationId: jgz.user.organisationId }, { organisationId: midwife.user.organisationId }],
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const events = (await coordinator.agent.get(api(`/cases/${caseId}/timeline?kinds=consent`))).json().items;
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ decision: 'given', purpose: 'case_discussion', consentIds: res.json().ids });
+    expect(events[0].data.recipients.map((r: { name: string }) => r.name)).toContain(ggz.name);
+    expect(events[0].data.recipients).toHaveLength(3);
+
+    // A JGZ nurse joins later: no question about consent, and she sees the content at once.
+    const add = await coordinator.agent.post(api(`/cases/${caseId}/care-team`), { userId: jgz.user.id, roleInCase: 'JGZ' });
+    expect(add.statusCode, add.body).toBe(201);
+    const page = (await jgz.agent.get(api(`/cases/${caseId}`))).json();
+    expect(page.access.level).toBe('content');
+    // What she may not do comes with the reason, for the page to say (policy.caseAbilityReasons).
+    expect(page.abilityReasons).toEqual({
+      direct: 'not_director',
+      confirmConsent: 'not_director',
+      nameProcessDirector: 'coordinator_only',
+      changePhase: 'not_director',
+    });
+    expect((await coordinator.agent.get(api(`/cases/${caseId}`))).json().abilityReasons).toEqual({ refer: 'not_in_care_team' });
+    expect(page.content.careTeam.find((m: { userId: string }) => m.userId === jgz.user.id)).toMatchObject({ consent: 'given' });
+    // An organisation of another region is not one consent can name here.
+    const far = await coordinator.agent.post(api(`/cases/${caseId}/consents`), consent(personId, foreign.id));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details).toEqual([{ path: 'body.recipients.0.organisationId', code: 'unknown_organisation' }]);
   });
 });
 
@@ -662,7 +711,7 @@ describe('family plan', () => {
       goals: [...v2.content.goals, { id: 'g2', lifeDomain: 'mentaal_welbevinden', text: 'Beter slapen' }],
     };
     const s2 = await midwife.agent.put(api(`/cases/${caseId}/plans/2`), { version: v2.version, content: changed });
-    await midwife.agent.post(api(`/cases/${caseId}/plans/2/adopt`), { version: s2.json().version, parentsAgreed: true, parentsPresent: false });
+    await midwife.agent.post(api(`/cases/${caseId}/plans/2/adopt`), { version: s2.json().version, parentsAgreed: true, parentsPresent: true });
     const cmp = (await midwife.agent.get(api(`/cases/${caseId}/plans/compare?from=1&to=2`))).json();
     expect(cmp.diff.goals).toEqual([{ kind: 'added', after: { id: 'g2', lifeDomain: 'mentaal_welbevinden', text: 'Beter slapen' } }]);
     expect(cmp.diff.actions).toHaveLength(1);
@@ -677,6 +726,48 @@ describe('family plan', () => {
       'adopted1',
       'draft1',
     ]);
+  });
+
+  it('a plan is adopted with the parents only: without them present and agreeing it stays a draft, and the answer says why (ADR 016)', async () => {
+    const { caseId } = await planCase();
+    const draft = (await midwife.agent.post(api(`/cases/${caseId}/plans`))).json();
+    const refuse = async (parents: { parentsAgreed: boolean; parentsPresent: boolean }) => {
+      const res = await midwife.agent.post(api(`/cases/${caseId}/plans/1/adopt`), { version: draft.version, ...parents });
+      expect(res.statusCode).toBe(400);
+      return res.json().error.details;
+    };
+    expect(await refuse({ parentsAgreed: false, parentsPresent: false })).toEqual([
+      { path: 'body.parentsPresent', code: 'parents_not_present' },
+      { path: 'body.parentsAgreed', code: 'parents_not_agreed' },
+    ]);
+    expect(await refuse({ parentsAgreed: true, parentsPresent: false })).toEqual([{ path: 'body.parentsPresent', code: 'parents_not_present' }]);
+    expect(await refuse({ parentsAgreed: false, parentsPresent: true })).toEqual([{ path: 'body.parentsAgreed', code: 'parents_not_agreed' }]);
+    const still = (await midwife.agent.get(api(`/cases/${caseId}/plans/1`))).json();
+    expect(still).toMatchObject({ status: 'draft', adoptedAt: null, parentsAgreed: null });
+    const events = (await coordinator.agent.get(api(`/cases/${caseId}/timeline?kinds=plan`))).json().items;
+    expect(events.map((e: { data: { action: string } }) => e.data.action)).toEqual(['draft']);
+    const ok = await midwife.agent.post(api(`/cases/${caseId}/plans/1/adopt`), { version: draft.version, parentsAgreed: true, parentsPresent: true });
+    expect(ok.json()).toMatchObject({ status: 'adopted', parentsAgreed: true, parentsPresent: true });
+  });
+
+  it('prints an adopted plan as what it is: with the parents, or (before ADR 016) without their agreement — never "agreed" when it was not', async () => {
+    const { caseId } = await planCase();
+    const draft = (await midwife.agent.post(api(`/cases/${caseId}/plans`))).json();
+    await midwife.agent.post(api(`/cases/${caseId}/plans/1/adopt`), { version: draft.version, parentsAgreed: true, parentsPresent: true });
+    const text = async (lang: string) => (await midwife.agent.get(api(`/cases/${caseId}/plans/1/pdf?lang=${lang}`))).rawPayload.toString('latin1');
+    expect(await text('nl')).toContain('Samen met de ouders vastgesteld');
+    expect(await text('en')).toContain('Adopted together with the parents');
+    // A version adopted before the rule, without the parents' agreement: written as the old code did, in one statement.
+    const v2 = (await midwife.agent.post(api(`/cases/${caseId}/plans`))).json();
+    await t.db.execute(
+      sql`UPDATE family_plans SET status = 'adopted', adopted_at = now(), adopted_by_id = ${midwife.user.id}, parents_agreed = false, parents_present = true WHERE case_id = ${caseId} AND number = ${v2.number}`,
+    );
+    const nl = (await midwife.agent.get(api(`/cases/${caseId}/plans/${v2.number}/pdf?lang=nl`))).rawPayload.toString('latin1');
+    expect(nl).toContain('Vastgesteld zonder akkoord van de ouders');
+    expect(nl).not.toContain('ouders zijn akkoord');
+    const en = (await midwife.agent.get(api(`/cases/${caseId}/plans/${v2.number}/pdf?lang=en`))).rawPayload.toString('latin1');
+    expect(en).toContain('Adopted without the parents');
+    expect(en).not.toContain('agreed on');
   });
 
   it('prints the plan as a PDF in Dutch and English, logged as an export', async () => {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { LifeDomain } from '../../../domain/directory.js';
-import type { PlanContent } from '../../../domain/family-plan.js';
+import { type AdoptionRecord, adoptionRecord, type PlanContent } from '../../../domain/family-plan.js';
 import type { CareTeamRow, PlanRow } from './cases.repository.js';
 
 type Lang = 'nl' | 'en';
@@ -10,8 +10,11 @@ const WORDS = {
   nl: {
     title: 'Ons gezinsplan',
     version: (n: number, d: string | null) => (d ? `Versie ${n}, vastgesteld op ${d}` : `Concept, versie ${n}`),
-    agreed: (agreed: boolean | null, present: boolean | null) =>
-      `${present ? 'Ouders waren bij het gesprek' : 'Ouders waren niet bij het gesprek'}; ${agreed ? 'ouders zijn akkoord' : 'ouders zijn (nog) niet akkoord'}.`,
+    adoption: {
+      with_parents: 'Samen met de ouders vastgesteld: zij waren bij het gesprek en zijn akkoord.',
+      without_agreement: 'Vastgesteld zonder akkoord van de ouders.',
+      without_parents: 'Vastgesteld zonder dat de ouders bij het gesprek waren; zij zijn wel akkoord.',
+    },
     members: 'Ons gezin',
     network: 'Mensen om ons heen',
     professionals: 'Hulpverleners',
@@ -35,9 +38,12 @@ const WORDS = {
   },
   en: {
     title: 'Our family plan',
-    version: (n: number, d: string | null) => (d ? `Version ${n}, agreed on ${d}` : `Draft, version ${n}`),
-    agreed: (agreed: boolean | null, present: boolean | null) =>
-      `${present ? 'Parents were at the meeting' : 'Parents were not at the meeting'}; ${agreed ? 'parents agree' : 'parents do not agree (yet)'}.`,
+    version: (n: number, d: string | null) => (d ? `Version ${n}, adopted on ${d}` : `Draft, version ${n}`),
+    adoption: {
+      with_parents: 'Adopted together with the parents: they took part in the conversation and agree.',
+      without_agreement: "Adopted without the parents' agreement.",
+      without_parents: 'Adopted without the parents at the meeting; they do agree.',
+    },
     members: 'Our family',
     network: 'People around us',
     professionals: 'Professionals',
@@ -59,7 +65,7 @@ const WORDS = {
       dagelijks_functioneren: 'Daily life',
     },
   },
-} satisfies Record<Lang, { domains: Record<LifeDomain, string> } & Record<string, unknown>>;
+} satisfies Record<Lang, { domains: Record<LifeDomain, string>; adoption: Record<AdoptionRecord, string> } & Record<string, unknown>>;
 
 const day = (d: Date | string, lang: Lang) =>
   new Date(d).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
@@ -71,11 +77,17 @@ export function renderPlanPdf(
 ): Promise<Buffer> {
   const w = WORDS[ctx.language];
   const c: PlanContent = plan.content;
+  // The same words as the web page (domain adoptionRecord): never "agreed" where the parents did not agree.
+  const adoption = plan.status === 'adopted' ? w.adoption[adoptionRecord(plan)] : null;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
     lang: ctx.language === 'nl' ? 'nl-NL' : 'en-GB',
-    info: { Title: `${w.title}: ${w.version(plan.number, plan.adoptedAt ? day(plan.adoptedAt, ctx.language) : null)}`, Author: 'Knooppunt' },
+    info: {
+      Title: `${w.title}: ${w.version(plan.number, plan.adoptedAt ? day(plan.adoptedAt, ctx.language) : null)}`,
+      Author: 'Knooppunt',
+      ...(adoption ? { Subject: adoption } : {}),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
@@ -98,7 +110,7 @@ export function renderPlanPdf(
     .font('Helvetica')
     .fontSize(11)
     .text(w.version(plan.number, plan.adoptedAt ? day(plan.adoptedAt, ctx.language) : null));
-  if (plan.status === 'adopted') doc.text(w.agreed(plan.parentsAgreed, plan.parentsPresent));
+  if (adoption) doc.text(adoption);
 
   heading(w.members);
   bullets(c.members.map((m) => m.name));

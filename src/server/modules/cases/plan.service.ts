@@ -1,4 +1,4 @@
-import { diffPlans, EMPTY_PLAN, type PlanContent } from '../../../domain/family-plan.js';
+import { adoptionProblems, diffPlans, EMPTY_PLAN, type PlanContent } from '../../../domain/family-plan.js';
 import type { Actor, RequestMeta } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
@@ -88,7 +88,10 @@ export function createPlanService(deps: AppDeps) {
       });
     },
 
-    /** Adopts the draft with the parents: whether they agreed and were present is part of the record. */
+    /**
+     * Adopts the draft with the parents (ADR 016): only when they took part and agree — a plan "vastgesteld met de
+     * ouders" without them would say what did not happen. Otherwise it stays a draft, and the answer names why.
+     */
     async adopt(actor: Actor, id: string, number: number, a: { version: number; parentsAgreed: boolean; parentsPresent: boolean }, meta: RequestMeta) {
       return withCase(
         actor,
@@ -99,6 +102,12 @@ export function createPlanService(deps: AppDeps) {
           const draft = await repo.findPlan(tx, id, number);
           if (!draft) throw new AppError('not_found');
           if (draft.status !== 'draft') throw new AppError('conflict', [{ path: 'params.number', code: 'plan_adopted' }]);
+          const problems = adoptionProblems(a);
+          if (problems.length)
+            throw new AppError(
+              'validation_failed',
+              problems.map((p) => ({ path: `body.${p.field}`, code: p.code })),
+            );
           const row = await repo.updateDraft(tx, draft.id, a.version, {
             status: 'adopted',
             adoptedAt: new Date(),
@@ -153,7 +162,10 @@ export async function ensureDraft(tx: DbOrTx, c: { id: string; householdId: stri
   const latest = versions[0];
   const team = await repo.careTeam(tx, c.id);
   const household = await repo.householdOf(tx, c.householdId);
-  const professionals = team.map((m) => ({ userId: m.member.userId, name: m.name, organisation: m.organisationName, role: m.member.roleInCase }));
+  // Plan actions are owned by accounts: a member known only by her card joins the plan's professionals once she has one.
+  const professionals = team.flatMap((m) =>
+    m.member.userId ? [{ userId: m.member.userId, name: m.name, organisation: m.organisationName, role: m.member.roleInCase }] : [],
+  );
   const content: PlanContent = latest
     ? { ...latest.content, professionals }
     : {

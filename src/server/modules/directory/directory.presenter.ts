@@ -139,6 +139,8 @@ export const personHitSchema = z.object({
   reachability: z.string().nullable(),
   expertise: z.array(z.string()),
   hasPhoto: z.boolean(),
+  /** Whether she can sign in: without an account she is reached by mail (care teams, meetings). */
+  hasAccount: z.boolean(),
   lastConfirmedAt: z.string(),
   stale: z.boolean(),
 });
@@ -154,6 +156,7 @@ export function presentPersonHit(h: PersonHit): z.infer<typeof personHitSchema> 
     reachability: h.reachability,
     expertise: h.expertise,
     hasPhoto: h.hasPhoto,
+    hasAccount: h.hasAccount,
     lastConfirmedAt: h.lastConfirmedAt.toISOString(),
     stale: h.stale,
   };

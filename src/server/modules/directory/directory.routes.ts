@@ -41,6 +41,7 @@ import { createDirectoryService } from './directory.service.js';
 import { servicesCsv } from './export.js';
 import { confirmWithToken, describeToken } from './freshness.js';
 import { MAX_PHOTO_BYTES } from './photos.js';
+import { synonymRoutes } from './synonyms.routes.js';
 
 /** A query parameter that may be given once or repeated (`?phase=a&phase=b`). */
 const many = <T extends z.ZodType>(item: T) =>
@@ -88,6 +89,7 @@ const serviceResults = z.object({ items: z.array(serviceHitSchema), total: z.num
 export async function directoryRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = createDirectoryService(deps.database.db, deps.config);
+  await synonymRoutes(app, deps);
 
   // Photos arrive as the raw image body; the content decides whether it is an image, not this header.
   app.addContentTypeParser(

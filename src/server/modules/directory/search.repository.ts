@@ -9,18 +9,44 @@ const MAX_TERMS = 8;
 /** With fewer exact matches than this (none), the search also tries typo-tolerant (trigram) matching. */
 const FUZZY_BELOW = 1;
 
+const arr = (v: readonly string[]) =>
+  sql`ARRAY[${sql.join(
+    v.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
+
 /**
  * Turns free text into a safe prefix tsquery string: only letters and digits survive, so quotes, `&`, `:`,
  * backslashes or SQL never reach the query parser. "zwanger" becomes `zwanger:*`, which after Dutch stemming
  * also matches "zwangerschap" and "zwangeren".
  */
 export function toPrefixQuery(q: string): string | null {
-  const terms = q
+  const terms = queryTerms(q);
+  return terms.length ? terms.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+/** The words of a search text: letters and digits only, at most eight. */
+export function queryTerms(q: string): string[] {
+  return q
     .slice(0, MAX_QUERY_CHARS)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
     .slice(0, MAX_TERMS);
-  return terms.length ? terms.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+/**
+ * The search's tsquery with synonyms and typo corrections (the database function `kp_directory_tsquery`,
+ * migration 0027): every word becomes a group of alternatives — the word as a prefix, the nearest vocabulary
+ * words when it starts none, and the words of the synonym groups it matches. One short round trip before the
+ * search itself, so the search statement is planned with the actual query (see serviceSearchStatement).
+ */
+export async function expandQuery(db: DbOrTx, q: string | undefined): Promise<{ tsq: string | null; direct: string | null }> {
+  const direct = q ? toPrefixQuery(q) : null;
+  if (!q || !direct) return { tsq: null, direct: null };
+  const rows = await db.execute<{ q: string | null }>(sql`SELECT kp_directory_tsquery(${arr(queryTerms(q))}) AS q`);
+  const tsq = rows.rows[0]?.q ?? direct;
+  // `direct` is only worth a second rank term when expansion added something.
+  return { tsq, direct: tsq === direct ? null : direct };
 }
 
 /** The query text for trigram matching: letters, digits and single spaces only. */
@@ -69,12 +95,6 @@ export interface ServiceHit {
   total: number;
 }
 
-const arr = (v: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    v.map((x) => sql`${x}`),
-    sql`, `,
-  )}]::text[]`;
-
 /**
  * Builds the service search as one parameterised statement. It is deliberately not a named (prepared)
  * statement: a generic plan cannot see how selective a municipality or a search term is and picks the wrong
@@ -83,6 +103,7 @@ const arr = (v: readonly string[]) =>
 function serviceSearchStatement(
   f: ServiceFilters,
   tsq: string | null,
+  direct: string | null,
   fuzzy: string | null,
   folded: string,
   staleBefore: Date,
@@ -116,7 +137,9 @@ function serviceSearchStatement(
   const foldedP = tsqP || fuzzyP ? p(folded) : null;
   const rank = foldedP
     ? `(CASE WHEN kp_fold(s.name) = kp_fold(${foldedP}) THEN 100 WHEN kp_fold(s.name) LIKE kp_fold(${foldedP}) || '%' THEN 10 ELSE 0 END)` +
-      (tsqP ? ` + ts_rank(s.search_vector, to_tsquery('kp_dutch', ${tsqP})) * 10` : '') +
+      // The words as typed weigh most; a synonym or corrected word still ranks a match above none.
+      (tsqP ? ` + ts_rank(s.search_vector, to_tsquery('kp_dutch', ${tsqP})) * ${direct ? 4 : 10}` : '') +
+      (tsqP && direct ? ` + ts_rank(s.search_vector, to_tsquery('kp_dutch', ${p(direct)})) * 10` : '') +
       (fuzzyP ? ` + word_similarity(kp_fold(${fuzzyP}), s.search_text)` : '') +
       ' DESC, '
     : '';
@@ -142,12 +165,12 @@ function serviceSearchStatement(
  * starts with the query, then full-text rank (name weighs most, description least) plus trigram similarity.
  */
 export async function searchServices(db: Db, f: ServiceFilters, page: { limit: number; offset: number }, staleBefore: Date): Promise<ServiceHit[]> {
-  const tsq = f.q ? toPrefixQuery(f.q) : null;
+  const { tsq, direct } = await expandQuery(db, f.q);
   const fuzzy = f.q ? toFuzzyText(f.q) : null;
   const folded = f.q ? f.q.slice(0, MAX_QUERY_CHARS).trim() : '';
   const run = async (withFuzzy: boolean) => {
     const { rows } = await db.$client.query<Omit<ServiceHit, 'total'> & { total: string }>(
-      serviceSearchStatement(f, tsq, withFuzzy ? fuzzy : null, folded, staleBefore, page),
+      serviceSearchStatement(f, tsq, direct, withFuzzy ? fuzzy : null, folded, staleBefore, page),
     );
     return rows.map((r) => ({ ...r, total: Number(r.total) }));
   };
@@ -206,13 +229,14 @@ export interface PersonHit {
   reachability: string | null;
   expertise: string[];
   hasPhoto: boolean;
+  hasAccount: boolean;
   lastConfirmedAt: Date;
   stale: boolean;
   total: number;
 }
 
 export async function searchPeople(db: DbOrTx, f: PeopleFilters, page: { limit: number; offset: number }, staleBefore: Date) {
-  const tsq = f.q ? toPrefixQuery(f.q) : null;
+  const { tsq } = await expandQuery(db, f.q);
   const fuzzy = f.q ? toFuzzyText(f.q) : null;
   const folded = f.q ? f.q.slice(0, MAX_QUERY_CHARS).trim() : '';
   const rank =
@@ -224,6 +248,7 @@ export async function searchPeople(db: DbOrTx, f: PeopleFilters, page: { limit: 
   const rows = await db.execute<Omit<PersonHit, 'total' | 'lastConfirmedAt'> & { total: string; lastConfirmedAt: string | Date }>(sql`
     SELECT pe.id, pe.name, pe.job_title AS "jobTitle", pe.organisation_id AS "organisationId", o.name AS "organisationName",
            pe.phone, pe.email, pe.reachability, pe.expertise, (pe.photo_updated_at IS NOT NULL) AS "hasPhoto",
+           EXISTS (SELECT 1 FROM users u WHERE u.id = pe.user_id AND u.deactivated_at IS NULL) AS "hasAccount",
            pe.last_confirmed_at AS "lastConfirmedAt", (pe.last_confirmed_at < ${staleBefore.toISOString()}::timestamptz) AS stale,
            count(*) OVER () AS total
       FROM people pe

@@ -35,7 +35,12 @@ export const personSchema = personSummarySchema.extend({
   /** Whether the viewer has an active involvement registration in this household (else: coordinator access). */
   registeredByMe: z.boolean(),
   /** What the viewer may do with this record (policy.personAbilities). */
-  abilities: z.object({ edit: z.boolean(), openCase: z.boolean(), register: z.boolean(), asCoordinator: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), openCase: z.boolean(), goToCase: z.boolean(), register: z.boolean(), asCoordinator: z.boolean() }),
+  /**
+   * The household's open case, on the client page only: that it runs, for whoever sees the client; its id only for
+   * those the case admits (its care team, director and the coordinator). Absent in search results.
+   */
+  activeCase: z.object({ id: z.uuid().nullable() }).nullable().optional(),
   version: int32(),
 });
 export const relationSchema = z.object({ fromPersonId: z.uuid(), toPersonId: z.uuid(), type: z.enum(RELATION_TYPES) });
@@ -56,7 +61,10 @@ export function presentPersonSummary(p: PersonRow & { showDetails?: boolean }): 
   };
 }
 
-export function presentPerson(p: PersonView & { showDetails: boolean; abilities: PersonAbilities }, vault: BsnVault): z.infer<typeof personSchema> {
+export function presentPerson(
+  p: PersonView & { showDetails: boolean; abilities: PersonAbilities; activeCase?: { id: string | null } | null },
+  vault: BsnVault,
+): z.infer<typeof personSchema> {
   const show = p.showDetails;
   return {
     ...presentPersonSummary(p),
@@ -71,6 +79,7 @@ export function presentPerson(p: PersonView & { showDetails: boolean; abilities:
     contactNote: show ? p.contactNote : null,
     registeredByMe: p.registeredByActor,
     abilities: p.abilities,
+    ...(p.activeCase !== undefined ? { activeCase: p.activeCase } : {}),
     version: p.version,
   };
 }
@@ -82,6 +91,7 @@ export const duplicateSchema = z.object({
   familyName: z.string(),
   dateOfBirth: date,
   dueDate: date,
+  householdRole: z.enum(HOUSEHOLD_ROLES),
   postcode: z.string().nullable(),
 });
 export const presentDuplicate = (p: PersonRow): z.infer<typeof duplicateSchema> => ({
@@ -90,5 +100,6 @@ export const presentDuplicate = (p: PersonRow): z.infer<typeof duplicateSchema> 
   familyName: p.familyName,
   dateOfBirth: p.dateOfBirth,
   dueDate: p.dueDate,
+  householdRole: p.householdRole,
   postcode: p.postcode,
 });

@@ -231,23 +231,32 @@ export async function updatePerson(tx: DbOrTx, id: string, version: number, patc
   return p ?? null;
 }
 
-/** Possible duplicate pairs among the live persons of the given municipalities (same folded name and date of birth). */
+/**
+ * Possible duplicate pairs among the live persons of the given municipalities: the same folded family name, the
+ * same kind of person (an adult — mother, partner, carer, other — or a child, born or unborn, since the unborn child
+ * becomes a child on her own record), and the same date of birth or, where a date of birth is missing on either side, the same due date. So a mother and
+ * her unborn child, who share a family name and a due date, are never proposed. Given names are not compared: a
+ * typo in one is a common cause of a double record, and the coordinator sees both names before merging.
+ */
 export async function duplicatePairs(db: DbOrTx, municipalityIds: string[]) {
   if (!municipalityIds.length) return [];
-  const res = await db.execute<{ a: string; b: string }>(sql`
-    SELECT a.id AS a, b.id AS b FROM ${persons} a
+  const inMunis = sql.join(
+    municipalityIds.map((m) => sql`${m}::uuid`),
+    sql`, `,
+  );
+  const young = sql`ARRAY['unborn', 'child']::text[]`;
+  const res = await db.execute<{ a: string; b: string; reason: 'same_date_of_birth' | 'same_due_date' }>(sql`
+    SELECT a.id AS a, b.id AS b,
+      CASE WHEN b.date_of_birth = a.date_of_birth THEN 'same_date_of_birth' ELSE 'same_due_date' END AS reason
+    FROM ${persons} a
     JOIN ${persons} b ON b.family_name_key = a.family_name_key AND (b.created_at, b.id) > (a.created_at, a.id)
-      AND (b.date_of_birth = a.date_of_birth OR b.due_date = a.due_date)
       AND b.merged_into_id IS NULL
+      AND (b.household_role::text = ANY(${young})) = (a.household_role::text = ANY(${young}))
+      AND (b.date_of_birth = a.date_of_birth
+        OR ((b.date_of_birth IS NULL OR a.date_of_birth IS NULL) AND b.due_date = a.due_date))
     WHERE a.merged_into_id IS NULL
-      AND a.municipality_id IN (${sql.join(
-        municipalityIds.map((m) => sql`${m}::uuid`),
-        sql`, `,
-      )})
-      AND b.municipality_id IN (${sql.join(
-        municipalityIds.map((m) => sql`${m}::uuid`),
-        sql`, `,
-      )})
+      AND a.municipality_id IN (${inMunis})
+      AND b.municipality_id IN (${inMunis})
     ORDER BY a.created_at LIMIT 100`);
   return res.rows;
 }
@@ -261,4 +270,18 @@ export async function recordedByOrganisation(db: DbOrTx, personIds: string[], or
     .innerJoin(users, eq(users.id, persons.createdById))
     .where(and(inArray(persons.id, personIds), eq(users.organisationId, organisationId)));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The household's open case and how the viewer relates to it: a member of its care team, or its director. What
+ * she may do with that is the policy's call (`mayReachCase`).
+ */
+export async function householdCaseRelation(db: DbOrTx, householdId: string, userId: string) {
+  const res = await db.execute<{ id: string; municipality_id: string; member: boolean; director: boolean }>(sql`
+    SELECT c.id, c.municipality_id,
+      EXISTS (SELECT 1 FROM care_team_members m WHERE m.case_id = c.id AND m.user_id = ${userId} AND m.ended_at IS NULL) AS member,
+      c.director_id IS NOT DISTINCT FROM ${userId}::uuid AS director
+    FROM cases c WHERE c.household_id = ${householdId} AND c.phase <> 'afgesloten' LIMIT 1`);
+  const row = res.rows[0];
+  return row ? { caseId: row.id, municipalityId: row.municipality_id, member: row.member, director: row.director } : null;
 }

@@ -52,13 +52,17 @@ export async function familyRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: 'Possible duplicate person records in the coordinator’s municipalities',
-        response: { 200: z.object({ items: z.array(z.object({ a: duplicateSchema, b: duplicateSchema })) }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ a: duplicateSchema, b: duplicateSchema, reason: z.enum(['same_date_of_birth', 'same_due_date']) })),
+          }),
+        },
       },
     },
     async (request) => {
       const actor = requireCareStaff(request.actor);
       const pairs = await svc.duplicates(actor, request.meta);
-      return { items: pairs.map((p) => ({ a: presentDuplicate(p.a), b: presentDuplicate(p.b) })) };
+      return { items: pairs.map((p) => ({ a: presentDuplicate(p.a), b: presentDuplicate(p.b), reason: p.reason })) };
     },
   );
 

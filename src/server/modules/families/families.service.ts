@@ -38,7 +38,11 @@ export async function preparePerson(
   o: { prefix: string; householdId: string; createdById: string },
 ): Promise<typeof persons.$inferInsert> {
   const problems: ErrorDetail[] = impossibleLifeDates(
-    { dateOfBirth: input.dateOfBirth ? parseIsoDate(input.dateOfBirth) : null, dueDate: input.dueDate ? parseIsoDate(input.dueDate) : null },
+    {
+      dateOfBirth: input.dateOfBirth ? parseIsoDate(input.dateOfBirth) : null,
+      dueDate: input.dueDate ? parseIsoDate(input.dueDate) : null,
+      householdRole: input.householdRole,
+    },
     today(),
   ).map((p) => ({ path: `${o.prefix}.${p.field}`, code: p.code }));
   if (input.householdRole === 'unborn' && input.dateOfBirth) problems.push({ path: `${o.prefix}.dateOfBirth`, code: 'unborn_has_no_birth_date' });
@@ -120,8 +124,16 @@ export function createFamilyService(deps: AppDeps) {
           person.id,
           ...shown,
         ]);
+        const activeCase = await repo.householdCaseRelation(tx, person.householdId, actor.userId);
+        const abilities = personAbilities(actor, person.detail, person, activeCase);
         return {
-          person: { ...person, showDetails: seesPersonDetails(person.detail, person), abilities: personAbilities(actor, person.detail, person) },
+          person: {
+            ...person,
+            showDetails: seesPersonDetails(person.detail, person),
+            abilities,
+            // That a case runs is shown to whoever sees the client (so she knows whom to ask); its id only to those it admits.
+            activeCase: activeCase ? { id: abilities.goToCase ? activeCase.caseId : null } : null,
+          },
           members,
           relations,
         };
@@ -199,7 +211,7 @@ export function createFamilyService(deps: AppDeps) {
         assertMayEditPerson(current.detail, current);
         if (current.householdRole !== 'unborn') throw new AppError('conflict', [{ path: 'params.id', code: 'not_unborn' }]);
         const problems = impossibleLifeDates(
-          { dateOfBirth: parseIsoDate(b.dateOfBirth), dueDate: current.dueDate ? parseIsoDate(current.dueDate) : null },
+          { dateOfBirth: parseIsoDate(b.dateOfBirth), dueDate: current.dueDate ? parseIsoDate(current.dueDate) : null, householdRole: 'child' },
           today(),
         );
         if (problems.length)
@@ -220,11 +232,11 @@ export function createFamilyService(deps: AppDeps) {
       if (!munis.length) throw new AppError('not_found');
       return db.transaction(async (tx) => {
         const pairs = await repo.duplicatePairs(tx, munis);
-        const out: { a: repo.PersonRow; b: repo.PersonRow }[] = [];
+        const out: { a: repo.PersonRow; b: repo.PersonRow; reason: (typeof pairs)[number]['reason'] }[] = [];
         for (const pair of pairs) {
           const a = await repo.findPersonById(tx, pair.a);
           const b = await repo.findPersonById(tx, pair.b);
-          if (a && b) out.push({ a, b });
+          if (a && b) out.push({ a, b, reason: pair.reason });
         }
         await writeAccessLogForSubjects(
           tx,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, involvementRegistrations, persons } from '../../db/schema.js';
+import { caseScenario } from '../../testing/case-scenario.js';
 import { buildMunicipality, buildScene, randomBsn, withOrganisation } from '../../testing/factories.js';
 import { createTestApp, signedInAs, type TestApp } from '../../testing/harness.js';
 
@@ -78,6 +79,19 @@ describe('households', () => {
     expect(page.household.members.map((m: { id: string }) => m.id)).toEqual([mother.id, baby.id]);
   });
 
+  it("registers a pregnant woman with her own due date, and edits her without tripping over the unborn child's rule", async () => {
+    const due = inFiveMonths();
+    const mother = await registerMother(midwife, { dateOfBirth: '1999-04-12', dueDate: due });
+    const person = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person;
+    expect(person).toMatchObject({ dateOfBirth: '1999-04-12', dueDate: due });
+    const edit = await midwife.agent.patch(`/api/v1/persons/${mother.id}`, { version: person.version, contactPhone: '06 12345678' });
+    expect(edit.statusCode).toBe(200);
+    // Her due date is still checked as a pregnancy's: not more than ten months ahead.
+    const far = await midwife.agent.patch(`/api/v1/persons/${mother.id}`, { version: edit.json().version, dueDate: '2099-01-01' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details).toEqual([expect.objectContaining({ path: 'body.dueDate', code: 'due_date_too_far' })]);
+  });
+
   it('detects concurrent edits with the version', async () => {
     const mother = await registerMother(midwife);
     const v = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person.version;
@@ -100,7 +114,71 @@ describe('households', () => {
   });
 });
 
+describe('the client page and the household case', () => {
+  it('a care-team member reaches the case from the client page; a registrant outside the team learns only that it runs', async () => {
+    const s = caseScenario(scene, coordinator);
+    const bsn = randomBsn();
+    const mother = await registerMother(midwife, { familyName: 'Zorgteam', dateOfBirth: '1995-05-05', bsn });
+    const opened = await midwife.agent.post('/api/v1/cases', { personId: mother.id });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json().id as string;
+    // The midwife opened it: she is in the care team and goes straight there.
+    const own = (await midwife.agent.get(`/api/v1/persons/${mother.id}`)).json().person;
+    expect(own.activeCase).toEqual({ id: caseId });
+    expect(own.abilities).toMatchObject({ goToCase: true, openCase: false });
+
+    // A JGZ nurse registers her own involvement: she sees that a case runs, not which, and cannot open a second.
+    const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
+    const reg = await nurse.agent.post('/api/v1/involvements', {
+      durationMonths: 6,
+      person: { familyName: 'Zorgteam', dateOfBirth: '1995-05-05', bsn, municipalityId: scene.municipality.id },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const personId = reg.json().person.id as string;
+    expect(personId).toBe(mother.id);
+    const outside = (await nurse.agent.get(`/api/v1/persons/${personId}`)).json().person;
+    expect(outside.activeCase).toEqual({ id: null });
+    expect(outside.abilities).toMatchObject({ goToCase: false, openCase: false });
+    const tried = await nurse.agent.post('/api/v1/cases', { personId });
+    expect(tried.statusCode).toBe(409);
+    expect(tried.json().error.caseId).toBeUndefined();
+
+    // Once she is in the care team, the client page takes her to the case (and so does "open a case").
+    await s.addToTeam(caseId, nurse, { withoutConsent: true });
+    const member = (await nurse.agent.get(`/api/v1/persons/${personId}`)).json().person;
+    expect(member.activeCase).toEqual({ id: caseId });
+    expect(member.abilities.goToCase).toBe(true);
+    expect((await nurse.agent.post('/api/v1/cases', { personId })).json().error).toMatchObject({ code: 'case_exists', caseId });
+  });
+});
+
 describe('merging duplicates', () => {
+  it('never proposes merging a mother with her unborn child, who share a family name and a due date', async () => {
+    const due = inFiveMonths();
+    const mother = await registerMother(midwife, { familyName: 'Moederkind', dateOfBirth: '1998-03-03', dueDate: due });
+    const unborn = await midwife.agent.post(`/api/v1/persons/${mother.id}/members`, {
+      familyName: 'Moederkind',
+      householdRole: 'unborn',
+      dueDate: due,
+      municipalityId: scene.municipality.id,
+    });
+    expect(unborn.statusCode).toBe(201);
+    // A second record of the same unborn child (another organisation, no BSN yet) is a real candidate.
+    const other = await signedInAs(t, await withOrganisation(t.db, scene, 'kraamzorg'), 'professional');
+    const again = await other.agent.post('/api/v1/involvements', {
+      durationMonths: 6,
+      confirmNewPerson: true,
+      person: { familyName: 'Moederkind', householdRole: 'unborn', dueDate: due, municipalityId: scene.municipality.id },
+    });
+    expect(again.statusCode).toBe(201);
+    const ids = (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join();
+    const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items as { a: { id: string }; b: { id: string }; reason: string }[];
+    const involving = dups.filter((p) => [p.a.id, p.b.id].includes(mother.id));
+    expect(involving).toEqual([]);
+    expect(dups.map(ids)).toContain([unborn.json().id, again.json().person.id].sort().join());
+    expect(dups.find((p) => p.b.id === again.json().person.id)?.reason).toBe('same_due_date');
+  });
+
   it('the coordinator merges two records of one person: registrations move, doubles end, a merge event is logged', async () => {
     const nurse = await signedInAs(t, await withOrganisation(t.db, scene, 'jgz'), 'professional');
     const a = await registerMother(midwife, { bsn: null, familyName: 'Dubbel', dateOfBirth: '1999-09-09' });
@@ -126,7 +204,7 @@ describe('merging duplicates', () => {
     expect(linked.json().person.id).toBe(bId);
 
     const dups = (await coordinator.agent.get('/api/v1/persons/duplicates')).json().items;
-    expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.id }), b: expect.objectContaining({ id: bId }) });
+    expect(dups).toContainEqual({ a: expect.objectContaining({ id: a.id }), b: expect.objectContaining({ id: bId }), reason: 'same_date_of_birth' });
     expect((await midwife.agent.get('/api/v1/persons/duplicates')).statusCode).toBe(404);
     expect((await midwife.agent.post(`/api/v1/persons/${a.id}/merge`, { mergeId: bId })).statusCode).toBe(404);
     const elsewhere = await signedInAs(t, { ...scene, municipality: await buildMunicipality(t.db, { regionId: scene.region.id }) }, 'coordinator');

@@ -135,6 +135,8 @@ export const meetingSchema = meetingSummarySchema.extend({
   abilities: meetingAbilitiesSchema,
   chairName: z.string(),
   invitees: z.array(z.object({ userId: z.uuid(), name: z.string(), organisationName: z.string() })),
+  /** Invited by smoelenboek card, without an account yet: reached by mail. */
+  cardInvitees: z.array(z.object({ personId: z.uuid(), name: z.string(), organisationName: z.string() })),
   organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
   items: z.array(itemSchema),
   minutesAdoptedAt: ts.nullable(),
@@ -149,6 +151,7 @@ export function presentMeeting(
     abilities: MeetingAbilities;
     chairName: string;
     invitees: { userId: string; name: string; organisationName: string }[];
+    cardInvitees: { personId: string; name: string; organisationName: string }[];
     organisations: { id: string; name: string }[];
     items: AgendaView[];
     addenda: Awaited<ReturnType<typeof repo.addenda>>;
@@ -165,6 +168,7 @@ export function presentMeeting(
     abilities: x.abilities,
     chairName: x.chairName,
     invitees: x.invitees.map((i) => ({ userId: i.userId, name: i.name, organisationName: i.organisationName })),
+    cardInvitees: x.cardInvitees.map((i) => ({ personId: i.personId, name: i.name, organisationName: i.organisationName })),
     organisations: x.organisations,
     minutesAdoptedAt: iso(x.m.minutesAdoptedAt),
     items: x.items.map((v) => {

@@ -6,6 +6,7 @@ import {
   agendaMinutes,
   cases,
   consents,
+  meetingCardInvitees,
   meetingExperiences,
   meetingInvitees,
   meetings,
@@ -13,6 +14,7 @@ import {
   meetingTables,
   minutesAddenda,
   organisations,
+  people,
   persons,
   users,
 } from '../../db/schema.js';
@@ -123,6 +125,37 @@ export async function invitees(db: DbOrTx, meetingId: string) {
     .innerJoin(organisations, eq(organisations.id, meetingInvitees.organisationId))
     .where(eq(meetingInvitees.meetingId, meetingId))
     .orderBy(asc(users.displayName));
+}
+
+/** Active smoelenboek cards of active organisations, with the account linked to each (if any). */
+export async function activeCards(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: people.id, name: people.name, email: people.email, organisationId: people.organisationId, userId: people.userId })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(inArray(people.id, ids), eq(people.active, true), eq(organisations.active, true)));
+}
+
+export async function insertCardInvitees(tx: DbOrTx, rows: (typeof meetingCardInvitees.$inferInsert)[]) {
+  if (rows.length) await tx.insert(meetingCardInvitees).values(rows).onConflictDoNothing();
+}
+
+/** Invitees without an account yet, known by their card: reached by mail only. */
+export async function cardInvitees(db: DbOrTx, meetingId: string) {
+  return db
+    .select({
+      personId: people.id,
+      name: people.name,
+      email: people.email,
+      organisationId: meetingCardInvitees.organisationId,
+      organisationName: organisations.name,
+    })
+    .from(meetingCardInvitees)
+    .innerJoin(people, eq(people.id, meetingCardInvitees.personId))
+    .innerJoin(organisations, eq(organisations.id, meetingCardInvitees.organisationId))
+    .where(eq(meetingCardInvitees.meetingId, meetingId))
+    .orderBy(asc(people.name));
 }
 
 export async function staffUsers(db: DbOrTx, ids: string[]) {

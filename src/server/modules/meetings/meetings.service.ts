@@ -62,6 +62,8 @@ export interface AgendaView {
   minutes: { minutes: repo.MinutesRow; regieHolderName: string | null } | null;
 }
 
+const NO_ACCOUNT_YET_NL = 'U heeft nog geen account in Knooppunt: vraag de functioneel beheerder van uw organisatie om een account met dit e-mailadres.';
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const when = (d: Date, lang: 'nl' | 'en') =>
@@ -96,11 +98,11 @@ export function createMeetingService(deps: AppDeps) {
 
   /** Participating organisations: those of the invitees and the table's standing member organisations. */
   async function participants(tx: DbOrTx, m: repo.MeetingRow) {
-    const [inv, members] = await Promise.all([repo.invitees(tx, m.id), repo.tableMembers(tx, m.tableId)]);
+    const [inv, members, cardInv] = await Promise.all([repo.invitees(tx, m.id), repo.tableMembers(tx, m.tableId), repo.cardInvitees(tx, m.id)]);
     const orgs = new Map<string, string>();
-    for (const i of inv) orgs.set(i.organisationId, i.organisationName);
+    for (const i of [...inv, ...cardInv]) orgs.set(i.organisationId, i.organisationName);
     for (const o of members) orgs.set(o.organisationId, o.organisationName);
-    return { invitees: inv, organisations: [...orgs].map(([id, name]) => ({ id, name })) };
+    return { invitees: inv, cardInvitees: cardInv, organisations: [...orgs].map(([id, name]) => ({ id, name })) };
   }
 
   const log = (tx: DbOrTx, actor: Actor, meta: RequestMeta, m: repo.MeetingRow, eventType: 'read' | 'create' | 'update', what: string) =>
@@ -180,13 +182,26 @@ export function createMeetingService(deps: AppDeps) {
             createdById: actor.userId,
           });
           const members = await repo.tableMembers(tx, tableId);
-          const userIds = [...new Set([t.chairId, ...members.flatMap((x) => (x.userId ? [x.userId] : [])), ...input.inviteeIds])];
+          const cards = await repo.activeCards(tx, input.inviteePersonIds);
+          const cardErrors = input.inviteePersonIds.flatMap((id, i) => {
+            const card = cards.find((c) => c.id === id);
+            if (!card) return [{ path: `body.inviteePersonIds.${i}`, code: 'unknown_card' }];
+            return !card.userId && !card.email ? [{ path: `body.inviteePersonIds.${i}`, code: 'card_without_email' }] : [];
+          });
+          if (cardErrors.length) throw new AppError('validation_failed', cardErrors);
+          const cardUserIds = cards.flatMap((c) => (c.userId ? [c.userId] : []));
+          const userIds = [...new Set([t.chairId, ...members.flatMap((x) => (x.userId ? [x.userId] : [])), ...input.inviteeIds, ...cardUserIds])];
           const staff = await repo.staffUsers(tx, userIds);
           const missing = input.inviteeIds.flatMap((id, i) => (staff.some((s) => s.id === id) ? [] : [{ path: `body.inviteeIds.${i}`, code: 'unknown_user' }]));
           if (missing.length) throw new AppError('validation_failed', missing);
           await repo.insertInvitees(
             tx,
             staff.filter((s) => s.organisationId).map((s) => ({ meetingId: m.id, userId: s.id, organisationId: s.organisationId! })),
+          );
+          // Without an account she is invited by mail at her card's address until she has one (ADR 007).
+          await repo.insertCardInvitees(
+            tx,
+            cards.filter((c) => !c.userId).map((c) => ({ meetingId: m.id, personId: c.id, organisationId: c.organisationId })),
           );
           await sendInvitations(tx, m, t, 'meeting_invitation');
           await log(tx, actor, meta, m, 'create', 'inplannen');
@@ -203,7 +218,7 @@ export function createMeetingService(deps: AppDeps) {
     async get(actor: Actor, id: string, meta: RequestMeta) {
       return db.transaction(async (tx) => {
         const { m, t, role, facts } = await loadMeeting(tx, actor, id);
-        const { invitees, organisations } = await participants(tx, m);
+        const { invitees, cardInvitees, organisations } = await participants(tx, m);
         const items = await repo.itemsOf(tx, m.id);
         const caseIds = items.flatMap((i) => (i.item.caseId ? [i.item.caseId] : []));
         const records = await repo.caseDiscussionConsents(tx, caseIds, [...new Set([...organisations.map((o) => o.id), actor.organisationId])]);
@@ -228,7 +243,10 @@ export function createMeetingService(deps: AppDeps) {
           const people =
             item.caseId && entitled && mayRunMeeting(role)
               ? {
-                  team: (await cases.careTeam(tx, item.caseId)).map((x) => ({ userId: x.member.userId, name: x.name, organisationName: x.organisationName })),
+                  team: (await cases.careTeam(tx, item.caseId)).flatMap((x) =>
+                    // Actions from the minutes are owned by accounts; a card-only member gets none until she has one.
+                    x.member.userId ? [{ userId: x.member.userId, name: x.name, organisationName: x.organisationName }] : [],
+                  ),
                   household: (await cases.householdOf(tx, item.householdId!)).map((p) => ({ personId: p.id, name: `${p.givenName} ${p.familyName}`.trim() })),
                 }
               : null;
@@ -255,7 +273,18 @@ export function createMeetingService(deps: AppDeps) {
               purpose: `overleg ${t.name}: agendapunt`,
             });
         await log(tx, actor, meta, m, 'read', 'bekijken');
-        return { m, t, role, abilities: meetingAbilities(actor, facts), chairName: chair?.name ?? '', invitees, organisations, items: view, addenda };
+        return {
+          m,
+          t,
+          role,
+          abilities: meetingAbilities(actor, facts),
+          chairName: chair?.name ?? '',
+          invitees,
+          cardInvitees,
+          organisations,
+          items: view,
+          addenda,
+        };
       });
     },
 
@@ -562,6 +591,7 @@ export function createMeetingService(deps: AppDeps) {
   /** In-app and e-mail (with the .ics) to every invitee, and to the member organisations' own addresses. */
   async function sendInvitations(tx: DbOrTx, m: repo.MeetingRow, t: repo.TableRow, kind: 'meeting_invitation', cancelled = false) {
     const inv = await repo.invitees(tx, m.id);
+    const cardInv = await repo.cardInvitees(tx, m.id);
     const members = await repo.tableMembers(tx, t.id);
     const orgIds = [...new Set(members.filter((x) => !x.userId).map((x) => x.organisationId))];
     const orgs = await repo.organisationsByIds(tx, orgIds);
@@ -577,7 +607,7 @@ export function createMeetingService(deps: AppDeps) {
         videoUrl: m.videoUrl,
         link,
         organiser: { name: chair?.name ?? 'Knooppunt', email: chair?.email ?? deps.config.mailFrom.replace(/^.*<|>.*$/g, '') },
-        attendees: inv.map((i) => ({ name: i.name, email: i.email })),
+        attendees: [...inv.map((i) => ({ name: i.name, email: i.email })), ...cardInv.flatMap((c) => (c.email ? [{ name: c.name, email: c.email }] : []))],
         sequence: m.version - 1,
         cancelled,
       });
@@ -594,5 +624,15 @@ export function createMeetingService(deps: AppDeps) {
       { detail, ics },
     );
     for (const o of orgs) await notifyOrganisation(tx, publicUrl, kind, o.email, { meetingId: m.id }, { detail, ics: ics() });
+    // Invitees without an account: the same mail and .ics at the card's address, and how to get an account.
+    for (const c of cardInv)
+      await notifyOrganisation(
+        tx,
+        publicUrl,
+        kind,
+        c.email,
+        { meetingId: m.id },
+        { detail: { nl: `${detail.nl}\n${NO_ACCOUNT_YET_NL}`, en: detail.en }, ics: ics() },
+      );
   }
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
+import { addCalendarMonths, isoDay } from '../../../domain/calendar.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isSerializationFailure, isUniqueViolation } from '../../db/pg-errors.js';
 
@@ -118,11 +119,7 @@ const addDays = (d: string, n: number) => {
   return x.toISOString().slice(0, 10);
 };
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
-const nextMonth = (d: string) => {
-  const x = new Date(`${monthStart(d)}T00:00:00Z`);
-  x.setUTCMonth(x.getUTCMonth() + 1);
-  return x.toISOString().slice(0, 10);
-};
+const nextMonth = (d: string) => isoDay(addCalendarMonths(new Date(`${monthStart(d)}T00:00:00Z`), 1));
 
 /**
  * A period of inclusive days split into the whole months it covers (read from the stored cells) and the partial

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { addCalendarMonths, isoDay } from '../../../domain/calendar.js';
 import { CASE_PHASES } from '../../../domain/cases.js';
 import { GOAL_ATTAINMENT } from '../../../domain/family-plan.js';
 import { EXPERIENCE_ANSWERS } from '../../../domain/meetings.js';
@@ -210,9 +211,9 @@ export function createMonitorService(deps: AppDeps) {
 /** The first day of every month or quarter touching the period, as yyyy-mm-dd. */
 export function bucketsOf(from: string, to: string, g: Granularity): string[] {
   const step = g === 'month' ? 1 : 3;
-  const start = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
-  if (g === 'quarter') start.setUTCMonth(Math.floor(start.getUTCMonth() / 3) * 3);
+  const first = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  const start = g === 'quarter' ? addCalendarMonths(first, -(first.getUTCMonth() % 3)) : first;
   const out: string[] = [];
-  for (const d = start; d.toISOString().slice(0, 10) <= to; d.setUTCMonth(d.getUTCMonth() + step)) out.push(d.toISOString().slice(0, 10));
+  for (let d = start; isoDay(d) <= to; d = addCalendarMonths(d, step)) out.push(isoDay(d));
   return out;
 }

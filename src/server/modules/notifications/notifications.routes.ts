@@ -7,11 +7,11 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { notificationRecipient, requireStaff } from '../../policy.js';
 import * as repo from './notifications.repository.js';
-import { preferencesOf, setPreferences } from './notifications.service.js';
+import { notificationsWithContext, preferencesOf, setPreferences } from './notifications.service.js';
 
 /**
- * In-app notifications: a kind and a link target, nothing else — what a match or signal is about is read on its own
- * page, where the policy decides and the access log records.
+ * In-app notifications: a kind, a link target and context (who, what, and the client where the policy allows it,
+ * with the access-log row); the details are read on the object's own page, where the policy decides again.
  */
 const notificationSchema = z.object({
   id: z.uuid(),
@@ -23,6 +23,14 @@ const notificationSchema = z.object({
   meetingId: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   readAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Context for the app (never in mail): the client only where the policy lets this recipient see her name. */
+  context: z.object({
+    client: z.string().nullable(),
+    sender: z.string().nullable(),
+    senderOrganisation: z.string().nullable(),
+    subject: z.string().nullable(),
+    at: z.iso.datetime({ offset: true }).nullable(),
+  }),
 });
 
 export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -34,7 +42,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
     { schema: { tags: ['notifications'], response: { 200: z.object({ unread: int32(), items: z.array(notificationSchema) }) } } },
     async (request) => {
       const actor = requireStaff(request.actor);
-      const { items: rows, unread } = await repo.listFor(db, notificationRecipient(actor));
+      const { items: rows, unread } = await notificationsWithContext(db, actor, request.meta);
       return {
         unread,
         items: rows.map((n) => ({
@@ -47,6 +55,7 @@ export async function notificationRoutes(app: FastifyInstance, deps: AppDeps) {
           meetingId: n.meetingId,
           createdAt: n.createdAt.toISOString(),
           readAt: n.readAt?.toISOString() ?? null,
+          context: n.context,
         })),
       };
     },

@@ -1,8 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { deliveryMode, NOTIFICATION_KINDS, type NotificationKind, type NotificationMode } from '../../../domain/notifications.js';
-import type { DbOrTx } from '../../db/client.js';
+import { writeAccessLogForSubjects } from '../../audit.js';
+import type { Actor, RequestMeta } from '../../context.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { notificationPreferences, notifications, users } from '../../db/schema.js';
+import { mayNameClientInNotification, notificationRecipient } from '../../policy.js';
 import { enqueueMail, enqueueMails } from '../mail/mail.repository.js';
+import { contextFor, listFor } from './notifications.repository.js';
 
 export interface NotificationTarget {
   caseId?: string;
@@ -143,4 +147,39 @@ export async function setPreferences(db: DbOrTx, userId: string, prefs: { kind: 
       target: [notificationPreferences.userId, notificationPreferences.kind],
       set: { mode: sql`excluded.mode`, updatedAt: sql`now()` },
     });
+}
+
+/**
+ * The recipient's notifications with their context: who caused it, what it is about and — where the policy allows
+ * (`mayNameClientInNotification`) — which client. Naming a client is a read of her data: the access log records
+ * every client named, in the same transaction.
+ */
+export async function notificationsWithContext(db: Db, actor: Actor, meta: RequestMeta) {
+  const userId = notificationRecipient(actor);
+  return db.transaction(async (tx) => {
+    const { items, unread } = await listFor(tx, userId);
+    const context = await contextFor(
+      tx,
+      userId,
+      items.map((n) => n.id),
+    );
+    const named = new Set<string>();
+    const out = items.map((n) => {
+      const c = context.get(n.id);
+      const nameClient = c?.personId && c.personName && mayNameClientInNotification(actor, c);
+      if (nameClient) named.add(c.personId!);
+      return {
+        ...n,
+        context: {
+          client: nameClient ? c.personName : null,
+          sender: c?.senderName ?? null,
+          senderOrganisation: c?.senderOrganisation ?? null,
+          subject: c?.subject ?? null,
+          at: c?.at ?? null,
+        },
+      };
+    });
+    await writeAccessLogForSubjects(tx, actor, meta, { eventType: 'read', objectType: 'notification', purpose: 'meldingen met context' }, [...named]);
+    return { items: out, unread };
+  });
 }

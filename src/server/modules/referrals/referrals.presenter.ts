@@ -7,13 +7,20 @@ import {
   DECLINE_REASONS,
   HANDOVER_KINDS,
   isOverdue,
+  needsNewReferral,
   REFERRAL_STATUSES,
   type ReferralSide,
+  responsibleParty,
   URGENCIES,
 } from '../../../domain/referrals.js';
+import { workingDaysBetween } from '../../../domain/working-days.js';
+import { mayReferAgain } from '../../policy.js';
 import type * as repo from './referrals.repository.js';
 
 const ts = z.iso.datetime({ offset: true });
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+/** Working days from `from` to `to`, negative when `to` lies before `from`. */
+const signedWorkingDays = (from: string, to: string) => (to >= from ? workingDaysBetween(day(from), day(to)) : -workingDaysBetween(day(to), day(from)));
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const status = z.enum(REFERRAL_STATUSES);
 
@@ -30,8 +37,17 @@ export const referralSummarySchema = z.object({
   dueOn: z.iso.date(),
   overdue: z.boolean(),
   escalated: z.boolean(),
-  /** Until the receiver accepts, the sender stays responsible (warm hand-over). */
-  senderResponsible: z.boolean(),
+  /**
+   * Who is responsible for the next step (warm hand-over): the referrer until the receiver accepts and again after
+   * a decline or a client who could not be reached; the receiver in between; nobody once it is done.
+   */
+  responsible: z.enum(['sender', 'receiver', 'nobody']),
+  /** Whether the receiver still has to answer (accept or decline) — the response-time norm runs. */
+  awaitingAnswer: z.boolean(),
+  /** Dutch working days from today to the due day while an answer is awaited: 0 on the due day, negative when late. */
+  workingDaysLeft: int32().nullable(),
+  /** Referred in vain: the referrer has to refer again. */
+  needsNewReferral: z.boolean(),
   expectedStart: z.iso.date().nullable(),
   version: int32(),
 });
@@ -50,7 +66,10 @@ export function presentSummary(s: repo.ReferralSummary, today: string): z.infer<
     dueOn: s.dueOn,
     overdue: isOverdue(s.status, s.dueOn, today),
     escalated: Boolean(s.escalatedAt),
-    senderResponsible: awaitsAnswer(s.status),
+    responsible: responsibleParty(s.status),
+    awaitingAnswer: awaitsAnswer(s.status),
+    workingDaysLeft: awaitsAnswer(s.status) ? signedWorkingDays(today, s.dueOn) : null,
+    needsNewReferral: needsNewReferral(s.status),
     expectedStart: s.expectedStart,
     version: s.version,
   };
@@ -69,13 +88,17 @@ export const referralSchema = referralSummarySchema.extend({
   /** The next statuses this side may set (the closed loop of domain/referrals.ts, for the side policy.referralSide gave). */
   allowed: z.array(status),
   /** What the viewer may do with it: change its status, confirm receipt, go to the case (the sending side only). */
-  abilities: z.object({ changeStatus: z.boolean(), confirmReceipt: z.boolean(), openCase: z.boolean() }),
+  abilities: z.object({ changeStatus: z.boolean(), confirmReceipt: z.boolean(), openCase: z.boolean(), referAgain: z.boolean() }),
   purpose: z.string(),
   question: z.string(),
   handover: z.object({ kind: z.enum(HANDOVER_KINDS), at: ts.nullable(), note: z.string().nullable() }),
   declineReason: z.enum(DECLINE_REASONS).nullable(),
+  declineNote: z.string().nullable(),
+  /** The referral this one was made again after, and the one made again after this one. */
+  previousReferral: z.object({ id: z.uuid(), serviceName: z.string(), status }).nullable(),
+  followUp: z.object({ id: z.uuid(), serviceName: z.string(), status }).nullable(),
   normWorkingDays: int32(),
-  person: z.object({ name: z.string(), dateOfBirth: z.iso.date().nullable(), phone: z.string().nullable() }),
+  person: z.object({ id: z.uuid(), name: z.string(), dateOfBirth: z.iso.date().nullable(), phone: z.string().nullable() }),
   sender: z.object({ name: z.string(), email: z.string(), organisationName: z.string(), phone: z.string().nullable() }),
   history: z.array(
     z.object({
@@ -137,13 +160,17 @@ export function presentReferral(
       changeStatus: allowedReferralTransitions(r.status, x.side).length > 0,
       confirmReceipt: allowedReferralTransitions(r.status, x.side).includes('received'),
       openCase: x.side === 'sender',
+      referAgain: mayReferAgain(x.side, r.status, d.followUp !== null),
     },
     purpose: r.purpose,
     question: r.question,
     handover: { kind: r.handoverKind as (typeof HANDOVER_KINDS)[number], at: iso(r.handoverAt), note: r.handoverNote },
     declineReason: r.declineReason,
+    declineNote: r.declineNote,
+    previousReferral: d.previous,
+    followUp: d.followUp,
     normWorkingDays: r.normWorkingDays,
-    person: { name: `${d.person.givenName} ${d.person.familyName}`.trim(), dateOfBirth: d.person.dateOfBirth, phone: d.person.contactPhone },
+    person: { id: r.personId, name: `${d.person.givenName} ${d.person.familyName}`.trim(), dateOfBirth: d.person.dateOfBirth, phone: d.person.contactPhone },
     sender: { name: d.senderName, email: d.senderEmail, organisationName: d.senderOrganisationName, phone: d.senderPhone },
     history: x.history.map((h) => ({
       id: h.id,

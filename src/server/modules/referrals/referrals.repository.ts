@@ -103,6 +103,14 @@ export interface ReferralDetail {
   person: { givenName: string; familyName: string; dateOfBirth: string | null; contactPhone: string | null };
   municipalityId: string;
   directorId: string | null;
+  /** The referral this one was made again after, and the one made again after this (closed loop across declines). */
+  previous: LinkedReferral | null;
+  followUp: LinkedReferral | null;
+}
+export interface LinkedReferral {
+  id: string;
+  serviceName: string;
+  status: ReferralStatus;
 }
 
 /** One referral with what its page shows; `forUpdate` locks it, so that two answers run one after the other. */
@@ -111,7 +119,11 @@ export async function findReferral(db: DbOrTx, id: string, forUpdate = false): P
   const res = await db.execute<Record<string, unknown> & { r: Record<string, unknown> }>(sql`
     SELECT to_jsonb(r) AS r, s.name AS service_name, o.name AS receiving_name, o.email AS receiving_email, u.display_name AS sender_name,
            u.email AS sender_email, so.phone AS sender_phone, so.name AS sender_org_name,
-           p.given_name, p.family_name, p.date_of_birth, p.contact_phone, c.municipality_id, c.director_id
+           p.given_name, p.family_name, p.date_of_birth, p.contact_phone, c.municipality_id, c.director_id,
+           (SELECT jsonb_build_object('id', x.id, 'serviceName', xs.name, 'status', x.status)
+              FROM referrals x JOIN services xs ON xs.id = x.service_id WHERE x.id = r.previous_referral_id) AS previous,
+           (SELECT jsonb_build_object('id', x.id, 'serviceName', xs.name, 'status', x.status)
+              FROM referrals x JOIN services xs ON xs.id = x.service_id WHERE x.previous_referral_id = r.id) AS follow_up
     FROM referrals r
     JOIN services s ON s.id = r.service_id
     JOIN organisations o ON o.id = r.receiving_organisation_id
@@ -139,7 +151,15 @@ export async function findReferral(db: DbOrTx, id: string, forUpdate = false): P
     },
     municipalityId: row.municipality_id as string,
     directorId: (row.director_id as string | null) ?? null,
+    previous: (row.previous as LinkedReferral | null) ?? null,
+    followUp: (row.follow_up as LinkedReferral | null) ?? null,
   };
+}
+
+/** The referral made again after this one, if any. */
+export async function followUpOf(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: referrals.id }).from(referrals).where(eq(referrals.previousReferralId, id));
+  return row ?? null;
 }
 
 export async function updateReferral(tx: DbOrTx, id: string, patch: Partial<typeof referrals.$inferInsert>) {

@@ -2,8 +2,11 @@ import { mayShare } from '../../../domain/cases.js';
 import {
   awaitsAnswer,
   checkReferralChange,
+  expectedStartInPast,
+  handoverInPast,
   isFinal,
   medianWeeks,
+  needsNewReferral,
   type ReferralChangeInput,
   type ReferralInput,
   type ReferralSide,
@@ -93,6 +96,17 @@ export function createReferralService(deps: AppDeps) {
         const service = await repo.serviceForReferral(tx, input.serviceId);
         if (!service)
           throw new AppError('validation_failed', [{ path: 'body.serviceId', code: 'unknown_service', message: 'No active service with this id.' }]);
+        const now = new Date();
+        if (input.handover.at && handoverInPast(input.handover.at, now))
+          throw new AppError('validation_failed', [{ path: 'body.handover.at', code: 'date_in_past', message: 'A hand-over is planned ahead.' }]);
+        if (input.previousReferralId) {
+          // Referring again: only after a decline or a client who could not be reached, in this case, for this person.
+          const previous = await repo.findReferral(tx, input.previousReferralId, true);
+          const problem = !previous || previous.r.caseId !== l.c.id ? 'unknown_referral' : !needsNewReferral(previous.r.status) ? 'not_declined' : null;
+          if (problem) throw new AppError('validation_failed', [{ path: 'body.previousReferralId', code: problem }]);
+          if (previous!.r.personId !== input.personId) throw new AppError('validation_failed', [{ path: 'body.personId', code: 'not_the_same_person' }]);
+          if (await repo.followUpOf(tx, previous!.r.id)) throw new AppError('conflict', [{ path: 'body.previousReferralId', code: 'already_referred_again' }]);
+        }
         const attachments: { kind: string; planId?: string; eventId?: string }[] = [];
         if (input.attachments.length) {
           const today = dutchDate(new Date());
@@ -111,7 +125,6 @@ export function createReferralService(deps: AppDeps) {
             ]);
           attachments.push(...plans.map((p) => ({ kind: 'family_plan', planId: p.id })), ...notes.map((n) => ({ kind: 'note', eventId: n.id })));
         }
-        const now = new Date();
         const norm = service.norm ?? defaultNorm;
         const r = await repo.insertReferral(tx, {
           caseId: l.c.id,
@@ -129,6 +142,7 @@ export function createReferralService(deps: AppDeps) {
           normWorkingDays: norm,
           dueOn: responseDueOn(dutchDate(now), norm),
           sentAt: now,
+          previousReferralId: input.previousReferralId ?? null,
         });
         await repo.insertAttachments(
           tx,
@@ -180,19 +194,31 @@ export function createReferralService(deps: AppDeps) {
       return db.transaction(async (tx) => {
         const { d, side } = await load(tx, actor, id, true);
         if (d.r.version !== input.version) throw new AppError('version_conflict', [], undefined, { currentVersion: d.r.version, status: d.r.status });
-        const check = checkReferralChange({ from: d.r.status, to: input.status, side, declineReason: input.declineReason, expectedStart: input.expectedStart });
+        const check = checkReferralChange({
+          from: d.r.status,
+          to: input.status,
+          side,
+          declineReason: input.declineReason,
+          note: input.note,
+          expectedStart: input.expectedStart,
+        });
         if (!check.ok) {
           if (check.error === 'transition_not_allowed') throw new AppError('transition_not_allowed', [], undefined, { allowed: check.allowed });
           throw new AppError('validation_failed', [{ path: check.path, code: check.error, message: 'Required for this status.' }]);
         }
         const now = new Date();
+        if (input.status === 'waiting_list' && input.expectedStart && expectedStartInPast(input.expectedStart, dutchDate(now)))
+          throw new AppError('validation_failed', [{ path: 'body.expectedStart', code: 'date_in_past', message: 'The expected start lies ahead.' }]);
         const to = input.status;
         const patch: Parameters<typeof repo.updateReferral>[2] = { status: to };
         if (awaitsAnswer(d.r.status) && (to === 'accepted' || to === 'declined')) {
           patch.answeredAt = now;
           patch.answeredById = actor.userId;
         }
-        if (to === 'declined') patch.declineReason = input.declineReason ?? null;
+        if (to === 'declined') {
+          patch.declineReason = input.declineReason ?? null;
+          patch.declineNote = input.note?.trim() || null;
+        }
         if (to === 'waiting_list') patch.expectedStart = input.expectedStart ?? null;
         if (to === 'help_started') patch.helpStartedAt = now;
         if (isFinal(to)) patch.closedAt = now;

@@ -50,13 +50,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A moment `n` days from now, as the form sends it: a hand-over is always planned ahead. */
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 const input = (personId: string, o: Record<string, unknown> = {}) => ({
   personId,
   serviceId: voorzorg.id,
   purpose: 'Intensieve begeleiding tijdens de zwangerschap',
   question: 'Kunnen jullie Lotte begeleiden? Zij is 24 weken zwanger en heeft schulden.',
   urgency: 'soon',
-  handover: { kind: 'joint_visit', at: '2027-03-02T10:00:00+01:00', note: 'Samen op huisbezoek' },
+  handover: { kind: 'joint_visit', at: inDays(30), note: 'Samen op huisbezoek' },
   ...o,
 });
 
@@ -98,7 +100,7 @@ describe('referring from a case', () => {
 
     // The sender sees the referral on the case; the receiver on the incoming board, with whom to contact.
     const list = await midwife.agent.get(api(`/cases/${c.caseId}/referrals`));
-    expect(list.json().items).toMatchObject([{ id: r.id, status: 'sent', senderResponsible: true, serviceName: 'VoorZorg' }]);
+    expect(list.json().items).toMatchObject([{ id: r.id, status: 'sent', responsible: 'sender', awaitingAnswer: true, serviceName: 'VoorZorg' }]);
     const board = await receiver.agent.get(api('/referrals/incoming'));
     expect(board.statusCode).toBe(200);
     expect(board.json().items.find((x: { id: string }) => x.id === r.id)).toMatchObject({ personName: 'Lotte Smeets', status: 'sent', overdue: false });
@@ -114,6 +116,25 @@ describe('referring from a case', () => {
     const tooMany = await receiver.agent.get(api('/referrals/incoming?perPage=1000'));
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.details[0].path).toBe('querystring.perPage');
+  });
+
+  it('notifications carry their context in the app: the client for the sides of the referral, never for a care-team member without consent', async () => {
+    const c = await caseWithReferrer('Contextrijk');
+    const r = await refer(c);
+    const mine = (await receiver.agent.get(api('/notifications'))).json().items.find((n: { referralId: string | null }) => n.referralId === r.id);
+    expect(mine.context).toMatchObject({ sender: midwife.user.displayName, senderOrganisation: expect.any(String), subject: 'VoorZorg' });
+    expect(mine.context.client).toContain('Contextrijk');
+    // Naming the client is a read: the access log names her.
+    const logged = await t.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, receiver.user.id), eq(accessLog.objectType, 'notification'), eq(accessLog.subjectPersonId, c.personId)));
+    expect(logged.length).toBeGreaterThan(0);
+    // Added to the care team without consent for her organisation: told of the case, not whose it is.
+    await s.addToTeam(c.caseId, outsider, { withoutConsent: true });
+    const added = (await outsider.agent.get(api('/notifications'))).json().items.find((n: { caseId: string | null }) => n.caseId === c.caseId);
+    expect(added.kind).toBe('case_added');
+    expect(added.context.client).toBeNull();
   });
 
   it('answers 404 to anyone who is neither receiver nor on the sending side, and keeps policy officers out', async () => {
@@ -206,8 +227,13 @@ describe('the closed loop', () => {
     const r = await refer(c);
     const seen = await receiver.agent.get(api(`/referrals/${r.id}`));
     expect(seen.json()).toMatchObject({ status: 'sent', side: 'receiver', allowed: ['received', 'accepted', 'declined', 'client_withdrew'] });
-    expect(seen.json().abilities).toEqual({ changeStatus: true, confirmReceipt: true, openCase: false });
-    expect((await midwife.agent.get(api(`/referrals/${r.id}`))).json().abilities).toEqual({ changeStatus: true, confirmReceipt: false, openCase: true });
+    expect(seen.json().abilities).toEqual({ changeStatus: true, confirmReceipt: true, openCase: false, referAgain: false });
+    expect((await midwife.agent.get(api(`/referrals/${r.id}`))).json().abilities).toEqual({
+      changeStatus: true,
+      confirmReceipt: false,
+      openCase: true,
+      referAgain: false,
+    });
     expect((await receiver.agent.get(api(`/referrals/${r.id}`))).json().version).toBe(seen.json().version);
     expect((await statusOf(r.id)).status).toBe('sent');
     const told = () =>
@@ -237,7 +263,7 @@ describe('the closed loop', () => {
     const noDate = await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: v, status: 'waiting_list' });
     expect(noDate.statusCode).toBe(400);
     expect(noDate.json().error.details[0].path).toBe('body.expectedStart');
-    await step({ status: 'waiting_list', expectedStart: '2027-02-01' });
+    await step({ status: 'waiting_list', expectedStart: inDays(60).slice(0, 10) });
     await step({ status: 'help_started' });
     await step({ status: 'completed', note: 'Traject afgerond' });
     // Help started is the case's first contact and start of support, for the monitor (kept by a trigger).
@@ -254,8 +280,8 @@ describe('the closed loop', () => {
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().side).toBe('sender');
     expect(mine.json().history.map((h: { to: string }) => h.to)).toEqual(['sent', 'received', 'accepted', 'waiting_list', 'help_started', 'completed']);
-    expect(mine.json().history[3].expectedStart).toBe('2027-02-01');
-    expect(mine.json().senderResponsible).toBe(false);
+    expect(mine.json().history[3].expectedStart).toBe(inDays(60).slice(0, 10));
+    expect(mine.json().responsible).toBe('nobody');
 
     // From a final status nothing moves: 409 with the (empty) allowed list.
     const late = await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: v, status: 'accepted' });
@@ -277,6 +303,66 @@ describe('the closed loop', () => {
     expect((await statusOf(r.id)).declineReason).toBe('no_capacity');
     const history = (await midwife.agent.get(api(`/referrals/${r.id}`))).json().history;
     expect(history.at(-1)).toMatchObject({ to: 'declined', declineReason: 'no_capacity', actorName: receiver.user.displayName });
+  });
+
+  it('gives a declined referral back to the referrer, who refers again with the earlier referral linked', async () => {
+    const c = await caseWithReferrer('Teruggave');
+    const r = await refer(c);
+    // "Another reason" needs an explanation, as a field error on the note.
+    const unexplained = await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: r.version, status: 'declined', declineReason: 'other' });
+    expect(unexplained.statusCode).toBe(400);
+    expect(unexplained.json().error.details).toEqual([expect.objectContaining({ path: 'body.note', code: 'decline_explanation_required' })]);
+    const declined = await receiver.agent.post(api(`/referrals/${r.id}/status`), {
+      version: r.version,
+      status: 'declined',
+      declineReason: 'other',
+      note: 'Wij werken alleen in Heerlen-Noord',
+    });
+    expect(declined.statusCode).toBe(200);
+
+    // Responsibility is the referrer's again, and her home list flags it.
+    const page = (await midwife.agent.get(api(`/referrals/${r.id}`))).json();
+    expect(page).toMatchObject({ responsible: 'sender', needsNewReferral: true, declineNote: 'Wij werken alleen in Heerlen-Noord', followUp: null });
+    expect(page.abilities.referAgain).toBe(true);
+    const declinedOnHome = async (who: Signed) => (await who.agent.get(api('/me/work'))).json().declined.map((x: { id: string }) => x.id);
+    expect(await declinedOnHome(midwife)).toContain(r.id);
+    // Not on someone else's home page, and the receiver cannot refer again.
+    expect(await declinedOnHome(jgz)).not.toContain(r.id);
+    expect((await receiver.agent.get(api(`/referrals/${r.id}`))).json().abilities.referAgain).toBe(false);
+
+    // She refers again, to another service, linked to the declined one.
+    const other = await buildService(t.db, { organisationId: voorzorg.organisationId, name: 'Nu Niet Zwanger', municipalityIds: [scene.municipality.id] });
+    const again = await refer(c, { serviceId: other.id, previousReferralId: r.id });
+    const before = (await midwife.agent.get(api(`/referrals/${r.id}`))).json();
+    expect(before.followUp).toMatchObject({ id: again.id, serviceName: 'Nu Niet Zwanger', status: 'sent' });
+    expect(before.abilities.referAgain).toBe(false);
+    expect((await midwife.agent.get(api(`/referrals/${again.id}`))).json().previousReferral).toMatchObject({ id: r.id, status: 'declined' });
+    expect(await declinedOnHome(midwife)).not.toContain(r.id);
+    // Once only; and only from a referral in vain, of this case, for the same person.
+    const twice = await midwife.agent.post(api(`/cases/${c.caseId}/referrals`), input(c.personId, { previousReferralId: r.id }));
+    expect(twice.statusCode).toBe(409);
+    const fromOpen = await midwife.agent.post(api(`/cases/${c.caseId}/referrals`), input(c.personId, { previousReferralId: again.id }));
+    expect(fromOpen.json().error.details).toEqual([expect.objectContaining({ path: 'body.previousReferralId', code: 'not_declined' })]);
+    const elsewhere = await caseWithReferrer('AndereCasus');
+    const foreign = await midwife.agent.post(api(`/cases/${elsewhere.caseId}/referrals`), input(elsewhere.personId, { previousReferralId: r.id }));
+    expect(foreign.json().error.details).toEqual([expect.objectContaining({ path: 'body.previousReferralId', code: 'unknown_referral' })]);
+  });
+
+  it('refuses a warm hand-over planned in the past and a waiting-list start before today', async () => {
+    const c = await caseWithReferrer('Verleden');
+    const past = await midwife.agent.post(
+      api(`/cases/${c.caseId}/referrals`),
+      input(c.personId, { handover: { kind: 'joint_visit', at: new Date(Date.now() - 2 * 86_400_000).toISOString() } }),
+    );
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.details).toEqual([expect.objectContaining({ path: 'body.handover.at', code: 'date_in_past' })]);
+    const r = await refer(c);
+    const accepted = (await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: r.version, status: 'accepted' })).json();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const wl = await receiver.agent.post(api(`/referrals/${r.id}/status`), { version: accepted.version, status: 'waiting_list', expectedStart: yesterday });
+    expect(wl.statusCode).toBe(400);
+    expect(wl.json().error.details).toEqual([expect.objectContaining({ path: 'body.expectedStart', code: 'date_in_past' })]);
+    expect((await statusOf(r.id)).status).toBe('accepted');
   });
 
   it('lets one of two people accepting at once succeed; the other gets a clear conflict', async () => {
@@ -372,10 +458,17 @@ describe('response-time norm and escalation', () => {
     await sentOn(r.id, '2026-01-05', 3);
     const board = await receiver.agent.get(api('/referrals/incoming?view=overdue'));
     expect(board.json().items.map((x: { id: string }) => x.id)).toContain(r.id);
+    // The board shows the due day and, against the norm, how many working days are left (negative: late).
+    const late = board.json().items.find((x: { id: string }) => x.id === r.id);
+    expect(late).toMatchObject({ dueOn: '2026-01-08', awaitingAnswer: true });
+    expect(late.workingDaysLeft).toBeLessThan(0);
+    const fresh = await refer(c);
+    const open = (await receiver.agent.get(api('/referrals/incoming?view=new&perPage=500'))).json().items.find((x: { id: string }) => x.id === fresh.id);
+    expect(open.workingDaysLeft).toBe(3);
     expect(board.json().counts.overdue).toBeGreaterThanOrEqual(1);
     for (const who of [coordinator, midwife]) {
       const list = await who.agent.get(api('/referrals/overdue'));
-      expect(list.json().items.find((x: { id: string }) => x.id === r.id)).toMatchObject({ overdue: true, senderResponsible: true });
+      expect(list.json().items.find((x: { id: string }) => x.id === r.id)).toMatchObject({ overdue: true, responsible: 'sender' });
     }
     expect((await outsider.agent.get(api('/referrals/overdue'))).json().items).toEqual([]);
     // Answering takes it off every overdue list.

@@ -97,6 +97,13 @@ describe('signals and the intake queue', () => {
       .from(accessLog)
       .where(and(eq(accessLog.objectType, 'signal'), eq(accessLog.objectId, s.id)));
     expect(log.map((l) => l.eventType)).toEqual(expect.arrayContaining(['create', 'read', 'update']));
+
+    // The decision to explore opens the case in Verkennen, with the step on its timeline.
+    const opened = await coordinator.agent.post('/api/v1/cases', { signalId: s.id });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const page = (await coordinator.agent.get(`/api/v1/cases/${opened.json().id}`)).json();
+    expect(page.phase).toBe('verkennen');
+    expect(page.content.timeline.find((e: { kind: string }) => e.kind === 'phase')).toMatchObject({ data: { from: 'signaleren', to: 'verkennen' } });
   });
 
   it('without consent the signal stays with the signaller — unless safety is at stake (meldcode path)', async () => {

@@ -136,3 +136,16 @@ export async function appearsInAccessLog(db: DbOrTx, id: string): Promise<boolea
 export async function deleteUser(db: DbOrTx, id: string): Promise<void> {
   await db.delete(users).where(eq(users.id, id));
 }
+
+/**
+ * Gives an account its smoelenboek card (migration 0028, `kp_ensure_user_cards`): links the unlinked card with her
+ * e-mail address in her organisation, or makes one from the account; a linked card's care-team memberships carry
+ * over to the account. Nothing happens for an account that has a card, is deactivated or is not staff.
+ */
+export async function ensureUserCard(db: DbOrTx, userId: string, jobTitle?: string | null): Promise<{ personId: string; linked: boolean } | null> {
+  const rows = await db.execute<{ person_id: string; linked: boolean }>(
+    sql`SELECT person_id, linked FROM kp_ensure_user_cards(${userId}::uuid, ${jobTitle ?? null}::text)`,
+  );
+  const r = rows.rows[0];
+  return r ? { personId: r.person_id, linked: r.linked } : null;
+}

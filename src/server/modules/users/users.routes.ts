@@ -11,6 +11,8 @@ import { createUserService } from './users.service.js';
 
 const idParams = z.object({ id: z.uuid() });
 const fields = userFields;
+/** Only when creating: the function on her smoelenboek card; she maintains the card herself afterwards. */
+const jobTitle = z.string().trim().min(2).max(120).optional();
 const versionBody = z.object({ version: int32().min(1) });
 
 export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -43,12 +45,16 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentUser(await svc.get(actor, request.params.id, request.meta), actor);
   });
 
-  r.post('/admin/users', { schema: { tags: ['admin'], body: userCreateSchema, response: { 201: userSchema } } }, async (request, reply) => {
-    const actor = requireAdmin(request.actor);
-    const user = await svc.create(actor, request.body, request.meta);
-    reply.status(201);
-    return presentUser(user, actor);
-  });
+  r.post(
+    '/admin/users',
+    { schema: { tags: ['admin'], body: userCreateSchema.extend({ jobTitle }), response: { 201: userSchema } } },
+    async (request, reply) => {
+      const actor = requireAdmin(request.actor);
+      const user = await svc.create(actor, request.body, request.meta);
+      reply.status(201);
+      return presentUser(user, actor);
+    },
+  );
 
   r.patch(
     '/admin/users/:id',

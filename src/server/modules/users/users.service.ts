@@ -25,6 +25,19 @@ export interface UserInput {
   /** The per-organisation editor right for the sociale kaart and smoelenboek. */
   directoryEditor?: boolean;
   intakeRight?: boolean;
+  /** Her function on the smoelenboek card made with the account (default: from the role). */
+  jobTitle?: string;
+}
+
+/** The card made or linked with an account is a change of the smoelenboek: it is in the access log too. */
+async function logCard(tx: Tx, actor: Actor, meta: RequestMeta, card: { personId: string; linked: boolean } | null) {
+  if (!card) return;
+  await writeAccessLog(tx, actor, meta, {
+    eventType: card.linked ? 'update' : 'create',
+    objectType: 'person_card',
+    objectId: card.personId,
+    purpose: card.linked ? `${PURPOSE}: kaart gekoppeld aan account` : `${PURPOSE}: kaart bij account`,
+  });
 }
 
 export function createUserService(db: Db) {
@@ -63,9 +76,11 @@ export function createUserService(db: Db) {
       return db
         .transaction(async (tx) => {
           await checkTargets(tx, actor, input.organisationId, input.municipalityIds);
-          const id = await repo.insertUser(tx, { ...input, passwordHash });
+          const { jobTitle, ...fields } = input;
+          const id = await repo.insertUser(tx, { ...fields, passwordHash });
           await repo.setUserMunicipalities(tx, id, input.municipalityIds);
           await writeAccessLog(tx, actor, meta, { eventType: 'create', objectType: 'user', objectId: id, purpose: PURPOSE });
+          await logCard(tx, actor, meta, await repo.ensureUserCard(tx, id, jobTitle));
           return (await repo.findUserView(tx, id))!;
         })
         .catch(emailTaken);
@@ -102,6 +117,7 @@ export function createUserService(db: Db) {
           throw new AppError('version_conflict');
         }
         if (!active) await deleteUserSessions(tx, id);
+        else await logCard(tx, actor, meta, await repo.ensureUserCard(tx, id));
         await writeAccessLog(tx, actor, meta, {
           eventType: 'update',
           objectType: 'user',

@@ -6,6 +6,13 @@ import type { Contact } from '../families/api';
 
 export type { CasePhase, PlanContent, PlanDiff };
 export type ConsentState = 'given' | 'refused' | 'withdrawn' | 'expired' | 'none';
+export type CaseAction = 'direct' | 'refer' | 'recordConsent' | 'confirmConsent' | 'nameProcessDirector' | 'changePhase' | 'addNote';
+export type CaseDenialReason = 'case_closed' | 'not_director' | 'no_consent' | 'not_in_care_team' | 'coordinator_only';
+export interface ConsentOrganisation {
+  id: string;
+  name: string;
+  inCareTeam: boolean;
+}
 
 export interface PlanVersion {
   number: number;
@@ -18,7 +25,10 @@ export interface PlanVersion {
   content: PlanContent;
 }
 export interface CareTeamMember {
+  /** Null for a member known only by her smoelenboek card (hasAccount false); the generated client types it so. */
   userId: string;
+  personId?: string | null;
+  hasAccount?: boolean;
   name: string;
   organisationId: string;
   organisationName: string;
@@ -101,6 +111,8 @@ export interface CasePage {
   role: 'coordinator' | 'case_director' | 'care_team';
   /** What this user may do with the case, decided by the server's policy. */
   abilities: { direct: boolean; refer: boolean; recordConsent: boolean; confirmConsent: boolean; reviewEmergency: boolean; nameProcessDirector: boolean };
+  /** Why an action is not offered (the server's policy), to be said where the action would be. */
+  abilityReasons: Partial<Record<CaseAction, CaseDenialReason>>;
   allowedTransitions: CasePhase[];
   director: Contact | null;
   plan: { current: PlanVersion | null; draft: PlanVersion | null; versions: Omit<PlanVersion, 'content'>[] } | null;
@@ -156,7 +168,23 @@ export interface Candidate {
   organisationName: string;
 }
 
-export const useCase = (id: string) => useQuery({ queryKey: ['case', id], queryFn: () => api<CasePage>('GET', `/cases/${id}`) });
+/** The query keys of this feature: everything about one case lives under caseKeys.one(id), refreshed together. */
+export const caseKeys = {
+  one: (id: string) => ['case', id] as const,
+  plan: (id: string, n: number) => ['case', id, 'plan', n] as const,
+  timeline: (id: string, kind: string) => ['case', id, 'timeline', kind] as const,
+  candidates: (id: string, q: string) => ['case', id, 'candidates', q] as const,
+  consentOrganisations: (id: string, q: string) => ['case', id, 'consent-organisations', q] as const,
+};
+
+export const useCase = (id: string) => useQuery({ queryKey: caseKeys.one(id), queryFn: () => api<CasePage>('GET', `/cases/${id}`) });
+/** Organisations consent can name: the care team's, and by name any of the region (the sociale kaart). */
+export const useConsentOrganisations = (id: string, q: string) =>
+  useQuery({
+    queryKey: caseKeys.consentOrganisations(id, q),
+    queryFn: () => api<{ items: ConsentOrganisation[] }>('GET', `/cases/${id}/consent-organisations${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    select: (r) => r.items,
+  });
 export const useMyCases = () => useQuery({ queryKey: ['cases', 'mine'], queryFn: () => api<{ items: MyCase[] }>('GET', '/cases/mine') });
 export const usePlanVersion = (id: string, n: number) =>
-  useQuery({ queryKey: ['case', id, 'plan', n], queryFn: () => api<PlanVersion>('GET', `/cases/${id}/plans/${n}`), enabled: n > 0 });
+  useQuery({ queryKey: caseKeys.plan(id, n), queryFn: () => api<PlanVersion>('GET', `/cases/${id}/plans/${n}`), enabled: n > 0 });

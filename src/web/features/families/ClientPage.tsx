@@ -465,6 +465,16 @@ export function ClientPage() {
         </Alert>
       )}
       {person.abilities.asCoordinator && <Paragraph>{t('clients.coordinatorAccess')}</Paragraph>}
+      {person.activeCase && (
+        // A case runs: those it admits go straight there; anyone else learns whom to ask, never a dead end.
+        <Paragraph>
+          {person.abilities.goToCase && person.activeCase.id ? (
+            <RouterLink to={`/casussen/${person.activeCase.id}`}>{t('clients.goToCase')}</RouterLink>
+          ) : (
+            t('clients.caseRunsElsewhere')
+          )}
+        </Paragraph>
+      )}
       {editing ? (
         <EditDetails person={person} onDone={() => setEditing(false)} />
       ) : (

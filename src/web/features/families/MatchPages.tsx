@@ -10,7 +10,8 @@ import { Field } from '../../components/Field';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
-import { type Candidate, type Contact, formatDate, type MyMatch, personName, type Registration, useNotifications } from './api';
+import { formatDateTime } from '../../lib/dates';
+import { type Candidate, type Contact, formatDate, type MyMatch, type Notification, personName, type Registration, useNotificationList } from './api';
 import { Cell, Confirm } from './parts';
 
 function ContactLine({ c }: { c: Contact }) {
@@ -215,23 +216,33 @@ export function DuplicatesPage() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: ['duplicates'], queryFn: () => api<{ items: { a: Candidate; b: Candidate }[] }>('GET', '/persons/duplicates') });
+  type Pair = { a: Candidate & { householdRole: string }; b: Candidate & { householdRole: string }; reason: 'same_date_of_birth' | 'same_due_date' };
+  const list = useQuery({ queryKey: ['duplicates'], queryFn: () => api<{ items: Pair[] }>('GET', '/persons/duplicates') });
   const [confirming, setConfirming] = useState<string | null>(null);
   const merge = useMutation({
-    mutationFn: (p: { a: Candidate; b: Candidate }) => api<{ id: string }>('POST', `/persons/${p.a.id}/merge`, { mergeId: p.b.id }),
+    mutationFn: (p: Pair) => api<{ id: string }>('POST', `/persons/${p.a.id}/merge`, { mergeId: p.b.id }),
     onSuccess: async (r) => {
       await qc.invalidateQueries();
       navigate(`/clienten/${r.id}`);
     },
   });
-  const line = (c: Candidate) => `${personName(c)}, ${formatDate(c.dateOfBirth ?? c.dueDate, i18n.language)}${c.postcode ? `, ${c.postcode}` : ''}`;
+  // Say which date made the pair, and whose role: "born" and "due" are different facts.
+  const line = (c: Pair['a']) =>
+    [
+      `${personName(c)} (${t(`householdRoles.${c.householdRole}`)})`,
+      c.dateOfBirth ? t('duplicates.born', { date: formatDate(c.dateOfBirth, i18n.language) }) : null,
+      c.dueDate ? t('duplicates.due', { date: formatDate(c.dueDate, i18n.language) }) : null,
+      c.postcode,
+    ]
+      .filter(Boolean)
+      .join(', ');
   return (
     <>
       <Heading1>{t('duplicates.title')}</Heading1>
       <Paragraph>{t('duplicates.intro')}</Paragraph>
       <ErrorAlert error={merge.error} />
       <DataTable
-        headers={[t('duplicates.keep'), t('duplicates.merge'), t('registrations.actions')]}
+        headers={[t('duplicates.keep'), t('duplicates.merge'), t('duplicates.why'), t('registrations.actions')]}
         items={list.data?.items}
         rowKey={(p) => `${p.a.id}-${p.b.id}`}
         empty={t('duplicates.none')}
@@ -243,6 +254,7 @@ export function DuplicatesPage() {
             <Cell>
               <RouterLink to={`/clienten/${p.b.id}`}>{line(p.b)}</RouterLink>
             </Cell>
+            <Cell>{t(`duplicates.reason.${p.reason}`)}</Cell>
             <Cell>
               {confirming === p.b.id ? (
                 <Confirm
@@ -265,10 +277,24 @@ export function DuplicatesPage() {
   );
 }
 
+/** Who caused it, what it is about, and the client where the server allowed her name; in the app only. */
+function NotificationContext({ n }: { n: Notification }) {
+  const { t, i18n } = useTranslation();
+  const c = n.context;
+  const parts = [
+    c.client && t('notifications.context.client', { name: c.client }),
+    c.subject && (c.at ? t('notifications.context.subjectAt', { subject: c.subject, at: formatDateTime(c.at, i18n.language) }) : c.subject),
+    c.sender && (c.senderOrganisation ? t('notifications.context.senderAt', { name: c.sender, organisation: c.senderOrganisation }) : c.sender),
+    !c.sender && c.senderOrganisation,
+  ].filter(Boolean);
+  if (!parts.length) return null;
+  return <div className="kp-muted">{parts.join(' · ')}</div>;
+}
+
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const list = useNotifications();
+  const list = useNotificationList();
   const read = useMutation({
     mutationFn: (id: string) => api('POST', `/notifications/${id}/read`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
@@ -314,6 +340,7 @@ export function NotificationsPage() {
               >
                 {t(`notifications.kinds.${n.kind}`)}
               </RouterLink>
+              <NotificationContext n={n} />
             </Cell>
             <Cell>{n.readAt ? t('notifications.read') : <strong>{t('notifications.unread')}</strong>}</Cell>
           </>

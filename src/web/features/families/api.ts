@@ -18,7 +18,9 @@ export interface PersonSummary {
 }
 export interface Person extends PersonSummary {
   /** What this user may do with the record, decided by the server's policy. */
-  abilities: { edit: boolean; openCase: boolean; register: boolean; asCoordinator: boolean };
+  abilities: { edit: boolean; openCase: boolean; goToCase: boolean; register: boolean; asCoordinator: boolean };
+  /** The household's open case: its id only where the case admits the viewer. */
+  activeCase?: { id: string | null } | null;
   bsn: string | null;
   address: string | null;
   postcode: string | null;
@@ -152,6 +154,8 @@ export interface Notification {
   meetingId: string | null;
   createdAt: string;
   readAt: string | null;
+  /** Who, what and — where the policy allows — which client; in the app only, never in mail. */
+  context: { client: string | null; sender: string | null; senderOrganisation: string | null; subject: string | null; at: string | null };
 }
 
 export const personName = (p: { givenName: string; familyName: string }) => [p.givenName, p.familyName].filter(Boolean).join(' ');
@@ -171,5 +175,6 @@ export const useMyRegistrations = (personId?: string) =>
       api<{ items: (Registration & { person: PersonSummary })[] }>('GET', `/involvements/mine${personId ? `?personId=${personId}` : '?activeOnly=true'}`),
   });
 export const useFactors = () => useQuery({ queryKey: ['factors'], queryFn: () => api<{ items: Factor[] }>('GET', '/signal-factors'), staleTime: 600_000 });
-export const useNotifications = () =>
-  useQuery({ queryKey: ['notifications'], queryFn: () => api<{ unread: number; items: Notification[] }>('GET', '/notifications'), refetchInterval: 60_000 });
+/** The notifications page: each with its context (the server logs every client it names). */
+export const useNotificationList = () =>
+  useQuery({ queryKey: ['notifications', 'list'], queryFn: () => api<{ unread: number; items: Notification[] }>('GET', '/notifications') });

@@ -73,6 +73,7 @@ describe('scheduling a meeting', () => {
       place: 'Stadhuis, zaal 2',
       videoUrl: null,
       inviteeIds: [],
+      inviteePersonIds: [],
     });
   });
 });

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { dutchInstant } from '../../../domain/calendar';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
@@ -12,20 +13,18 @@ import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { api } from '../../lib/api';
-import { formatDate } from '../../lib/dates';
+import { formatDate, formatDateTime } from '../../lib/dates';
 import { useCase } from '../cases/api';
 import { Cell } from '../families/parts';
-import {
-  DECLINE_REASONS,
-  HANDOVER_KINDS,
-  type ReferralStatus,
-  type ReferralSummary,
-  URGENCIES,
-  useCaseReferrals,
-  useIncoming,
-  useOverdueReferrals,
-  useReferral,
-} from './api';
+import { DECLINE_REASONS, HANDOVER_KINDS, type ReferralStatus, type ReferralSummary, URGENCIES, useCaseReferrals, useIncoming, useReferral } from './api';
+
+/** Who holds the next step, in words: after a decline it is the referrer again, never the organisation that declined. */
+function ResponsibleText({ r }: { r: ReferralSummary }) {
+  const { t } = useTranslation();
+  if (r.responsible === 'receiver') return <>{t('referrals.receiverResponsible', { organisation: r.organisationName })}</>;
+  if (r.responsible === 'nobody') return <>{t('referrals.nobodyResponsible')}</>;
+  return <>{r.needsNewReferral ? t('referrals.senderResponsibleAgain', { organisation: r.organisationName }) : t('referrals.senderResponsible')}</>;
+}
 
 /** Status with its due day: overdue and escalated said in words, not only in colour. */
 function StatusText({ r }: { r: ReferralSummary }) {
@@ -64,7 +63,9 @@ export function ReferralSection({ caseId, mayRefer }: { caseId: string; mayRefer
             <Cell>
               {r.senderName}, {formatDate(r.sentAt, i18n.language)}
             </Cell>
-            <Cell>{r.senderResponsible ? t('referrals.senderResponsible') : t('referrals.receiverResponsible', { organisation: r.organisationName })}</Cell>
+            <Cell>
+              <ResponsibleText r={r} />
+            </Cell>
           </>
         )}
       />
@@ -92,6 +93,10 @@ export function ReferralFormPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const c = useCase(id);
+  // Referring again after a decline: the earlier referral fills in whom and why, and is linked to the new one.
+  const [params] = useSearchParams();
+  const previousId = params.get('opnieuw') ?? '';
+  const previous = useReferral(previousId, Boolean(previousId));
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [service, setService] = useState<ServiceHit | null>(null);
@@ -110,13 +115,20 @@ export function ReferralFormPage() {
         purpose: form.purpose,
         question: form.question,
         urgency: form.urgency,
-        handover: { kind: form.kind, at: form.at ? new Date(form.at).toISOString() : null, note: form.note },
+        // The time is on a Dutch clock, whatever zone the device is set to.
+        handover: { kind: form.kind, at: form.at ? dutchInstant(form.at.slice(0, 10), form.at.slice(11, 16)) : null, note: form.note },
+        previousReferralId: previous.data?.id ?? null,
         attachments: attach.map((a) =>
           a.startsWith('plan:') ? { kind: 'family_plan', planNumber: Number(a.slice(5)) } : { kind: 'note', eventId: a.slice(5) },
         ),
       }),
     onSuccess: (r) => navigate(`/verwijzingen/${r.id}`),
   });
+  const earlier = previous.data;
+  useEffect(() => {
+    if (earlier?.caseId === id)
+      setForm((f) => ({ ...f, personId: f.personId || earlier.person.id, purpose: f.purpose || earlier.purpose, question: f.question || earlier.question }));
+  }, [earlier, id]);
   if (!c.data) return <Paragraph>{c.isLoading ? t('app.loading') : t('errors.not_found')}</Paragraph>;
   const data = c.data;
   const fe = fieldErrors(save.error);
@@ -142,6 +154,15 @@ export function ReferralFormPage() {
       <Paragraph>
         <RouterLink to={`/casussen/${id}`}>{t('referrals.backToCase')}</RouterLink>
       </Paragraph>
+      {earlier && (
+        <Alert type="info">
+          <Paragraph>
+            {t('referrals.referringAgain', { service: earlier.serviceName, status: t(`referrals.statuses.${earlier.status}`) })}
+            {earlier.declineReason && ` ${t('referrals.declinedBecause', { reason: t(`referrals.declineReasons.${earlier.declineReason}`) })}`}
+            {earlier.declineNote && ` “${earlier.declineNote}”`}
+          </Paragraph>
+        </Alert>
+      )}
       <form className="kp-form" onSubmit={submit} noValidate>
         <ErrorAlert error={save.error} />
         <SelectField
@@ -203,7 +224,14 @@ export function ReferralFormPage() {
           value={form.kind}
           onChange={set('kind')}
         />
-        <Field label={t('referrals.handoverAt')} type="datetime-local" value={form.at} onChange={set('at')} error={fe.at} />
+        <Field
+          label={t('referrals.handoverAt')}
+          hint={t('referrals.handoverAtHint')}
+          type="datetime-local"
+          value={form.at}
+          onChange={set('at')}
+          error={fe.at}
+        />
         <Field label={t('referrals.handoverNote')} value={form.note} onChange={set('note')} />
         {options.length > 0 ? (
           <CheckboxGroup legend={t('referrals.attachments')} options={options} value={attach} onChange={setAttach} error={fe.attachments} />
@@ -234,6 +262,32 @@ export function ReferralPage() {
           <Paragraph>{t('referrals.overdueNotice', { date: formatDate(x.dueOn, i18n.language) })}</Paragraph>
         </Alert>
       )}
+      {x.needsNewReferral && x.side === 'sender' && (
+        <Alert type="warning">
+          <Paragraph>
+            {t(x.status === 'declined' ? 'referrals.declinedNotice' : 'referrals.couldNotContactNotice', { organisation: x.organisationName })}
+            {x.declineReason && ` ${t('referrals.declinedBecause', { reason: t(`referrals.declineReasons.${x.declineReason}`) })}`}
+            {x.declineNote && ` “${x.declineNote}”`}
+          </Paragraph>
+          {x.abilities.referAgain && (
+            <Paragraph>
+              <RouterLink to={`/casussen/${x.caseId}/verwijzen?opnieuw=${x.id}`}>{t('referrals.referAgain')}</RouterLink>
+            </Paragraph>
+          )}
+        </Alert>
+      )}
+      {x.followUp && (
+        <Paragraph>
+          {t('referrals.referredAgainTo')} <RouterLink to={`/verwijzingen/${x.followUp.id}`}>{x.followUp.serviceName}</RouterLink> (
+          {t(`referrals.statuses.${x.followUp.status}`)})
+        </Paragraph>
+      )}
+      {x.previousReferral && (
+        <Paragraph>
+          {t('referrals.referredAgainAfter')} <RouterLink to={`/verwijzingen/${x.previousReferral.id}`}>{x.previousReferral.serviceName}</RouterLink> (
+          {t(`referrals.statuses.${x.previousReferral.status}`)})
+        </Paragraph>
+      )}
       <DataList className="kp-datalist">
         <DataListItem>
           <DataListKey>{t('referrals.status')}</DataListKey>
@@ -244,7 +298,7 @@ export function ReferralPage() {
         <DataListItem>
           <DataListKey>{t('referrals.responsible')}</DataListKey>
           <DataListValue>
-            {x.senderResponsible ? t('referrals.senderResponsible') : t('referrals.receiverResponsible', { organisation: x.organisationName })}
+            <ResponsibleText r={x} />
           </DataListValue>
         </DataListItem>
         <DataListItem>
@@ -288,8 +342,7 @@ export function ReferralPage() {
           <DataListKey>{t('referrals.handover')}</DataListKey>
           <DataListValue>
             {t(`referrals.handovers.${x.handover.kind}`)}
-            {x.handover.at &&
-              ` — ${new Date(x.handover.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' })}`}
+            {x.handover.at && ` — ${formatDateTime(x.handover.at, i18n.language)}`}
             {x.handover.note && ` — ${x.handover.note}`}
           </DataListValue>
         </DataListItem>
@@ -322,8 +375,7 @@ export function ReferralPage() {
         <ol className="kp-timeline">
           {x.history.map((h) => (
             <li key={h.id} className="kp-timeline-item">
-              <strong>{h.escalated ? t('referrals.escalatedEvent') : t(`referrals.statuses.${h.to}`)}</strong> —{' '}
-              {new Date(h.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' })}
+              <strong>{h.escalated ? t('referrals.escalatedEvent') : t(`referrals.statuses.${h.to}`)}</strong> — {formatDateTime(h.at, i18n.language)}
               {h.actorName && `, ${h.actorName}`}
               {h.declineReason && ` — ${t(`referrals.declineReasons.${h.declineReason}`)}`}
               {h.expectedStart && ` — ${t('referrals.expectedStartOn', { date: formatDate(h.expectedStart, i18n.language) })}`}
@@ -412,7 +464,14 @@ function StatusForm({ r }: { r: { id: string; version: number; allowed: Referral
             error={fe.expectedStart}
           />
         )}
-        <TextAreaField label={t('referrals.note')} rows={2} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+        <TextAreaField
+          label={form.status === 'declined' && form.declineReason === 'other' ? t('referrals.declineExplanation') : t('referrals.note')}
+          hint={form.status === 'declined' ? t('referrals.declineNoteHint') : undefined}
+          rows={2}
+          value={form.note}
+          onChange={(e) => setForm({ ...form, note: e.target.value })}
+          error={fe.note}
+        />
         <Button type="submit" appearance="primary-action-button" disabled={!form.status || change.isPending}>
           {t('referrals.save')}
         </Button>
@@ -449,7 +508,7 @@ export function IncomingPage() {
         </ul>
       )}
       <DataTable
-        headers={[t('referrals.person'), t('referrals.service'), t('referrals.status'), t('referrals.sentBy'), t('referrals.answer')]}
+        headers={[t('referrals.person'), t('referrals.service'), t('referrals.status'), t('referrals.dueColumn'), t('referrals.sentBy'), t('referrals.answer')]}
         items={board.data?.items}
         rowKey={(r) => r.id}
         empty={t(`referrals.emptyViews.${view}`)}
@@ -464,9 +523,12 @@ export function IncomingPage() {
               <StatusText r={r} />
             </Cell>
             <Cell>
+              <DueText r={r} />
+            </Cell>
+            <Cell>
               {r.senderName}, {formatDate(r.sentAt, i18n.language)}
             </Cell>
-            <Cell>{r.senderResponsible ? <QuickAnswer r={r} onDone={() => setParams(params)} /> : '—'}</Cell>
+            <Cell>{r.awaitingAnswer ? <QuickAnswer r={r} onDone={() => setParams(params)} /> : '—'}</Cell>
           </>
         )}
       />
@@ -484,13 +546,28 @@ export function IncomingPage() {
   );
 }
 
+/** The due day against the norm, and how many working days are left (or how late it is), in words. */
+function DueText({ r }: { r: ReferralSummary }) {
+  const { t, i18n } = useTranslation();
+  if (r.workingDaysLeft === null) return <>—</>;
+  const left = r.workingDaysLeft;
+  const when = left > 0 ? t('referrals.daysLeft', { count: left }) : left === 0 ? t('referrals.dueToday') : t('referrals.daysLate', { count: -left });
+  return (
+    <>
+      {formatDate(r.dueOn, i18n.language)} ({when})
+    </>
+  );
+}
+
 /** Accept, or decline with a reason, straight from the board. */
 function QuickAnswer({ r, onDone }: { r: ReferralSummary; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
   const answer = useMutation({
-    mutationFn: (status: 'accepted' | 'declined') => api('POST', `/referrals/${r.id}/status`, { version: r.version, status, declineReason: reason || null }),
+    mutationFn: (status: 'accepted' | 'declined') =>
+      api('POST', `/referrals/${r.id}/status`, { version: r.version, status, declineReason: reason || null, note: status === 'declined' ? note : '' }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['referrals'] });
       onDone();
@@ -515,35 +592,18 @@ function QuickAnswer({ r, onDone }: { r: ReferralSummary; onDone: () => void }) 
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
+      {reason === 'other' && (
+        <Field label={t('referrals.declineExplanation')} value={note} onChange={(e) => setNote(e.target.value)} error={fieldErrors(answer.error).note} />
+      )}
       <Button
         type="button"
         appearance="secondary-action-button"
-        disabled={!reason || answer.isPending}
+        disabled={!reason || (reason === 'other' && !note.trim()) || answer.isPending}
         onClick={() => answer.mutate('declined')}
         aria-label={t('referrals.declineFor', { label })}
       >
         {t('referrals.decline')}
       </Button>
     </div>
-  );
-}
-
-/** On the home page: overdue referrals I must chase (sent by me, in my municipalities, or as process director). */
-export function DashboardReferrals() {
-  const { t, i18n } = useTranslation();
-  const list = useOverdueReferrals();
-  if (!list.data?.items.length) return null;
-  return (
-    <section aria-labelledby="overdue-referrals">
-      <Heading2 id="overdue-referrals">{t('referrals.overdueTitle', { count: list.data.items.length })}</Heading2>
-      <ul>
-        {list.data.items.map((r) => (
-          <li key={r.id}>
-            <RouterLink to={`/verwijzingen/${r.id}`}>{t('referrals.overdueItem', { service: r.serviceName, organisation: r.organisationName })}</RouterLink> —{' '}
-            {t('referrals.overdueSince', { date: formatDate(r.dueOn, i18n.language) })}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

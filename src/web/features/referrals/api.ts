@@ -22,7 +22,12 @@ export interface ReferralSummary {
   dueOn: string;
   overdue: boolean;
   escalated: boolean;
-  senderResponsible: boolean;
+  /** Who holds the next step: the referrer until acceptance and again after a decline; the receiver in between. */
+  responsible: 'sender' | 'receiver' | 'nobody';
+  awaitingAnswer: boolean;
+  /** Working days to the due day while an answer is awaited (negative: late). */
+  workingDaysLeft: number | null;
+  needsNewReferral: boolean;
   expectedStart: string | null;
   version: number;
 }
@@ -31,13 +36,16 @@ export interface Referral extends ReferralSummary {
   side: 'sender' | 'receiver';
   allowed: ReferralStatus[];
   /** What this user may do with it, decided by the server's policy. */
-  abilities: { changeStatus: boolean; confirmReceipt: boolean; openCase: boolean };
+  abilities: { changeStatus: boolean; confirmReceipt: boolean; openCase: boolean; referAgain: boolean };
   purpose: string;
   question: string;
   handover: { kind: 'joint_visit' | 'introduction_call'; at: string | null; note: string | null };
   declineReason: DeclineReason | null;
+  declineNote: string | null;
+  previousReferral: LinkedReferral | null;
+  followUp: LinkedReferral | null;
   normWorkingDays: number;
-  person: { name: string; dateOfBirth: string | null; phone: string | null };
+  person: { id: string; name: string; dateOfBirth: string | null; phone: string | null };
   sender: { name: string; email: string; organisationName: string; phone: string | null };
   history: {
     id: string;
@@ -54,6 +62,12 @@ export interface Referral extends ReferralSummary {
   attachmentsWithheld: number;
 }
 
+export interface LinkedReferral {
+  id: string;
+  serviceName: string;
+  status: ReferralStatus;
+}
+
 export interface IncomingBoard {
   counts: { new: number; overdue: number; waiting: number; open: number };
   page: number;
@@ -61,10 +75,9 @@ export interface IncomingBoard {
   items: ReferralSummary[];
 }
 
-export const useReferral = (id: string) => useQuery({ queryKey: ['referral', id], queryFn: () => api<Referral>('GET', `/referrals/${id}`) });
+export const useReferral = (id: string, enabled = true) =>
+  useQuery({ queryKey: ['referral', id], queryFn: () => api<Referral>('GET', `/referrals/${id}`), enabled: enabled && Boolean(id) });
 export const useCaseReferrals = (caseId: string) =>
   useQuery({ queryKey: ['case', caseId, 'referrals'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', `/cases/${caseId}/referrals`) });
 export const useIncoming = (view: string, page: number) =>
   useQuery({ queryKey: ['referrals', 'incoming', view, page], queryFn: () => api<IncomingBoard>('GET', `/referrals/incoming?view=${view}&page=${page}`) });
-export const useOverdueReferrals = () =>
-  useQuery({ queryKey: ['referrals', 'overdue'], queryFn: () => api<{ items: ReferralSummary[] }>('GET', '/referrals/overdue') });

@@ -973,6 +973,7 @@ export interface paths {
                         directoryEditor?: boolean;
                         intakeRight?: boolean;
                         password: string;
+                        jobTitle?: string;
                     };
                 };
             };
@@ -1690,6 +1691,162 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/directory-synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Synonym groups of the sociale kaart search */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                terms: string[];
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            abilities: {
+                                maintain: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        terms: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            terms: string[];
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/directory-synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        terms: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            terms: string[];
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/directory/services": {
@@ -2865,6 +3022,7 @@ export interface paths {
                                 reachability: string | null;
                                 expertise: string[];
                                 hasPhoto: boolean;
+                                hasAccount: boolean;
                                 lastConfirmedAt: string;
                                 stale: boolean;
                             }[];
@@ -3626,9 +3784,14 @@ export interface paths {
                                 abilities: {
                                     edit: boolean;
                                     openCase: boolean;
+                                    goToCase: boolean;
                                     register: boolean;
                                     asCoordinator: boolean;
                                 };
+                                activeCase?: {
+                                    /** Format: uuid */
+                                    id: string | null;
+                                } | null;
                                 version: number;
                             }[];
                         };
@@ -3674,6 +3837,8 @@ export interface paths {
                                     familyName: string;
                                     dateOfBirth: string | null;
                                     dueDate: string | null;
+                                    /** @enum {string} */
+                                    householdRole: "mother" | "partner" | "unborn" | "child" | "carer" | "other";
                                     postcode: string | null;
                                 };
                                 b: {
@@ -3683,8 +3848,12 @@ export interface paths {
                                     familyName: string;
                                     dateOfBirth: string | null;
                                     dueDate: string | null;
+                                    /** @enum {string} */
+                                    householdRole: "mother" | "partner" | "unborn" | "child" | "carer" | "other";
                                     postcode: string | null;
                                 };
+                                /** @enum {string} */
+                                reason: "same_date_of_birth" | "same_due_date";
                             }[];
                         };
                     };
@@ -3754,9 +3923,14 @@ export interface paths {
                                 abilities: {
                                     edit: boolean;
                                     openCase: boolean;
+                                    goToCase: boolean;
                                     register: boolean;
                                     asCoordinator: boolean;
                                 };
+                                activeCase?: {
+                                    /** Format: uuid */
+                                    id: string | null;
+                                } | null;
                                 version: number;
                             };
                             household: {
@@ -5796,6 +5970,14 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 readAt: string | null;
+                                context: {
+                                    client: string | null;
+                                    sender: string | null;
+                                    senderOrganisation: string | null;
+                                    subject: string | null;
+                                    /** Format: date-time */
+                                    at: string | null;
+                                };
                             }[];
                         };
                     };
@@ -6257,6 +6439,22 @@ export interface paths {
                                 reviewEmergency: boolean;
                                 nameProcessDirector: boolean;
                             };
+                            abilityReasons: {
+                                /** @enum {string} */
+                                direct?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                                /** @enum {string} */
+                                refer?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                                /** @enum {string} */
+                                recordConsent?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                                /** @enum {string} */
+                                confirmConsent?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                                /** @enum {string} */
+                                nameProcessDirector?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                                /** @enum {string} */
+                                changePhase?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                                /** @enum {string} */
+                                addNote?: "case_closed" | "not_director" | "no_consent" | "not_in_care_team" | "coordinator_only";
+                            };
                             allowedTransitions: ("signaleren" | "verkennen" | "steun_op_maat" | "afgesloten")[];
                             director: {
                                 /** Format: uuid */
@@ -6464,7 +6662,10 @@ export interface paths {
                             content: {
                                 careTeam: {
                                     /** Format: uuid */
-                                    userId: string;
+                                    userId: string | null;
+                                    /** Format: uuid */
+                                    personId: string | null;
+                                    hasAccount: boolean;
                                     name: string;
                                     /** Format: uuid */
                                     organisationId: string;
@@ -6802,7 +7003,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        userId: string;
+                        userId?: string;
+                        /** Format: uuid */
+                        personId?: string;
                         /** @default  */
                         roleInCase?: string;
                         /** @default false */
@@ -6819,7 +7022,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            userId: string;
+                            userId: string | null;
+                            /** Format: uuid */
+                            personId: string | null;
                         };
                     };
                 };
@@ -6941,6 +7146,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consent-organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations consent can name: the care team’s, and by name (q) any of the region or the sociale kaart for the municipality */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                inCareTeam: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8242,7 +8494,11 @@ export interface paths {
                                 dueOn: string;
                                 overdue: boolean;
                                 escalated: boolean;
-                                senderResponsible: boolean;
+                                /** @enum {string} */
+                                responsible: "sender" | "receiver" | "nobody";
+                                awaitingAnswer: boolean;
+                                workingDaysLeft: number | null;
+                                needsNewReferral: boolean;
                                 /** Format: date */
                                 expectedStart: string | null;
                                 version: number;
@@ -8295,6 +8551,8 @@ export interface paths {
                             /** Format: uuid */
                             eventId: string;
                         })[];
+                        /** Format: uuid */
+                        previousReferralId?: string | null;
                     };
                 };
             };
@@ -8377,7 +8635,11 @@ export interface paths {
                                 dueOn: string;
                                 overdue: boolean;
                                 escalated: boolean;
-                                senderResponsible: boolean;
+                                /** @enum {string} */
+                                responsible: "sender" | "receiver" | "nobody";
+                                awaitingAnswer: boolean;
+                                workingDaysLeft: number | null;
+                                needsNewReferral: boolean;
                                 /** Format: date */
                                 expectedStart: string | null;
                                 version: number;
@@ -8438,7 +8700,11 @@ export interface paths {
                                 dueOn: string;
                                 overdue: boolean;
                                 escalated: boolean;
-                                senderResponsible: boolean;
+                                /** @enum {string} */
+                                responsible: "sender" | "receiver" | "nobody";
+                                awaitingAnswer: boolean;
+                                workingDaysLeft: number | null;
+                                needsNewReferral: boolean;
                                 /** Format: date */
                                 expectedStart: string | null;
                                 version: number;
@@ -8500,7 +8766,11 @@ export interface paths {
                             dueOn: string;
                             overdue: boolean;
                             escalated: boolean;
-                            senderResponsible: boolean;
+                            /** @enum {string} */
+                            responsible: "sender" | "receiver" | "nobody";
+                            awaitingAnswer: boolean;
+                            workingDaysLeft: number | null;
+                            needsNewReferral: boolean;
                             /** Format: date */
                             expectedStart: string | null;
                             version: number;
@@ -8511,6 +8781,7 @@ export interface paths {
                                 changeStatus: boolean;
                                 confirmReceipt: boolean;
                                 openCase: boolean;
+                                referAgain: boolean;
                             };
                             purpose: string;
                             question: string;
@@ -8523,8 +8794,25 @@ export interface paths {
                             };
                             /** @enum {string|null} */
                             declineReason: "no_capacity" | "not_eligible" | "referred_elsewhere" | "other" | null;
+                            declineNote: string | null;
+                            previousReferral: {
+                                /** Format: uuid */
+                                id: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "sent" | "received" | "accepted" | "declined" | "waiting_list" | "first_contact" | "help_started" | "completed" | "client_withdrew" | "could_not_contact";
+                            } | null;
+                            followUp: {
+                                /** Format: uuid */
+                                id: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "sent" | "received" | "accepted" | "declined" | "waiting_list" | "first_contact" | "help_started" | "completed" | "client_withdrew" | "could_not_contact";
+                            } | null;
                             normWorkingDays: number;
                             person: {
+                                /** Format: uuid */
+                                id: string;
                                 name: string;
                                 /** Format: date */
                                 dateOfBirth: string | null;
@@ -8993,6 +9281,8 @@ export interface paths {
                         videoUrl?: string | null;
                         /** @default [] */
                         inviteeIds?: string[];
+                        /** @default [] */
+                        inviteePersonIds?: string[];
                     };
                 };
             };
@@ -9130,6 +9420,12 @@ export interface paths {
                             invitees: {
                                 /** Format: uuid */
                                 userId: string;
+                                name: string;
+                                organisationName: string;
+                            }[];
+                            cardInvitees: {
+                                /** Format: uuid */
+                                personId: string;
                                 name: string;
                                 organisationName: string;
                             }[];
@@ -11505,6 +11801,237 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/work/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How much work waits for me, per queue (no personal data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signals in the intake queues of the municipalities the user coordinates, not yet decided */
+                            intake: number;
+                            /** @description Matches in those municipalities not followed up within the configured working days */
+                            unfollowedMatches: number;
+                            /** @description Emergency access in those municipalities still to be reviewed */
+                            emergencyReviews: number;
+                            /** @description Regie proposals awaiting the user */
+                            proposals: number;
+                            /** @description The user's open plan actions past their due day */
+                            overdueActions: number;
+                            /** @description Referrals to the user's organisation not yet answered (incoming board scope) */
+                            incoming: number;
+                            /** @description Of those, past their due day */
+                            incomingOverdue: number;
+                            /** @description Referrals the user sent that were declined and not yet referred again */
+                            declined: number;
+                            /** @description Referrals past their due day without an answer that the user chases: sent by her, in municipalities she coordinates, or in cases whose process she directs */
+                            overdueOutgoing: number;
+                            /** @description Meetings the user chairs or is invited to in the coming seven days */
+                            meetingsThisWeek: number;
+                            /** @description Matches on the user's own registrations not yet followed up */
+                            matches: number;
+                            unreadNotifications: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me today: counts and the most urgent items of each queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                /** @description Signals in the intake queues of the municipalities the user coordinates, not yet decided */
+                                intake: number;
+                                /** @description Matches in those municipalities not followed up within the configured working days */
+                                unfollowedMatches: number;
+                                /** @description Emergency access in those municipalities still to be reviewed */
+                                emergencyReviews: number;
+                                /** @description Regie proposals awaiting the user */
+                                proposals: number;
+                                /** @description The user's open plan actions past their due day */
+                                overdueActions: number;
+                                /** @description Referrals to the user's organisation not yet answered (incoming board scope) */
+                                incoming: number;
+                                /** @description Of those, past their due day */
+                                incomingOverdue: number;
+                                /** @description Referrals the user sent that were declined and not yet referred again */
+                                declined: number;
+                                /** @description Referrals past their due day without an answer that the user chases: sent by her, in municipalities she coordinates, or in cases whose process she directs */
+                                overdueOutgoing: number;
+                                /** @description Meetings the user chairs or is invited to in the coming seven days */
+                                meetingsThisWeek: number;
+                                /** @description Matches on the user's own registrations not yet followed up */
+                                matches: number;
+                                unreadNotifications: number;
+                            };
+                            intake: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                vulnerabilityLevel: string;
+                                safetyConcern: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            proposals: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "case" | "process";
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                /** Format: date-time */
+                                proposedAt: string;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            overdueActions: {
+                                id: string;
+                                /** Format: uuid */
+                                caseId: string;
+                                what: string | null;
+                                /** Format: date */
+                                dueDate: string;
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            incoming: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "sent" | "received" | "accepted" | "declined" | "waiting_list" | "first_contact" | "help_started" | "completed" | "client_withdrew" | "could_not_contact";
+                                /** @enum {string} */
+                                urgency: "normal" | "soon" | "urgent";
+                                /** Format: date */
+                                dueOn: string;
+                                overdue: boolean;
+                                workingDaysLeft: number;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            declined: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                caseId: string;
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                serviceName: string;
+                                organisationName: string;
+                                /** @enum {string} */
+                                declineReason: "no_capacity" | "not_eligible" | "referred_elsewhere" | "other";
+                                /** Format: date-time */
+                                declinedAt: string;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            overdueOutgoing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                caseId: string;
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                serviceName: string;
+                                organisationName: string;
+                                /** Format: date */
+                                dueOn: string;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            meetingsThisWeek: {
+                                /** Format: uuid */
+                                id: string;
+                                tableName: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                place: string;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                            matches: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The client, where the user may see her; null otherwise (the item still links to its page) */
+                                client: string | null;
+                                otherName: string;
+                                otherOrganisation: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Where the item is handled: a path of the web app */
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
