@@ -49,7 +49,7 @@ export function LanguagePicker(props: {
     </FormField>
   );
   return (
-    <Fieldset invalid={Boolean(props.error)} className="kp-checks kp-checks--compact" aria-describedby={props.error ? `${id}-error` : undefined}>
+    <Fieldset invalid={Boolean(props.error)} className="kp-checks" aria-describedby={props.error ? `${id}-error` : undefined}>
       <FieldsetLegend>{props.legend}</FieldsetLegend>
       {props.error && <FormFieldErrorMessage id={`${id}-error`}>{errorText(props.error)}</FormFieldErrorMessage>}
       {chosen.length > 0 ? chosen.map((n) => box(n, true)) : <FormFieldDescription>{t('languagePicker.none')}</FormFieldDescription>}
@@ -57,10 +57,14 @@ export function LanguagePicker(props: {
         <FormLabel htmlFor={`${id}-search`}>{t('languagePicker.search')}</FormLabel>
         <Textbox id={`${id}-search`} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" aria-controls={`${id}-options`} />
       </FormField>
-      <div id={`${id}-options`} aria-live="polite">
+      {/* Only the list scrolls: the search box and the chosen languages stay in view. */}
+      <div id={`${id}-options`} className="kp-checks--compact">
         {rest.map((n) => box(n, false))}
-        {rest.length === 0 && <FormFieldDescription>{t('languagePicker.noMatch')}</FormFieldDescription>}
       </div>
+      {/* Said once per search, rather than the whole list read out again. */}
+      <FormFieldDescription role="status">
+        {needle ? (rest.length ? t('languagePicker.found', { count: rest.length }) : t('languagePicker.noMatch')) : ''}
+      </FormFieldDescription>
     </Fieldset>
   );
 }

@@ -75,13 +75,13 @@ export function applyServerErrors<F extends FieldValues>(error: unknown, form: P
   let first = true;
   for (const d of error.details) {
     const name = fieldOfPath(d.path);
-    // An error inside a list (languages.2) belongs to the list's field.
+    // A path inside a list (actions.1.what, languages.2) stays whole: the item's own field shows it, or the list's.
     const field = fields.find((f) => name === f || name.startsWith(`${f}.`));
     if (!field) {
       rest.push(d);
       continue;
     }
-    form.setError(field as Path<F>, { type: 'server', message: d.code }, { shouldFocus: first });
+    form.setError(name as Path<F>, { type: 'server', message: d.code }, { shouldFocus: first });
     first = false;
   }
   return rest;

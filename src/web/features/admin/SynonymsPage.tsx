@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading1, Heading2, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,20 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SearchBox } from '../../components/SearchBox';
-import { api } from '../../lib/api';
-
-interface SynonymGroup {
-  id: string;
-  terms: string[];
-  version: number;
-  updatedAt: string;
-}
-interface SynonymList {
-  items: SynonymGroup[];
-  abilities: { maintain: boolean };
-}
-
-const synonymKeys = { all: ['directory-synonyms'] as const, list: (q: string) => ['directory-synonyms', q] as const };
+import { adminApi, adminKeys, type SynonymGroup, useSynonyms } from './queries';
 
 /** Terms as typed: separated by commas or new lines; the server checks each one. */
 const parseTerms = (text: string) =>
@@ -36,10 +23,7 @@ export function SynonymsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
-  const list = useQuery({
-    queryKey: synonymKeys.list(q),
-    queryFn: () => api<SynonymList>('GET', `/admin/directory-synonyms${q ? `?q=${encodeURIComponent(q)}` : ''}`),
-  });
+  const list = useSynonyms(q);
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<SynonymGroup | null>(null);
   const reset = () => {
@@ -48,17 +32,15 @@ export function SynonymsPage() {
   };
   const save = useMutation({
     mutationFn: () =>
-      editing
-        ? api('PATCH', `/admin/directory-synonyms/${editing.id}`, { terms: parseTerms(text), version: editing.version })
-        : api('POST', '/admin/directory-synonyms', { terms: parseTerms(text) }),
+      editing ? adminApi.updateSynonyms(editing.id, { terms: parseTerms(text), version: editing.version }) : adminApi.addSynonyms(parseTerms(text)),
     onSuccess: async () => {
       reset();
-      await qc.invalidateQueries({ queryKey: synonymKeys.all });
+      await qc.invalidateQueries({ queryKey: adminKeys.synonyms() });
     },
   });
   const remove = useMutation({
-    mutationFn: (g: SynonymGroup) => api('DELETE', `/admin/directory-synonyms/${g.id}?version=${g.version}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: synonymKeys.all }),
+    mutationFn: (g: SynonymGroup) => adminApi.deleteSynonyms(g.id, g.version),
+    onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.synonyms() }),
   });
   const fe = fieldErrors(save.error);
   const submit = (e: FormEvent) => {

@@ -13,6 +13,8 @@ export const adminKeys = {
   outbox: () => [...adminKeys.all, 'outbox'] as const,
   factors: () => [...adminKeys.all, 'signal-factors'] as const,
   questionnaires: () => [...adminKeys.all, 'questionnaires'] as const,
+  synonyms: () => [...adminKeys.all, 'directory-synonyms'] as const,
+  synonymList: (q: string) => [...adminKeys.synonyms(), q] as const,
 };
 
 export type Organisation = ResponseOf<'/api/v1/admin/organisations', 'get'>['items'][number];
@@ -25,6 +27,8 @@ export type OutboxItem = ResponseOf<'/api/v1/admin/outbox', 'get'>['items'][numb
 export type Factor = ResponseOf<'/api/v1/admin/signal-factors', 'get'>['items'][number];
 export type Questionnaire = ResponseOf<'/api/v1/admin/questionnaires', 'get'>['items'][number];
 export type ImportReport = ResponseOf<'/api/v1/admin/hsds/import', 'post'>;
+export type SynonymList = ResponseOf<'/api/v1/admin/directory-synonyms', 'get'>;
+export type SynonymGroup = SynonymList['items'][number];
 export type ByClientQuery = BodyOf<'/api/v1/admin/access-log/by-client', 'post'>;
 
 const path = (id: string) => ({ params: { path: { id } } });
@@ -46,6 +50,11 @@ export const useUsers = (q: string, includeInactive: boolean) =>
   });
 export const useOutbox = () => useQuery({ queryKey: adminKeys.outbox(), queryFn: () => call(client.GET('/api/v1/admin/outbox')) });
 export const useFactors = () => useQuery({ queryKey: adminKeys.factors(), queryFn: () => call(client.GET('/api/v1/admin/signal-factors')) });
+export const useSynonyms = (q: string) =>
+  useQuery({
+    queryKey: adminKeys.synonymList(q),
+    queryFn: () => call(client.GET('/api/v1/admin/directory-synonyms', { params: { query: q ? { q } : {} } })),
+  });
 export const useQuestionnaires = () => useQuery({ queryKey: adminKeys.questionnaires(), queryFn: () => call(client.GET('/api/v1/admin/questionnaires')) });
 
 /** The writes (and the paged access-log reads) of the administration pages, typed by their routes. */
@@ -69,6 +78,11 @@ export const adminApi = {
   updateFactor: (code: string, body: BodyOf<'/api/v1/admin/signal-factors/{code}', 'patch'>) =>
     call(client.PATCH('/api/v1/admin/signal-factors/{code}', { params: { path: { code } }, body })),
   addQuestionnaire: (body: BodyOf<'/api/v1/admin/questionnaires', 'post'>) => call(client.POST('/api/v1/admin/questionnaires', { body })),
+  addSynonyms: (terms: string[]) => call(client.POST('/api/v1/admin/directory-synonyms', { body: { terms } })),
+  updateSynonyms: (id: string, body: BodyOf<'/api/v1/admin/directory-synonyms/{id}', 'patch'>) =>
+    call(client.PATCH('/api/v1/admin/directory-synonyms/{id}', { ...path(id), body })),
+  deleteSynonyms: (id: string, version: number) =>
+    call(client.DELETE('/api/v1/admin/directory-synonyms/{id}', { params: { path: { id }, query: { version } } })),
   updateQuestionnaire: (id: string, body: BodyOf<'/api/v1/admin/questionnaires/{id}', 'patch'>) =>
     call(client.PATCH('/api/v1/admin/questionnaires/{id}', { ...path(id), body })),
 };

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { z } from 'zod';
-import { formatPhone, type OpeningHours, organisationProfileSchema, WEEKDAYS } from '../../../domain/directory';
+import { z } from 'zod';
+import { formatPhone, locationInputSchema, type OpeningHours, organisationProfileSchema, WEEKDAYS } from '../../../domain/directory';
 import { CONTENT_LANG, Nl } from '../../components/Content';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,7 +14,7 @@ import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { ApiError } from '../../lib/api';
-import { applyServerErrors, bindFields, errorMessage, useZodForm } from '../../lib/form';
+import { applyServerErrors, blankToNull, errorMessage, useZodForm } from '../../lib/form';
 import { safeHref } from '../../lib/safe-href';
 import { Freshness } from './Freshness';
 import { History } from './History';
@@ -132,45 +132,66 @@ function parseHours(text: string): OpeningHours[] | null {
   return out.sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
 }
 
+/**
+ * The location form: the domain's locationInputSchema, with the opening hours typed as lines ("ma 09:00-12:00") and
+ * parsed into the slots the schema checks (valid times, closing after opening).
+ */
+const locationFormSchema = locationInputSchema.omit({ openingHours: true }).extend({
+  hours: z
+    .string()
+    .transform((text, ctx) => {
+      const hours = parseHours(text);
+      if (!hours) ctx.addIssue({ code: 'custom', message: 'invalid_opening_hours' });
+      return hours ?? [];
+    })
+    .pipe(locationInputSchema.shape.openingHours.unwrap()),
+});
+/** The server names the slots `openingHours`; the form shows them in its hours field. */
+const LOCATION_FIELDS = [...Object.keys(locationFormSchema.shape), 'openingHours'];
+
 function LocationForm({ orgId, location, onDone }: { orgId: string; location: Location | null; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const municipalities = useMunicipalityOptions();
-  const [form, setForm] = useState(
-    location
+  const form = useZodForm(locationFormSchema, {
+    defaultValues: location
       ? {
           name: location.name,
           address: location.address,
           postcode: location.postcode,
           city: location.city,
-          municipalityId: location.municipalityId ?? '',
+          municipalityId: location.municipalityId,
           accessibility: location.accessibility ?? '',
           hours: location.openingHours.map((h) => `${NL_DAY[h.day]} ${h.opens}-${h.closes}`).join('\n'),
         }
-      : EMPTY_LOCATION,
-  );
-  const [hoursError, setHoursError] = useState<string | undefined>();
+      : { ...EMPTY_LOCATION, municipalityId: null },
+  });
+  const [unplaced, setUnplaced] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: (openingHours: OpeningHours[]) => {
-      const { hours: _h, ...rest } = form;
-      const body = { ...rest, municipalityId: form.municipalityId || null, openingHours };
+    mutationFn: ({ hours, ...rest }: z.output<typeof locationFormSchema>) => {
+      const body = { ...rest, openingHours: hours };
       return location ? directoryApi.updateLocation(location.id, { ...body, version: location.version }) : directoryApi.createLocation(orgId, body);
     },
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: directoryKeys.all });
       onDone();
     },
+    onError: (error) =>
+      setUnplaced(applyServerErrors(error, form, LOCATION_FIELDS).length > 0 || !(error instanceof ApiError) || error.details.length === 0 ? error : null),
   });
-  const { field: f, errors: fe } = bindFields(form, setForm, save.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const hours = parseHours(form.hours);
-    setHoursError(hours ? undefined : 'invalid_opening_hours');
-    if (hours) save.mutate(hours);
-  };
+  const errors = form.formState.errors as Record<string, unknown>;
+  const f = (k: keyof z.input<typeof locationFormSchema>) => ({ ...form.register(k), error: errorMessage(errors[k]) });
   return (
-    <form className="kp-form" onSubmit={submit} noValidate aria-label={location ? `${t('directory.edit')}: ${location.name}` : t('directory.newLocation')}>
-      <ErrorAlert error={save.error} />
+    <form
+      className="kp-form"
+      onSubmit={form.handleSubmit((body) => {
+        setUnplaced(null);
+        save.mutate(body);
+      })}
+      noValidate
+      aria-label={location ? `${t('directory.edit')}: ${location.name}` : t('directory.newLocation')}
+    >
+      <ErrorAlert error={unplaced} />
       <Field label={t('directory.fields.name')} required {...f('name')} />
       <Field label={t('directory.fields.address')} required autoComplete="street-address" {...f('address')} />
       <Field label={t('directory.fields.postcode')} required hint="1234 AB" autoComplete="postal-code" {...f('postcode')} />
@@ -178,13 +199,14 @@ function LocationForm({ orgId, location, onDone }: { orgId: string; location: Lo
       <SelectField
         label={t('directory.municipality')}
         options={[{ value: '', label: '—' }, ...(municipalities.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))]}
-        {...f('municipalityId')}
+        {...form.register('municipalityId', { setValueAs: blankToNull })}
+        error={errorMessage(errors.municipalityId)}
       />
       <TextAreaField
         label={t('directory.fields.openingHours')}
         hint={t('directory.hoursHint')}
-        {...f('hours')}
-        error={hoursError ?? fe.openingHours ?? fe.closes}
+        {...form.register('hours')}
+        error={errorMessage(errors.hours) ?? errorMessage(errors.openingHours)}
       />
       <TextAreaField label={t('directory.fields.accessibility')} {...f('accessibility')} />
       <div className="kp-row">

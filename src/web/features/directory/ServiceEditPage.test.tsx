@@ -105,6 +105,7 @@ describe('the service form', () => {
     await user.type(within(languages).getByLabelText('Zoek een taal'), 'arab');
     // The search narrows the list to matching names; chosen languages stay.
     expect(within(languages).queryByLabelText('Pools')).toBeNull();
+    expect(within(languages).getByRole('status').textContent).toBe('1 taal gevonden.');
     expect((within(languages).getByLabelText('Nederlands') as HTMLInputElement).checked).toBe(true);
     await user.click(within(languages).getByLabelText('Arabisch'));
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
