@@ -14,6 +14,7 @@ import { safeHref } from '../../lib/safe-href';
 import { Confirm } from '../families/parts';
 import { AddItem } from './AddItem';
 import { AgendaItemView, itemTitle } from './AgendaItemView';
+import { CardInviteesList } from './CardInvitees';
 import { type Meeting, meetingKeys, meetingsApi, meetingWhen, useMeeting } from './queries';
 
 export function MeetingPage({ me }: { me: Me }) {
@@ -60,7 +61,10 @@ export function MeetingPage({ me }: { me: Me }) {
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('meetings.invitees')}</DataListKey>
-          <DataListValue>{m.invitees.map((i) => `${i.name} (${i.organisationName})`).join(', ')}</DataListValue>
+          <DataListValue>
+            {m.invitees.map((i) => `${i.name} (${i.organisationName})`).join(', ')}
+            <CardInviteesList invitees={m.cardInvitees ?? []} />
+          </DataListValue>
         </DataListItem>
       </DataList>
       <Paragraph>

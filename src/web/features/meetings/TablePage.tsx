@@ -13,7 +13,9 @@ import { RouterLink } from '../../components/RouterLink';
 import { ApiError } from '../../lib/api';
 import { amsterdamToIso } from '../../lib/dates';
 import { applyServerErrors, blankToNull, errorMessage, useZodForm } from '../../lib/form';
+import type { CardOption } from '../cases/CardMemberPicker';
 import { Cell } from '../families/parts';
+import { CardInviteesField } from './CardInvitees';
 import { meetingsApi, meetingWhen, type Staff, useTable } from './queries';
 import { StaffPicker } from './StaffPicker';
 
@@ -111,6 +113,7 @@ const scheduleSchema = z
     place: z.string(),
     videoUrl: z.string().nullable(),
     inviteeIds: z.array(z.string()),
+    inviteePersonIds: z.array(z.string()),
   })
   .superRefine((v, ctx) => {
     const startsAt = amsterdamToIso(v.date, v.start);
@@ -125,18 +128,23 @@ const scheduleSchema = z
       place: v.place,
       videoUrl: v.videoUrl,
       inviteeIds: v.inviteeIds,
+      inviteePersonIds: v.inviteePersonIds,
     }),
   )
   .pipe(meetingInputSchema);
 /** The server speaks of the instants; the form of the date and times they were made of. */
-const SCHEDULE_FIELDS = ['date', 'start', 'end', 'place', 'videoUrl', 'inviteeIds', 'startsAt', 'endsAt'];
+const SCHEDULE_FIELDS = ['date', 'start', 'end', 'place', 'videoUrl', 'inviteeIds', 'inviteePersonIds', 'startsAt', 'endsAt'];
 
 function Schedule({ tableId, municipalityId, defaultPlace }: { tableId: string; municipalityId: string; defaultPlace: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const form = useZodForm(scheduleSchema, { defaultValues: { date: '', start: '', end: '', place: defaultPlace, videoUrl: null, inviteeIds: [] } });
+  const form = useZodForm(scheduleSchema, {
+    defaultValues: { date: '', start: '', end: '', place: defaultPlace, videoUrl: null, inviteeIds: [], inviteePersonIds: [] },
+  });
   const { register, handleSubmit, setValue, formState } = form;
   const [invitees, setInvitees] = useState<Staff[]>([]);
+  // From the smoelenboek: also professionals without an account, invited by mail with the .ics.
+  const [cards, setCards] = useState<CardOption[]>([]);
   const [unplaced, setUnplaced] = useState<unknown>(null);
   const save = useMutation({
     mutationFn: (body: z.output<typeof scheduleSchema>) => meetingsApi.schedule(tableId, body),
@@ -151,6 +159,13 @@ function Schedule({ tableId, municipalityId, defaultPlace }: { tableId: string; 
     setValue(
       'inviteeIds',
       s.map((i) => i.userId),
+    );
+  };
+  const chooseCards = (c: CardOption[]) => {
+    setCards(c);
+    setValue(
+      'inviteePersonIds',
+      c.map((x) => x.id),
     );
   };
   return (
@@ -174,6 +189,7 @@ function Schedule({ tableId, municipalityId, defaultPlace }: { tableId: string; 
         <Field label={t('meetings.place')} {...register('place')} error={err('place')} />
         <Field label={t('meetings.videoUrl')} type="url" {...register('videoUrl', { setValueAs: blankToNull })} error={err('videoUrl')} />
         <StaffPicker municipalityId={municipalityId} label={t('meetings.invitees')} chosen={invitees} onChange={chooseInvitees} />
+        <CardInviteesField chosen={cards} onChange={chooseCards} />
         <Paragraph className="kp-muted">{t('meetings.invitationHint')}</Paragraph>
         <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
           {t('meetings.scheduleButton')}
