@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Heading1, Heading2, Link, Paragraph, TableCell } from '@utrecht/component-library-react';
+import { Button, ButtonLink, Heading1, Heading2, Paragraph, TableCell } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCESS_EVENT_TYPES } from '../../../domain/access-log';
@@ -121,9 +121,10 @@ export function AccessLogPage() {
         </form>
       </search>
       <Paragraph>
-        <Link href={`/api/v1/admin/access-log.csv?${params}`} download>
+        {/* A download is an action: a button-sized target (WCAG 2.2 target size), not a small text link. */}
+        <ButtonLink appearance="secondary-action-button" href={`/api/v1/admin/access-log.csv?${params}`} download>
           {t('admin.export')}
-        </Link>
+        </ButtonLink>
       </Paragraph>
       <ErrorAlert error={log.error} />
       <DataTable

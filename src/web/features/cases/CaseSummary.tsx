@@ -1,5 +1,6 @@
 import { DataList, DataListItem, DataListKey, DataListValue, StatusBadge } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import type { Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
@@ -58,7 +59,9 @@ export function CaseSummary({ c, me }: { c: CasePage; me: Me }) {
                 <strong>{d.name}</strong>
                 {[d.jobTitle, d.organisationName].filter(Boolean).length > 0 && `, ${[d.jobTitle, d.organisationName].filter(Boolean).join(', ')}`}
                 <br />
-                {[d.phone, d.email].filter(Boolean).join(' · ')}
+                {d.phone && <PhoneLink phone={d.phone} />}
+                {d.phone && d.email && ' · '}
+                {d.email}
               </>
             ) : (
               <>

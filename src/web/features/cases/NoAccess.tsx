@@ -59,7 +59,10 @@ export function NoAccess({ me, caseId }: { me: Me; caseId: string }) {
         </form>
       )}
       <Paragraph>
-        <RouterLink to="/casussen">{t('cases.mineTitle')}</RouterLink>
+        {/* Beside the buttons above: a button-sized target (WCAG 2.2 target size). */}
+        <RouterLink to="/casussen" className="utrecht-button utrecht-button--secondary-action">
+          {t('cases.mineTitle')}
+        </RouterLink>
       </Paragraph>
     </>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { PhoneLink } from '../../components/PhoneLink';
 import { SelectField } from '../../components/SelectField';
 import { ApiError, api } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
@@ -47,7 +48,12 @@ export function TeamSection({ c }: { c: CasePage }) {
           <>
             <Cell>
               {m.name} {!m.hasAccount && <NoAccountBadge />}
-              {m.phone || m.email ? <span className="kp-muted kp-case-contact">{[m.phone, m.email].filter(Boolean).join(' · ')}</span> : null}
+              {m.phone && (
+                <span className="kp-muted kp-case-contact">
+                  <PhoneLink phone={m.phone} />
+                </span>
+              )}
+              {m.email && <span className="kp-muted kp-case-contact">{m.email}</span>}
             </Cell>
             <Cell>{m.organisationName}</Cell>
             <Cell>{m.roleInCase || '—'}</Cell>

@@ -7,6 +7,7 @@ import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { api, type Me } from '../../lib/api';
@@ -22,9 +23,7 @@ function ContactLine({ c }: { c: Contact }) {
       <br />
       {c.phone && (
         <>
-          <a className="utrecht-link" href={`tel:${c.phone}`}>
-            {c.phone}
-          </a>{' '}
+          <PhoneLink phone={c.phone} />{' '}
         </>
       )}
       <a className="utrecht-link" href={`mailto:${c.email}`}>

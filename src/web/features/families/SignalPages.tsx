@@ -8,6 +8,7 @@ import { RISK_CATEGORIES } from '../../../domain/signals';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
+import { PhoneLink } from '../../components/PhoneLink';
 import { RouterLink } from '../../components/RouterLink';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -269,7 +270,8 @@ export function SignalPage() {
         <section aria-labelledby="signaller">
           <Heading2 id="signaller">{t('signals.signaller')}</Heading2>
           <Paragraph>
-            {s.signaller.name}, {s.signaller.jobTitle ?? ''} {s.signaller.organisationName} — {s.signaller.phone ?? ''} {s.signaller.email}
+            {s.signaller.name}, {s.signaller.jobTitle ?? ''} {s.signaller.organisationName} — {s.signaller.phone && <PhoneLink phone={s.signaller.phone} />}{' '}
+            {s.signaller.email}
           </Paragraph>
         </section>
       )}
