@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { notifications, persons } from '../../db/schema.js';
+import { notifications } from '../../db/schema.js';
 
 export async function listFor(db: DbOrTx, userId: string) {
   const items = await db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(100);
@@ -56,7 +56,7 @@ export async function contextFor(db: DbOrTx, userId: string, ids: string[]): Pro
     SELECT n.id,
       CASE WHEN n.referral_id IS NOT NULL THEN 'referral' WHEN n.signal_id IS NOT NULL THEN 'signal' WHEN n.match_id IS NOT NULL THEN 'match'
            WHEN n.meeting_id IS NOT NULL THEN 'meeting' WHEN n.case_id IS NOT NULL THEN 'case' ELSE 'none' END AS basis,
-      coalesce(r.person_id, s.person_id, mine.person_id, CASE WHEN n.meeting_id IS NULL THEN c.client_id END) AS person_id,
+      who.id AS person_id, nullif(trim(who.given_name || ' ' || who.family_name), '') AS person_name,
       coalesce(rc.municipality_id, s.municipality_id, mp.municipality_id, c.municipality_id) AS municipality_id,
       (r.sender_id = ${userId} OR (r.id IS NOT NULL AND me.organisation_id = r.receiving_organisation_id)
         OR s.signaller_id = ${userId} OR mine.id IS NOT NULL) AS party,
@@ -99,11 +99,8 @@ export async function contextFor(db: DbOrTx, userId: string, ids: string[]): Pro
     LEFT JOIN meeting_tables mt ON mt.id = mtg.table_id
     LEFT JOIN users chair ON chair.id = mtg.chair_id
     LEFT JOIN cases c ON c.id = n.case_id
+    LEFT JOIN persons who ON who.id = coalesce(r.person_id, s.person_id, mine.person_id, CASE WHEN n.meeting_id IS NULL THEN c.client_id END)
     WHERE n.user_id = ${userId} AND n.id = ANY(${`{${ids.join(',')}}`}::uuid[])`);
-  const persons = await personNames(
-    db,
-    res.rows.map((r) => r.person_id as string | null).filter((x): x is string => Boolean(x)),
-  );
   return new Map(
     res.rows.map((r) => {
       const personId = (r.person_id as string | null) ?? null;
@@ -113,7 +110,7 @@ export async function contextFor(db: DbOrTx, userId: string, ids: string[]): Pro
           id: r.id as string,
           basis: r.basis as NotificationContextRow['basis'],
           personId,
-          personName: personId ? (persons.get(personId) ?? null) : null,
+          personName: (r.person_name as string | null) ?? null,
           municipalityId: (r.municipality_id as string | null) ?? null,
           party: r.party === true,
           senderName: (r.sender_name as string | null) ?? null,
@@ -124,13 +121,4 @@ export async function contextFor(db: DbOrTx, userId: string, ids: string[]): Pro
       ];
     }),
   );
-}
-
-async function personNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: persons.id, givenName: persons.givenName, familyName: persons.familyName })
-    .from(persons)
-    .where(inArray(persons.id, [...new Set(ids)]));
-  return new Map(rows.map((p) => [p.id, `${p.givenName} ${p.familyName}`.trim()]));
 }

@@ -13,7 +13,7 @@ import { api, type Me } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { Cell } from '../families/parts';
 import { type Board, type CasePhase, useMyCases } from './api';
-import { OverdueList, overdueActions } from './DashboardCases';
+import { OverdueList, overdueActions } from './OverdueActions';
 
 export const PHASES: CasePhase[] = ['signaleren', 'verkennen', 'steun_op_maat', 'afgesloten'];
 

@@ -1,5 +1,4 @@
 /** The meetings pages, one file each (split along the pages and their parts); kept so existing imports stay valid. */
-export { DashboardMeetings } from './DashboardMeetings';
 export { ExperiencePage } from './ExperiencePage';
 export { MeetingPage } from './MeetingPage';
 export { TablePage } from './TablePage';
